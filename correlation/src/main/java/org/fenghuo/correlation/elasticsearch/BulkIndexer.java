@@ -1,0 +1,127 @@
+package org.fenghuo.correlation.elasticsearch;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends documents with the bulk API until each is either indexed or refused for good. Retryable
+ * failures (connection errors, 429, 5xx) are retried with backoff for as long as it takes: the
+ * caller blocks, which back-pressures the job instead of dropping events.
+ */
+final class BulkIndexer {
+    private static final Logger LOG = LoggerFactory.getLogger(BulkIndexer.class);
+
+    /** A document Elasticsearch refused for a reason that retrying will not fix. */
+    record Rejected(IndexDocument document, int status, String reason) {
+    }
+
+    private final ElasticsearchClient client;
+    private final Backoff backoff;
+    private final BulkStats stats;
+
+    BulkIndexer(ElasticsearchClient client, ElasticsearchSinkSettings settings, BulkStats stats) {
+        this.client = client;
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        this.stats = stats;
+    }
+
+    /** Returns the documents refused for good; every other document is indexed when this returns. */
+    List<Rejected> indexAll(List<IndexDocument> documents) throws IOException, InterruptedException {
+        List<Rejected> rejected = new ArrayList<>();
+        List<IndexDocument> pending = documents;
+        while (!pending.isEmpty()) {
+            BulkResponse response = sendOnce(pending);
+            if (response == null) {
+                Thread.sleep(backoff.nextMillis());
+                continue;
+            }
+            List<IndexDocument> retry = sortOut(pending, response, rejected);
+            if (retry.isEmpty()) {
+                backoff.reset();
+            } else {
+                stats.retriedItems.addAndGet(retry.size());
+                Thread.sleep(backoff.nextMillis());
+            }
+            pending = retry;
+        }
+        return rejected;
+    }
+
+    /** The response, or null after a failure worth retrying. */
+    private BulkResponse sendOnce(List<IndexDocument> documents) throws IOException {
+        try {
+            return client.bulk(request(documents));
+        } catch (ElasticsearchException e) {
+            if (!isRetryable(e.status())) {
+                throw new IOException("Elasticsearch refused a whole bulk request of " + documents.size()
+                        + " documents with status " + e.status() + ": " + e.getMessage(), e);
+            }
+            onRequestFailure(documents, e);
+            return null;
+        } catch (IOException e) {
+            onRequestFailure(documents, e);
+            return null;
+        }
+    }
+
+    private void onRequestFailure(List<IndexDocument> documents, Exception e) {
+        long failures = stats.failedRequests.incrementAndGet();
+        // Log the first failure of an outage and then every 10th, so a long outage stays readable.
+        if (failures == 1 || failures % 10 == 0) {
+            LOG.warn("bulk request of {} documents failed ({} failed requests so far), retrying: {}",
+                    documents.size(), failures, e.toString());
+        }
+    }
+
+    private List<IndexDocument> sortOut(List<IndexDocument> sent, BulkResponse response, List<Rejected> rejected) {
+        List<BulkResponseItem> items = response.items();
+        if (items.size() != sent.size()) {
+            throw new IllegalStateException("bulk response has " + items.size() + " items for " + sent.size() + " documents");
+        }
+        List<IndexDocument> retry = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            if (item.error() == null) {
+                stats.indexed.incrementAndGet();
+            } else if (isRetryable(item.status())) {
+                retry.add(sent.get(i));
+            } else {
+                rejected.add(new Rejected(sent.get(i), item.status(), describe(item.error())));
+            }
+        }
+        return retry;
+    }
+
+    private static String describe(ErrorCause error) {
+        String reason = error.type() + ": " + error.reason();
+        return error.causedBy() == null ? reason : reason + " (caused by " + error.causedBy().type() + ": "
+                + error.causedBy().reason() + ")";
+    }
+
+    static boolean isRetryable(int status) {
+        return status == 408 || status == 429 || status >= 500;
+    }
+
+    private static BulkRequest request(List<IndexDocument> documents) {
+        List<BulkOperation> operations = new ArrayList<>(documents.size());
+        for (IndexDocument document : documents) {
+            BinaryData source = BinaryData.of(document.json(), ContentType.APPLICATION_JSON);
+            operations.add(BulkOperation.of(op -> op.index(ix -> ix.index(document.index()).id(document.id())
+                    .document(source))));
+        }
+        return BulkRequest.of(b -> b.operations(operations));
+    }
+}

@@ -1,0 +1,92 @@
+package org.fenghuo.correlation.types;
+
+import java.io.IOException;
+
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.fenghuo.events.EcsJsonCodec;
+import org.fenghuo.events.EcsJsonException;
+import org.fenghuo.events.SecurityEvent;
+
+/**
+ * Serialises {@link SecurityEvent} as its ECS JSON, length-prefixed. JSON rather than Flink's POJO
+ * serializer because events carry open-ended maps ({@code extra}, labels) that would otherwise fall
+ * back to Kryo, and because state written as ECS JSON survives changes to the record's shape.
+ */
+public final class SecurityEventSerializer extends TypeSerializerSingleton<SecurityEvent> {
+    private static final long serialVersionUID = 1L;
+
+    public static final SecurityEventSerializer INSTANCE = new SecurityEventSerializer();
+
+    @Override
+    public boolean isImmutableType() {
+        return true;
+    }
+
+    @Override
+    public SecurityEvent createInstance() {
+        return SecurityEvent.builder().build();
+    }
+
+    @Override
+    public SecurityEvent copy(SecurityEvent from) {
+        return from; // immutable record
+    }
+
+    @Override
+    public SecurityEvent copy(SecurityEvent from, SecurityEvent reuse) {
+        return from;
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(SecurityEvent event, DataOutputView target) throws IOException {
+        byte[] json = EcsJsonCodec.toJsonBytes(event);
+        target.writeInt(json.length);
+        target.write(json);
+    }
+
+    @Override
+    public SecurityEvent deserialize(DataInputView source) throws IOException {
+        byte[] json = new byte[source.readInt()];
+        source.readFully(json);
+        try {
+            return EcsJsonCodec.fromJson(json);
+        } catch (EcsJsonException e) {
+            // Only our own serialize() wrote these bytes: failing to read them back is corruption.
+            throw new IOException("corrupt SecurityEvent in Flink state or network buffer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SecurityEvent deserialize(SecurityEvent reuse, DataInputView source) throws IOException {
+        return deserialize(source);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        int length = source.readInt();
+        target.writeInt(length);
+        target.write(source, length);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<SecurityEvent> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the serializer from a checkpoint; must keep a public no-argument constructor. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<SecurityEvent> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+
+}

@@ -1,10 +1,13 @@
 package org.fenghuo.events;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Input that could not be turned into an event, kept with the reason so nothing is lost
  * silently. Stored in Kafka {@code fenghuo.deadletter} and Elasticsearch {@code fenghuo-deadletter-*}.
+ * JSON form: {@link DeadLetterJson}.
  *
  * @param timestamp {@code @timestamp}: when the input was rejected
  * @param input     {@code fenghuo.input}: the collector input or pipeline stage that rejected it
@@ -22,4 +25,33 @@ public record DeadLetter(
         String reason,
         String rawBase64,
         long rawLength) {
+
+    /**
+     * A dead letter keeping at most {@code maxRawBytes} of {@code raw} (a hostile frame must not
+     * become a huge document), with {@code rawLength} recording the full length.
+     */
+    public static DeadLetter of(Instant timestamp, String input, String origin, long offset, String reason,
+                                byte[] raw, int maxRawBytes) {
+        if (maxRawBytes < 0) {
+            throw new IllegalArgumentException("maxRawBytes must be >= 0, got " + maxRawBytes);
+        }
+        String base64 = null;
+        long length = 0;
+        if (raw != null) {
+            length = raw.length;
+            byte[] kept = raw.length <= maxRawBytes ? raw : Arrays.copyOf(raw, maxRawBytes);
+            base64 = Base64.getEncoder().encodeToString(kept);
+        }
+        return new DeadLetter(timestamp, input, origin, offset, reason, base64, length);
+    }
+
+    /** The kept raw bytes, decoded; empty when there are none. */
+    public byte[] rawBytes() {
+        return rawBase64 == null ? new byte[0] : Base64.getDecoder().decode(rawBase64);
+    }
+
+    /** True when {@link #rawBytes()} is shorter than the input was. */
+    public boolean truncated() {
+        return rawBytes().length < rawLength;
+    }
 }

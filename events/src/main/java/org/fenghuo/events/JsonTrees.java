@@ -1,17 +1,173 @@
 package org.fenghuo.events;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Deep immutable copies of JSON-shaped trees (maps, lists, scalars). TODO(helper): implement. */
+/**
+ * Deep immutable copies of JSON-shaped trees: {@code Map<String,?>} (insertion order kept),
+ * {@code List}/{@code Collection}, {@code String}, {@code Number}, {@code Boolean}.
+ *
+ * <p>The copy is also the canonical form the codec and {@link EcsFieldPath} rely on:
+ * <ul>
+ *   <li>dotted keys are expanded and merged ({@code {"geo.city":"x"}} becomes
+ *       {@code {"geo":{"city":"x"}}}), as Elasticsearch reads them;</li>
+ *   <li>a map value that is null, an empty map or an empty list is dropped (Elasticsearch
+ *       indexes none of them, and {@code Map.copyOf} would reject the null), recursively, so a
+ *       map left empty disappears too;</li>
+ *   <li>list elements are kept as they are, nulls included, because their position can matter.</li>
+ * </ul>
+ * Anything else (an {@code Instant}, a record, a non-string key, two values for one dotted
+ * key) is rejected with an {@link IllegalArgumentException} naming the path.
+ */
 final class JsonTrees {
     private JsonTrees() {
     }
 
     static Map<String, Object> immutableCopy(Map<String, Object> tree) {
-        throw new UnsupportedOperationException("TODO");
+        Map<String, Object> out = new LinkedHashMap<>();
+        copyInto(out, tree, "");
+        return freezeMap(out);
     }
 
     static Map<String, Map<String, String>> immutableNested(Map<String, Map<String, String>> tree) {
-        throw new UnsupportedOperationException("TODO");
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        tree.forEach((id, params) -> {
+            if (id == null) {
+                throw new IllegalArgumentException("null key in structured data");
+            }
+            Map<String, String> copy = new LinkedHashMap<>();
+            if (params != null) {
+                params.forEach((k, v) -> {
+                    if (k == null) {
+                        throw new IllegalArgumentException("null parameter name in structured data " + id);
+                    }
+                    if (v != null) {
+                        copy.put(k, v);
+                    }
+                });
+            }
+            // An SD element may legitimately carry no parameters (RFC 5424 "[id]"), so keep it.
+            out.put(id, Collections.unmodifiableMap(copy));
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** True for the values a tree drops: null, an empty map, an empty list. */
+    static boolean isAbsent(Object value) {
+        return value == null
+                || value instanceof Map<?, ?> m && m.isEmpty()
+                || value instanceof Collection<?> c && c.isEmpty();
+    }
+
+    /** Copies into mutable maps first, so merging dotted keys never re-copies; frozen at the end. */
+    private static void copyInto(Map<String, Object> out, Map<?, ?> in, String path) {
+        for (Map.Entry<?, ?> entry : in.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new IllegalArgumentException("non-string key " + entry.getKey() + " at " + orRoot(path));
+            }
+            String[] segments = splitKey(key, path);
+            Object value = copyValue(entry.getValue(), join(path, key));
+            if (!isAbsent(value)) {
+                put(out, segments, 0, value, path);
+            }
+        }
+    }
+
+    private static Object copyValue(Object value, String path) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            copyInto(out, map, path);
+            return out;
+        }
+        if (value instanceof Collection<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object element : list) {
+                out.add(copyValue(element, path + "[]"));
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("not a JSON value at " + path + ": " + value.getClass().getName());
+    }
+
+    /** Puts a value at a dotted path into mutable maps, merging objects; two values for one leaf are an error. */
+    @SuppressWarnings("unchecked")
+    static void put(Map<String, Object> map, String[] segments, int from, Object value, String path) {
+        String key = segments[from];
+        String here = join(path, key);
+        Object existing = map.get(key);
+        if (from == segments.length - 1) {
+            if (existing == null) {
+                map.put(key, value);
+            } else if (existing instanceof Map<?, ?> && value instanceof Map<?, ?>) {
+                Map<String, Object> target = (Map<String, Object>) existing;
+                for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) {
+                    put(target, new String[] {e.getKey()}, 0, e.getValue(), here);
+                }
+            } else {
+                throw new IllegalArgumentException("two values for " + here);
+            }
+            return;
+        }
+        if (existing == null) {
+            existing = new LinkedHashMap<String, Object>();
+            map.put(key, existing);
+        } else if (!(existing instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("two values for " + here + " (a value and an object)");
+        }
+        put((Map<String, Object>) existing, segments, from + 1, value, here);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object freeze(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return freezeMap((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object element : list) {
+                out.add(freeze(element));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        return value;
+    }
+
+    private static Map<String, Object> freezeMap(Map<String, Object> map) {
+        if (map.isEmpty()) {
+            return Map.of();
+        }
+        map.replaceAll((k, v) -> freeze(v));
+        return Collections.unmodifiableMap(map);
+    }
+
+    static String[] splitKey(String key, String path) {
+        if (key.indexOf('.') < 0) {
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("empty field name at " + orRoot(path));
+            }
+            return new String[] {key};
+        }
+        String[] segments = key.split("\\.", -1);
+        for (String s : segments) {
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("empty segment in field name \"" + key + "\" at " + orRoot(path));
+            }
+        }
+        return segments;
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String orRoot(String path) {
+        return path.isEmpty() ? "the top level" : path;
     }
 }

@@ -1,0 +1,65 @@
+package org.fenghuo.correlation.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.fenghuo.correlation.TestEvents;
+import org.fenghuo.events.DeadLetter;
+import org.fenghuo.events.SecurityEvent;
+import org.junit.jupiter.api.Test;
+
+class DocumentsTest {
+
+    @Test
+    void eventDocumentUsesEventIdAndDailyIndexOfEventTime() {
+        SecurityEvent event = TestEvents.sshFailure("evt-42", Instant.parse("2026-11-23T23:59:59.999Z"), "10.0.0.1");
+        IndexDocument doc = new SecurityEventDocuments().toDocument(event);
+        assertThat(doc.id()).isEqualTo("evt-42");
+        assertThat(doc.index()).isEqualTo("fenghuo-events-2026.11.23");
+    }
+
+    @Test
+    void eventWithoutIdGetsAStableContentHash() {
+        SecurityEvent a = TestEvents.sshFailure(null, Instant.parse("2026-11-23T10:00:00Z"), "10.0.0.1");
+        SecurityEvent b = TestEvents.sshFailure(null, Instant.parse("2026-11-23T10:00:00Z"), "10.0.0.2");
+        SecurityEventDocuments documents = new SecurityEventDocuments();
+        assertThat(documents.toDocument(a).id()).isEqualTo(documents.toDocument(a).id()).hasSize(32);
+        assertThat(documents.toDocument(a).id()).isNotEqualTo(documents.toDocument(b).id());
+    }
+
+    @Test
+    void contentHashSeparatesItsParts() {
+        assertThat(DocumentIds.contentHash("ab", "c")).isNotEqualTo(DocumentIds.contentHash("a", "bc"));
+    }
+
+    @Test
+    void sameDeadLetterTwiceIsOneDocument() {
+        DeadLetter letter = new DeadLetter(Instant.parse("2026-11-23T10:00:00Z"), "syslog.udp", "10.0.0.1:514", 0,
+                "invalid UTF-8 at byte 3", "AAEC", 3);
+        DeadLetter later = new DeadLetter(Instant.parse("2026-11-23T11:00:00Z"), "syslog.udp", "10.0.0.1:514", 0,
+                "invalid UTF-8 at byte 3", "AAEC", 3);
+        DeadLetterDocuments documents = new DeadLetterDocuments();
+        assertThat(documents.toDocument(letter).id()).isEqualTo(documents.toDocument(later).id());
+        assertThat(documents.toDocument(letter).index()).isEqualTo("fenghuo-deadletter-2026.11.23");
+    }
+
+    @Test
+    void onlyTransientStatusesAreRetried() {
+        assertThat(BulkIndexer.isRetryable(429)).isTrue();
+        assertThat(BulkIndexer.isRetryable(503)).isTrue();
+        assertThat(BulkIndexer.isRetryable(400)).isFalse();
+        assertThat(BulkIndexer.isRetryable(409)).isFalse();
+    }
+
+    @Test
+    void backoffDoublesUpToItsCeilingAndResets() {
+        Backoff backoff = new Backoff(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(350));
+        assertThat(backoff.nextMillis()).isEqualTo(100);
+        assertThat(backoff.nextMillis()).isEqualTo(200);
+        assertThat(backoff.nextMillis()).isEqualTo(350);
+        assertThat(backoff.nextMillis()).isEqualTo(350);
+        backoff.reset();
+        assertThat(backoff.nextMillis()).isEqualTo(100);
+    }
+}

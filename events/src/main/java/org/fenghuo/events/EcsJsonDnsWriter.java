@@ -1,0 +1,69 @@
+package org.fenghuo.events;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Writes {@code dns.*}; unknown fields of the i-th answer sit at index i of {@code extra.dns.answers}. */
+final class EcsJsonDnsWriter {
+    private static final SecurityEvent.DnsAnswer NO_ANSWER = new SecurityEvent.DnsAnswer(null, null, null, null, null);
+
+    private EcsJsonDnsWriter() {
+    }
+
+    static void dns(LazyJsonOut o, SecurityEvent.Dns v, Map<String, Object> x) throws IOException {
+        o.open("dns");
+        if (v != null) {
+            o.str("id", v.id());
+            o.str("type", v.type());
+            o.str("op_code", v.opCode());
+        }
+        o.open("question");
+        if (v != null) {
+            o.str("name", v.questionName());
+            o.str("type", v.questionType());
+            o.str("class", v.questionClass());
+        }
+        o.extra(EcsJsonWriter.sub(x, "question"), EcsFields.childrenOf("dns.question"));
+        o.close();
+        if (v != null) {
+            o.str("response_code", v.responseCode());
+            o.strList("header_flags", v.headerFlags());
+        }
+        answers(o, v == null ? null : v.answers(), x == null ? null : x.get("answers"));
+        if (v != null) {
+            o.strList("resolved_ip", v.resolvedIp());
+        }
+        o.extra(x, EcsFields.childrenOf("dns"));
+        o.close();
+    }
+
+    /**
+     * The model's answers, each merged with the extra element at its index. Extra elements past
+     * the model's last answer are written as answers of their own, so nothing is dropped.
+     */
+    @SuppressWarnings("unchecked")
+    private static void answers(LazyJsonOut o, List<SecurityEvent.DnsAnswer> answers, Object extra) throws IOException {
+        List<Object> x = extra instanceof List<?> l ? (List<Object>) l : null;
+        int modelled = answers == null ? 0 : answers.size();
+        int total = Math.max(modelled, x == null ? 0 : x.size());
+        if (total == 0) {
+            return;
+        }
+        o.startArray("answers");
+        for (int i = 0; i < total; i++) {
+            SecurityEvent.DnsAnswer a = i < modelled ? answers.get(i) : NO_ANSWER;
+            Map<String, Object> ax = x != null && i < x.size() && x.get(i) instanceof Map<?, ?> m
+                    ? (Map<String, Object>) m : null;
+            o.openElement();
+            o.str("name", a.name());
+            o.str("type", a.type());
+            o.str("class", a.dnsClass());
+            o.str("data", a.data());
+            o.num("ttl", a.ttl());
+            o.extra(ax, EcsFields.childrenOf("dns.answers"));
+            o.close();
+        }
+        o.endArray();
+    }
+}

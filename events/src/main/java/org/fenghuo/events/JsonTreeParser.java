@@ -1,0 +1,158 @@
+package org.fenghuo.events;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams a JSON object into a mutable tree of {@code LinkedHashMap}, {@code ArrayList} and
+ * scalars, expanding dotted keys as it goes ({@code "source.ip"} lands in {@code source.ip}),
+ * because Elasticsearch users send both forms and may mix them in one document. JSON nulls
+ * are dropped from objects (kept in arrays). Numbers become Integer, Long, BigInteger or Double.
+ */
+final class JsonTreeParser {
+    /** ECS documents are a few levels deep; a deep one is an attack on the stack, not an event. */
+    static final int MAX_DEPTH = 100;
+
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private JsonTreeParser() {
+    }
+
+    static Map<String, Object> parse(byte[] json) throws EcsJsonException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return parseDocument(p);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e);
+        } catch (IOException e) {
+            throw new EcsJsonException("cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> parse(String json) throws EcsJsonException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return parseDocument(p);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(e);
+        } catch (IOException e) {
+            throw new EcsJsonException("cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> parseDocument(JsonParser p) throws IOException, EcsJsonException {
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw new EcsJsonException(null, 0, "expected a JSON object, got "
+                    + (first == null ? "no input" : first.asString() != null ? first.asString() : first.name()), null);
+        }
+        Map<String, Object> root = parseObject(p, "");
+        if (p.nextToken() != null) {
+            throw new EcsJsonException(null, offset(p.currentTokenLocation()),
+                    "trailing data after the JSON object at offset " + offset(p.currentTokenLocation()), null);
+        }
+        return root;
+    }
+
+    private static Map<String, Object> parseObject(JsonParser p, String path) throws IOException, EcsJsonException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        String key;
+        while ((key = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            Object value = switch (t) {
+                case START_OBJECT -> parseObject(p, child(path, key));
+                case START_ARRAY -> parseArray(p, child(path, key));
+                default -> scalar(p, t);
+            };
+            if (value == null) {
+                continue;
+            }
+            try {
+                String[] segments = JsonTrees.splitKey(key, path);
+                JsonTrees.put(map, segments, 0, value, path);
+            } catch (IllegalArgumentException e) {
+                throw new EcsJsonException(child(path, key), offset(p.currentTokenLocation()),
+                        e.getMessage(), null);
+            }
+        }
+        return map;
+    }
+
+    private static List<Object> parseArray(JsonParser p, String path) throws IOException, EcsJsonException {
+        List<Object> list = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            list.add(switch (t) {
+                case START_OBJECT -> parseObject(p, path + "[" + list.size() + "]");
+                case START_ARRAY -> parseArray(p, path + "[" + list.size() + "]");
+                default -> scalar(p, t);
+            });
+        }
+        return list;
+    }
+
+    private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+        return switch (t) {
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IllegalStateException("unexpected token " + t);
+        };
+    }
+
+    private static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Names the field being read when the syntax broke, so {@code "@timestamp": 12x} says {@code @timestamp}. */
+    private static EcsJsonException syntaxError(JsonProcessingException e) {
+        String field = null;
+        if (e.getProcessor() instanceof JsonParser p) {
+            field = contextPath(p.getParsingContext());
+        }
+        JsonLocation loc = e.getLocation();
+        long offset = loc == null ? -1 : offset(loc);
+        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        String detail = e.getOriginalMessage();
+        String message = (field == null ? "" : field + ": ") + "invalid JSON" + where + ": " + detail;
+        return new EcsJsonException(field, offset, message, e);
+    }
+
+    private static long offset(JsonLocation loc) {
+        return loc.getByteOffset() >= 0 ? loc.getByteOffset() : loc.getCharOffset();
+    }
+
+    private static String contextPath(JsonStreamContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        build(ctx, sb);
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static void build(JsonStreamContext ctx, StringBuilder sb) {
+        if (ctx == null || ctx.inRoot()) {
+            return;
+        }
+        build(ctx.getParent(), sb);
+        if (ctx.inArray()) {
+            sb.append('[').append(Math.max(ctx.getCurrentIndex(), 0)).append(']');
+        } else if (ctx.getCurrentName() != null) {
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(ctx.getCurrentName());
+        }
+    }
+}

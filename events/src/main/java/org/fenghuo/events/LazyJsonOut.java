@@ -1,0 +1,188 @@
+package org.fenghuo.events;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@link JsonGenerator} wrapper whose {@link #open} only takes effect when a field is first
+ * written inside, so a component with nothing set leaves no {@code {}} behind without a
+ * separate "is it empty?" pass. Null values and empty lists are skipped the same way.
+ */
+final class LazyJsonOut {
+    private static final int MAX_DEPTH = JsonTreeParser.MAX_DEPTH + 8;
+
+    private final JsonGenerator gen;
+    private final String[] names = new String[MAX_DEPTH];
+    /** Open levels; the first {@code started} of them have been written (always a prefix). */
+    private int depth;
+    private int started;
+
+    LazyJsonOut(JsonGenerator gen) {
+        this.gen = gen;
+    }
+
+    /** Opens an object field, written only if something is put in it before {@link #close}. */
+    void open(String name) {
+        names[depth++] = name;
+    }
+
+    void close() throws IOException {
+        depth--;
+        if (started > depth) {
+            gen.writeEndObject();
+            started = depth;
+        }
+        names[depth] = null;
+    }
+
+    /** Writes the pending object starts: something is about to be written inside them. */
+    private void flush() throws IOException {
+        while (started < depth) {
+            if (names[started] != null) {
+                gen.writeFieldName(names[started]);
+            }
+            gen.writeStartObject();
+            started++;
+        }
+    }
+
+    /** Starts the root object; it is always written. */
+    void openRoot() throws IOException {
+        open(null);
+        flush();
+    }
+
+    void str(String name, String value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeStringField(name, value);
+        }
+    }
+
+    void num(String name, Integer value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeNumberField(name, value.intValue());
+        }
+    }
+
+    void num(String name, Long value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeNumberField(name, value.longValue());
+        }
+    }
+
+    void bool(String name, Boolean value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeBooleanField(name, value);
+        }
+    }
+
+    void instant(String name, Instant value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeStringField(name, EcsTimestamps.format(value));
+        }
+    }
+
+    void strList(String name, List<String> values) throws IOException {
+        if (values != null && !values.isEmpty()) {
+            flush();
+            gen.writeArrayFieldStart(name);
+            for (String v : values) {
+                gen.writeString(v);
+            }
+            gen.writeEndArray();
+        }
+    }
+
+    /** Starts an array of objects (dns.answers); elements are written eagerly with {@link #any}. */
+    void startArray(String name) throws IOException {
+        flush();
+        gen.writeArrayFieldStart(name);
+    }
+
+    void endArray() throws IOException {
+        gen.writeEndArray();
+    }
+
+    /** Writes an object field now, even if it stays empty (an RFC 5424 SD element without parameters). */
+    void openEager(String name) throws IOException {
+        open(name);
+        flush();
+    }
+
+    /** An array element object, always written. */
+    void openElement() throws IOException {
+        open(null);
+        flush();
+    }
+
+    /**
+     * Writes the entries of an {@code extra} subtree that the model does not own at this level.
+     * The reader never puts a modelled name in extra; one put there by hand is shadowed by the
+     * model (and {@link SecurityEventBuilder#build()} refuses it).
+     */
+    void extra(Map<String, Object> extra, Set<String> modelled) throws IOException {
+        if (extra == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> e : extra.entrySet()) {
+            if (!modelled.contains(e.getKey()) && !JsonTrees.isAbsent(e.getValue())) {
+                flush();
+                gen.writeFieldName(e.getKey());
+                any(e.getValue());
+            }
+        }
+    }
+
+    /** Writes any JSON-shaped value as {@link JsonTrees} allows them. */
+    @SuppressWarnings("unchecked")
+    void any(Object v) throws IOException {
+        if (v == null) {
+            gen.writeNull();
+        } else if (v instanceof String s) {
+            gen.writeString(s);
+        } else if (v instanceof Boolean b) {
+            gen.writeBoolean(b);
+        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            gen.writeNumber(((Number) v).intValue());
+        } else if (v instanceof Long l) {
+            gen.writeNumber(l);
+        } else if (v instanceof Double d) {
+            gen.writeNumber(d);
+        } else if (v instanceof Float f) {
+            gen.writeNumber(f);
+        } else if (v instanceof BigInteger b) {
+            gen.writeNumber(b);
+        } else if (v instanceof BigDecimal b) {
+            gen.writeNumber(b);
+        } else if (v instanceof Number n) {
+            gen.writeNumber(n.toString());
+        } else if (v instanceof Map<?, ?> m) {
+            gen.writeStartObject();
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                gen.writeFieldName(e.getKey());
+                any(e.getValue());
+            }
+            gen.writeEndObject();
+        } else if (v instanceof List<?> list) {
+            gen.writeStartArray();
+            for (Object e : list) {
+                any(e);
+            }
+            gen.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
+        }
+    }
+}

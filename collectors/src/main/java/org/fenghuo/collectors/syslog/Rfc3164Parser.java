@@ -38,10 +38,8 @@ final class Rfc3164Parser {
         }
         String hostname = hostname(line);
         String[] tag = tag(line);
-        String message = line.rest();
-        if (tag == null) {
-            message = message.stripLeading();
-        }
+        // padding after the tag (sudo writes "sudo:   user : ...") is layout, not content
+        String message = line.rest().stripLeading();
         return ParseResult.ok(new SyslogMessage(SyslogFormat.RFC3164, priority, null,
                 ((ParseResult.Ok<Instant>) timestamp).value(), hostname,
                 tag == null ? null : tag[0], tag == null ? null : tag[1], null, null,

@@ -72,9 +72,10 @@ public final class SecurityEventSerializer extends TypeSerializerSingleton<Secur
 
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
-        int length = source.readInt();
-        target.writeInt(length);
-        target.write(source, length);
+        byte[] json = new byte[source.readInt()];
+        source.readFully(json);
+        target.writeInt(json.length);
+        target.write(json);
     }
 
     @Override

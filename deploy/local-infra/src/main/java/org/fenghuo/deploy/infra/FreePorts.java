@@ -31,7 +31,8 @@ final class FreePorts {
 
     /** Whether something already accepts connections or holds a listening socket on this loopback port. */
     static boolean isTaken(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
             return false;
         } catch (IOException e) {
             return true;

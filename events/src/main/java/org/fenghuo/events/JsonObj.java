@@ -177,10 +177,12 @@ final class JsonObj {
         }
         v = single(v, key);
         Long n = toLong(v);
-        if (n == null || n < min || n > max) {
-            String range = min == Long.MIN_VALUE ? "" : " between " + min + " and " + max;
-            throw EcsJsonException.field(field(key), "expected " + what + range + ", got "
-                    + EcsJsonException.describe(v));
+        if (n == null) {
+            throw EcsJsonException.field(field(key), "expected " + what + ", got " + EcsJsonException.describe(v));
+        }
+        if (n < min || n > max) {
+            throw EcsJsonException.field(field(key), "expected " + what + " between " + min + " and " + max
+                    + ", got " + n);
         }
         return n;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,11 +22,13 @@ import java.util.Map;
  * are dropped from objects (kept in arrays). Numbers become Integer, Long, BigInteger or Double.
  */
 final class JsonTreeParser {
-    /** ECS documents are a few levels deep; a deep one is an attack on the stack, not an event. */
+    /** ECS documents are a few levels deep; a deeper one is an attack on the stack, not an event. */
     static final int MAX_DEPTH = 100;
 
     static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            // Emoji and other non-BMP text as UTF-8, not as \uD83D\uDD25 escapes.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
     private JsonTreeParser() {
@@ -81,9 +84,8 @@ final class JsonTreeParser {
             try {
                 String[] segments = JsonTrees.splitKey(key, path);
                 JsonTrees.put(map, segments, 0, value, path);
-            } catch (IllegalArgumentException e) {
-                throw new EcsJsonException(child(path, key), offset(p.currentTokenLocation()),
-                        e.getMessage(), null);
+            } catch (JsonTrees.PathException e) {
+                throw new EcsJsonException(e.path(), offset(p.currentTokenLocation()), e.getMessage(), null);
             }
         }
         return map;

@@ -111,7 +111,7 @@ final class JsonTrees {
                     put(target, new String[] {e.getKey()}, 0, e.getValue(), here);
                 }
             } else {
-                throw new IllegalArgumentException("two values for " + here);
+                throw new PathException(here, "two values for one field (a repeated key, or dotted and nested forms)");
             }
             return;
         }
@@ -119,7 +119,7 @@ final class JsonTrees {
             existing = new LinkedHashMap<String, Object>();
             map.put(key, existing);
         } else if (!(existing instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("two values for " + here + " (a value and an object)");
+            throw new PathException(here, "two values for one field (a value and an object)");
         }
         put((Map<String, Object>) existing, segments, from + 1, value, here);
     }
@@ -150,14 +150,14 @@ final class JsonTrees {
     static String[] splitKey(String key, String path) {
         if (key.indexOf('.') < 0) {
             if (key.isEmpty()) {
-                throw new IllegalArgumentException("empty field name at " + orRoot(path));
+                throw new PathException(join(path, "\"\""), "empty field name");
             }
             return new String[] {key};
         }
         String[] segments = key.split("\\.", -1);
         for (String s : segments) {
             if (s.isEmpty()) {
-                throw new IllegalArgumentException("empty segment in field name \"" + key + "\" at " + orRoot(path));
+                throw new PathException(join(path, key), "empty segment in a dotted field name");
             }
         }
         return segments;
@@ -169,5 +169,20 @@ final class JsonTrees {
 
     private static String orRoot(String path) {
         return path.isEmpty() ? "the top level" : path;
+    }
+
+    /** A tree problem at a dotted path; the message reads {@code "<path>: <problem>"}. */
+    static final class PathException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+
+        PathException(String path, String problem) {
+            super(path + ": " + problem);
+            this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
     }
 }

@@ -88,7 +88,7 @@ public final class SyslogParser {
         return "PRI " + inside + " is above " + SyslogPriority.MAX;
     }
 
-    /** RFC 5424 VERSION: 1 to 3 digits, not starting with 0, then SP. */
+    /** RFC 5424 VERSION: 1 to 3 digits, not starting with 0, then SP (or the end: a truncated header). */
     private static boolean startsWithVersion(SyslogLine line) {
         char first = line.peek();
         if (first < '1' || first > '9') {
@@ -96,7 +96,7 @@ public final class SyslogParser {
         }
         for (int i = 1; i <= 3; i++) {
             char c = line.peek(i);
-            if (c == ' ') {
+            if (c == ' ' || c == 0 && line.pos() + i >= line.text().length()) {
                 return true;
             }
             if (c < '0' || c > '9') {

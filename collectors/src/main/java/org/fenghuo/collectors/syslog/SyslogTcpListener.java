@@ -34,6 +34,7 @@ public final class SyslogTcpListener implements AutoCloseable {
     private final SyslogFrameHandler handler;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
     private final Semaphore slots;
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
@@ -86,6 +87,11 @@ public final class SyslogTcpListener implements AutoCloseable {
         return localAddress().getPort();
     }
 
+    /** Bytes read from all connections so far. */
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
     /** Connections being served now. */
     public int activeConnections() {
         return connections.size();
@@ -120,7 +126,7 @@ public final class SyslogTcpListener implements AutoCloseable {
 
     private void serve(SocketChannel connection) {
         try {
-            new TcpConnection(connection, handler, clock, sequence, config.maxFrameBytes()).run();
+            new TcpConnection(connection, handler, clock, sequence, bytesReceived, config.maxFrameBytes()).run();
         } catch (RuntimeException e) {
             LOG.warn("input {}: connection ended by an error: {}", config.name(), e.toString(), e);
         } finally {

@@ -22,15 +22,17 @@ final class TcpConnection implements Runnable {
     private final SyslogFrameHandler handler;
     private final Clock clock;
     private final AtomicLong sequence;
+    private final AtomicLong bytesReceived;
     private final StreamFramer framer;
     private InetSocketAddress peer;
 
     TcpConnection(SocketChannel channel, SyslogFrameHandler handler, Clock clock, AtomicLong sequence,
-            int maxFrameBytes) {
+            AtomicLong bytesReceived, int maxFrameBytes) {
         this.channel = channel;
         this.handler = handler;
         this.clock = clock;
         this.sequence = sequence;
+        this.bytesReceived = bytesReceived;
         this.framer = StreamFramer.syslogTcp(maxFrameBytes);
     }
 
@@ -39,7 +41,9 @@ final class TcpConnection implements Runnable {
         ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
         try {
             peer = (InetSocketAddress) channel.getRemoteAddress();
-            while (channel.read(buffer.clear()) >= 0) {
+            int n;
+            while ((n = channel.read(buffer.clear())) >= 0) {
+                bytesReceived.addAndGet(n);
                 framer.feed(buffer.flip(), this::handle);
             }
         } catch (IOException e) {

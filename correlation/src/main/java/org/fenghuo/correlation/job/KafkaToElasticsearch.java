@@ -10,40 +10,47 @@ import org.fenghuo.correlation.elasticsearch.ElasticsearchSinkSettings;
  * Elasticsearch {@code fenghuo-events-*} (and {@code fenghuo-deadletter-*}) out.
  *
  * @param bootstrapServers Kafka bootstrap servers
+ * @param eventsTopic      topic of ECS events ({@code fenghuo.events})
+ * @param deadLetterTopic  topic of collectors' dead letters ({@code fenghuo.deadletter})
  * @param groupId          consumer group, so a restarted job resumes where it stopped
  * @param bounded          stop at the offsets latest at start (replays, tests)
  * @param elasticsearch    sink settings
  * @param pipeline         event-time and checkpoint settings
  */
-public record KafkaToElasticsearch(String bootstrapServers, String groupId, boolean bounded,
+public record KafkaToElasticsearch(String bootstrapServers, String eventsTopic, String deadLetterTopic, String groupId, boolean bounded,
                                    ElasticsearchSinkSettings elasticsearch, PipelineSettings pipeline) {
 
     public static KafkaToElasticsearch defaults(String bootstrapServers, String elasticsearchUrl) {
-        return new KafkaToElasticsearch(bootstrapServers, EventPipelineJob.JOB_NAME, false,
+        return new KafkaToElasticsearch(bootstrapServers, KafkaTopics.EVENTS, KafkaTopics.DEAD_LETTERS,
+                EventPipelineJob.JOB_NAME, false,
                 ElasticsearchSinkSettings.defaults(elasticsearchUrl), PipelineSettings.defaults());
     }
 
+    public KafkaToElasticsearch withTopics(String events, String deadLetters) {
+        return new KafkaToElasticsearch(bootstrapServers, events, deadLetters, groupId, bounded, elasticsearch, pipeline);
+    }
+
     public KafkaToElasticsearch withGroupId(String value) {
-        return new KafkaToElasticsearch(bootstrapServers, value, bounded, elasticsearch, pipeline);
+        return new KafkaToElasticsearch(bootstrapServers, eventsTopic, deadLetterTopic, value, bounded, elasticsearch, pipeline);
     }
 
     public KafkaToElasticsearch withBounded(boolean value) {
-        return new KafkaToElasticsearch(bootstrapServers, groupId, value, elasticsearch, pipeline);
+        return new KafkaToElasticsearch(bootstrapServers, eventsTopic, deadLetterTopic, groupId, value, elasticsearch, pipeline);
     }
 
     public KafkaToElasticsearch withPipeline(PipelineSettings value) {
-        return new KafkaToElasticsearch(bootstrapServers, groupId, bounded, elasticsearch, value);
+        return new KafkaToElasticsearch(bootstrapServers, eventsTopic, deadLetterTopic, groupId, bounded, elasticsearch, value);
     }
 
     public KafkaToElasticsearch withElasticsearch(ElasticsearchSinkSettings value) {
-        return new KafkaToElasticsearch(bootstrapServers, groupId, bounded, value, pipeline);
+        return new KafkaToElasticsearch(bootstrapServers, eventsTopic, deadLetterTopic, groupId, bounded, value, pipeline);
     }
 
     /** Adds the whole pipeline to {@code env}. */
     public void addTo(StreamExecutionEnvironment env) {
         new EventPipelineJob(pipeline).build(env,
-                KafkaTopics.source(bootstrapServers, KafkaTopics.EVENTS, groupId, bounded),
-                KafkaTopics.source(bootstrapServers, KafkaTopics.DEAD_LETTERS, groupId, bounded),
+                KafkaTopics.source(bootstrapServers, eventsTopic, groupId, bounded),
+                KafkaTopics.source(bootstrapServers, deadLetterTopic, groupId, bounded),
                 ElasticsearchSink.events(elasticsearch),
                 ElasticsearchSink.deadLetters(elasticsearch));
     }

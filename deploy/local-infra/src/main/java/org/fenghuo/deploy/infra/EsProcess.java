@@ -49,7 +49,13 @@ final class EsProcess {
         }
         env.put("ES_PATH_CONF", EsConfigWriter.configDir(workDir).toString());
         env.put("ES_JAVA_HOME", javaHome.toString());
-        env.put("ES_TMPDIR", EsConfigWriter.tmpDir(workDir).toString());
+        String tmp = EsConfigWriter.tmpDir(workDir).toString();
+        env.put("ES_TMPDIR", tmp);
+        if (!tmp.contains(" ")) {
+            // The launcher JVM leaves a final-flags* directory in its java.io.tmpdir at every start; keep that
+            // litter in the instance (the script expands CLI_JAVA_OPTS unquoted, hence no spaces).
+            env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+        }
         // HOME may be /root, which the unprivileged account cannot even stat.
         env.put("HOME", workDir.toString());
         try {

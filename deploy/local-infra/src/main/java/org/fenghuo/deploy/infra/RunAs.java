@@ -114,10 +114,29 @@ final class RunAs {
         command.addAll(args);
         Result result = run(wrap(command));
         if (result.exit() != 0) {
-            throw new IllegalStateException("Account " + describe() + " " + result.output().trim()
-                    + ": every directory above it must be traversable by that account (chmod o+x), e.g. not under"
-                    + " /root. Choose another work dir/JDK, or another account with " + ElasticsearchConfig.USER_ENV);
+            String problem = result.output().trim();
+            String path = problem.replaceFirst("^cannot (execute|write) ", "");
+            throw new IllegalStateException("Account " + describe() + " " + problem + blockingAncestor(Path.of(path))
+                    + ". Every directory above it must be traversable by that account (chmod o+x; /root and"
+                    + " JUnit @TempDir are not). Choose another work dir/JDK, or another account with "
+                    + ElasticsearchConfig.USER_ENV + ".");
         }
+    }
+
+    /** Names the first directory from / down that the account cannot enter, which is usually the real culprit. */
+    private String blockingAncestor(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null) {
+            return "";
+        }
+        Path current = parent.getRoot();
+        for (Path element : parent) {
+            current = current.resolve(element);
+            if (run(wrap(List.of("/bin/sh", "-c", "test -x \"$1\"", "check", current.toString()))).exit() != 0) {
+                return " (it cannot enter " + current + ")";
+            }
+        }
+        return "";
     }
 
     static boolean isRoot() {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunAsTest {
 
@@ -36,15 +41,17 @@ class RunAsTest {
     }
 
     @Test
-    void aPrivateDirectoryIsReportedByPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void aDirectoryTheAccountCannotEnterIsNamed(@TempDir Path dir) throws IOException {
         assumeTrue(RunAs.isRoot(), "only root switches accounts");
-        java.nio.file.Path secret = dir.resolve("secret");
-        java.nio.file.Files.createDirectories(secret, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path secret = Files.createDirectory(dir.resolve("secret"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path inside = Files.createDirectories(secret.resolve("data"));
         RunAs runAs = RunAs.forServer(null);
-        assertThatThrownBy(() -> runAs.checkAccess(List.of(), List.of(secret)))
-                .hasMessageContaining("cannot write " + secret);
+
+        assertThatThrownBy(() -> runAs.checkAccess(List.of(), List.of(inside)))
+                .hasMessageContaining("cannot write " + inside)
+                .hasMessageContaining("cannot enter " + secret + ")");
     }
 
     @Test

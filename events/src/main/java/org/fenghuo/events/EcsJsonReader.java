@@ -1,5 +1,6 @@
 package org.fenghuo.events;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,10 @@ final class EcsJsonReader {
 
     static SecurityEvent read(Map<String, Object> tree) throws EcsJsonException {
         JsonObj r = new JsonObj(tree, "");
+        Instant timestamp = r.instant("@timestamp");
+        String message = r.str("message");
+        List<String> tags = r.strList("tags");
+        Map<String, String> labels = labels(r);
         SecurityEvent.EventInfo event = eventInfo(r);
         SecurityEvent.Endpoint source = endpoint(r, "source");
         SecurityEvent.Endpoint destination = endpoint(r, "destination");
@@ -32,21 +37,11 @@ final class EcsJsonReader {
         String userAgent = userAgent(r);
         SecurityEvent.Tls tls = tls(r);
         SecurityEvent.FenghuoFields fenghuo = fenghuo(r);
-        Map<String, String> labels = labels(r);
-        SecurityEvent e = new SecurityEvent(r.instant("@timestamp"), r.str("message"), r.strList("tags"), labels,
-                event, source, destination, network, observer, host, user, process, log, dns, http, url,
-                userAgent, tls, fenghuo, null);
-        return tree.isEmpty() ? e : withExtra(e, tree);
-    }
-
-    private static SecurityEvent withExtra(SecurityEvent e, Map<String, Object> rest) {
-        Map<String, Object> extra = JsonTrees.immutableCopy(rest);
-        if (extra.isEmpty()) {
-            return e;
-        }
-        return new SecurityEvent(e.timestamp(), e.message(), e.tags(), e.labels(), e.event(), e.source(),
-                e.destination(), e.network(), e.observer(), e.host(), e.user(), e.process(), e.log(), e.dns(),
-                e.http(), e.url(), e.userAgent(), e.tls(), e.fenghuo(), extra);
+        // Everything read has been removed from the tree: the rest is extra, already in place.
+        Map<String, Object> extra = tree.isEmpty() ? null : JsonTrees.immutableCopy(tree);
+        return new SecurityEvent(timestamp, message, tags, labels, event, source, destination, network, observer,
+                host, user, process, log, dns, http, url, userAgent, tls, fenghuo,
+                extra == null || extra.isEmpty() ? null : extra);
     }
 
     static boolean allNull(Object... values) {

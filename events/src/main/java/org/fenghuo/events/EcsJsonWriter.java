@@ -127,7 +127,7 @@ final class EcsJsonWriter {
         o.str("protocol", v.protocol());
         o.str("application", v.application());
         o.str("direction", v.direction());
-        o.str("communityId", v.communityId());
+        o.str("community_id", v.communityId());
         o.str("iana_number", v.ianaNumber());
         o.num("bytes", v.bytes());
         o.num("packets", v.packets());

@@ -177,7 +177,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** startup() returns once the broker is unfenced; this also proves that a client can reach it. */
-    void awaitReady() {
+    synchronized void awaitReady() {
         try {
             admin().describeCluster().nodes().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -1,0 +1,166 @@
+package org.fenghuo.deploy.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.flink.core.execution.JobClient;
+import org.fenghuo.collectors.output.KafkaEventSink;
+import org.fenghuo.collectors.output.KafkaSinkConfig;
+import org.fenghuo.collectors.syslog.SyslogInputConfig;
+import org.fenghuo.collectors.syslog.SyslogTcpListener;
+import org.fenghuo.collectors.syslog.SyslogUdpListener;
+import org.fenghuo.correlation.job.KafkaToElasticsearch;
+import org.fenghuo.correlation.job.KafkaTopics;
+import org.fenghuo.correlation.job.LocalEnvironments;
+import org.fenghuo.deploy.infra.ElasticsearchConfig;
+import org.fenghuo.deploy.infra.ElasticsearchEndpoint;
+import org.fenghuo.deploy.infra.EmbeddedKafka;
+import org.fenghuo.deploy.infra.ExternalElasticsearch;
+import org.fenghuo.deploy.infra.ManagedElasticsearch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything of {@code fenghuo run} in one process: Elasticsearch (managed child process or
+ * external), an embedded KRaft Kafka, the correlation job on a MiniCluster and the syslog
+ * listeners. Started in dependency order, stopped in reverse; a failure part-way stops what
+ * already started.
+ */
+final class AllInOne implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AllInOne.class);
+
+    /**
+     * @param bind           address the syslog listeners bind to
+     * @param syslogPort     UDP and TCP syslog port
+     * @param kafkaPort      Kafka port, 0 for a free one
+     * @param dataDir        where Kafka (and a managed Elasticsearch) keep data; null for temporary
+     * @param externalEsUrl  use this Elasticsearch instead of starting one; null to start one
+     * @param parallelism    Flink parallelism
+     */
+    record Options(String bind, int syslogPort, int kafkaPort, Path dataDir, String externalEsUrl, int parallelism) {
+    }
+
+    /** How long each part took to start, for the banner and the closing note of a run. */
+    record StartupTimes(Duration elasticsearch, Duration kafka, Duration job, Duration total) {
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private ElasticsearchEndpoint elasticsearch;
+    private EmbeddedKafka kafka;
+    private SyslogUdpListener udp;
+    private SyslogTcpListener tcp;
+    private KafkaEventSink sink;
+    private StartupTimes times;
+
+    static AllInOne start(Options options) {
+        AllInOne all = new AllInOne();
+        try {
+            all.startAll(options);
+            return all;
+        } catch (RuntimeException | Error e) {
+            all.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) {
+        long t0 = System.nanoTime();
+        elasticsearch = startElasticsearch(options);
+        started.push(elasticsearch);
+        long t1 = System.nanoTime();
+        EmbeddedKafka.Builder kafkaBuilder = EmbeddedKafka.builder().port(options.kafkaPort());
+        if (options.dataDir() != null) {
+            kafkaBuilder.dataDir(options.dataDir().resolve("kafka"));
+        }
+        kafka = kafkaBuilder.start();
+        started.push(kafka);
+        kafka.createTopic(KafkaTopics.EVENTS, 2);
+        kafka.createTopic(KafkaTopics.DEAD_LETTERS, 1);
+        long t2 = System.nanoTime();
+        JobClient job = startJob(options);
+        started.push(() -> job.cancel().get());
+        long t3 = System.nanoTime();
+        startSyslog(options);
+        times = new StartupTimes(Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2),
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private static ElasticsearchEndpoint startElasticsearch(Options options) {
+        if (options.externalEsUrl() != null) {
+            return new ExternalElasticsearch(options.externalEsUrl());
+        }
+        ElasticsearchConfig config = ElasticsearchConfig.fromEnvironment(System.getenv());
+        if (options.dataDir() != null) {
+            config = config.withWorkDir(options.dataDir().resolve("elasticsearch"));
+        }
+        return ManagedElasticsearch.launch(config);
+    }
+
+    private JobClient startJob(Options options) {
+        try {
+            return KafkaToElasticsearch.defaults(kafka.bootstrapServers(), elasticsearch.url())
+                    .start(LocalEnvironments.create(options.parallelism()));
+        } catch (Exception e) {
+            throw new IllegalStateException("the correlation job did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startSyslog(Options options) {
+        sink = new KafkaEventSink(KafkaSinkConfig.of(kafka.bootstrapServers()), registry);
+        started.push(sink);
+        try {
+            udp = SyslogUdpListener.start(SyslogInputConfig.udp().withAddress(options.bind(), options.syslogPort()),
+                    sink, registry);
+            started.push(udp);
+            tcp = SyslogTcpListener.start(SyslogInputConfig.tcp().withAddress(options.bind(), options.syslogPort()),
+                    sink, registry);
+            started.push(tcp);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot listen for syslog on " + options.bind() + ":" + options.syslogPort()
+                    + " (" + e.getMessage() + "); choose another with --syslog-port", e);
+        }
+    }
+
+    String elasticsearchUrl() {
+        return elasticsearch.url();
+    }
+
+    String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    String syslogUdp() {
+        return udp.localAddress().getHostString() + ":" + udp.localPort();
+    }
+
+    String syslogTcp() {
+        return tcp.localAddress().getHostString() + ":" + tcp.localPort();
+    }
+
+    StartupTimes startupTimes() {
+        return times;
+    }
+
+    /** One line of counters for the periodic status line. */
+    String status() {
+        return udp.stats().toStatusLine() + " | " + tcp.stats().toStatusLine() + " | kafka send failures="
+                + sink.failures();
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping {}: {}", part, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.fenghuo.deploy.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Send input through the pipeline of a running Fenghuo.",
+        subcommands = {IngestSyslogCommand.class})
+final class IngestCommand {
+}

@@ -1,0 +1,131 @@
+package org.fenghuo.deploy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run Fenghuo all-in-one: a local Elasticsearch (the 8.19 distribution from Maven Central, run "
+                + "as an unprivileged user when you are root), an embedded Kafka broker, the correlation job on a "
+                + "local Flink MiniCluster, and syslog listeners (UDP and TCP).",
+                "Writes where everything is to $FENGHUO_HOME/run.json (default ~/.fenghuo) for `ingest` and `search`. "
+                        + "Ctrl-C stops everything."},
+        footer = {"", "Exit codes: 0 stopped cleanly, 2 bad option, 3 a service failed to start."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address of the syslog listeners (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--syslog-port", defaultValue = "5514", description = "UDP and TCP syslog port (default: ${DEFAULT-VALUE}).")
+    int syslogPort;
+
+    @Option(names = "--kafka-port", defaultValue = "0", description = "Kafka port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--data-dir", description = "Keep Kafka and Elasticsearch data here across runs (default: temporary, "
+            + "deleted on exit). As root, the directory must be reachable by the Elasticsearch user.")
+    Path dataDir;
+
+    @Option(names = "--es-url", description = "Use this Elasticsearch instead of starting one (also $FENGHUO_ES_URL).")
+    String esUrl;
+
+    @Option(names = "--parallelism", defaultValue = "1", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--status-interval", defaultValue = "PT30S",
+            description = "How often to print a status line on stderr, ISO-8601 (default: ${DEFAULT-VALUE}); PT0S for never.")
+    Duration statusInterval;
+
+    @Option(names = "--exit-after", hidden = true, description = "Stop after this long (for tests and benchmarks).")
+    Duration exitAfter;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        validate();
+        String externalEs = esUrl != null ? esUrl : System.getenv("FENGHUO_ES_URL");
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("fenghuo: starting Elasticsearch, Kafka, the correlation job and syslog listeners...");
+        out.flush();
+        AllInOne all;
+        try {
+            all = AllInOne.start(new AllInOne.Options(bind, syslogPort, kafkaPort, dataDir, externalEs, parallelism));
+        } catch (RuntimeException e) {
+            throw new ServiceUnavailableException("could not start: " + e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            RunState.delete();
+            all.close();
+            stopped.countDown();
+        }, "fenghuo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        new RunState(all.elasticsearchUrl(), all.kafkaBootstrap(), all.syslogUdp(), all.syslogTcp(),
+                ProcessHandle.current().pid(), Instant.now()).write();
+        printBanner(out, all);
+        waitForStop(all, stopped);
+        if (exitAfter != null) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            hook.run();
+        }
+        return FenghuoCli.EXIT_OK;
+    }
+
+    private void waitForStop(AllInOne all, CountDownLatch stopped) throws InterruptedException {
+        long deadline = exitAfter == null ? Long.MAX_VALUE : System.nanoTime() + exitAfter.toNanos();
+        long step = statusInterval.isZero() ? TimeUnit.MINUTES.toNanos(1) : statusInterval.toNanos();
+        while (System.nanoTime() < deadline) {
+            long wait = Math.min(step, deadline - System.nanoTime());
+            if (stopped.await(wait, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (!statusInterval.isZero()) {
+                spec.commandLine().getErr().println("fenghuo status: " + all.status());
+            }
+        }
+    }
+
+    private void validate() {
+        if (syslogPort < 0 || syslogPort > 65535) {
+            throw new ParameterException(spec.commandLine(), "--syslog-port must be 0..65535, was " + syslogPort);
+        }
+        if (kafkaPort < 0 || kafkaPort > 65535) {
+            throw new ParameterException(spec.commandLine(), "--kafka-port must be 0..65535, was " + kafkaPort);
+        }
+        if (parallelism < 1 || parallelism > 64) {
+            throw new ParameterException(spec.commandLine(), "--parallelism must be 1..64, was " + parallelism);
+        }
+        if (statusInterval.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--status-interval must not be negative, was " + statusInterval);
+        }
+    }
+
+    private static void printBanner(PrintWriter out, AllInOne all) {
+        AllInOne.StartupTimes t = all.startupTimes();
+        out.printf("Fenghuo is running (started in %.1f s).%n", t.total().toMillis() / 1000.0);
+        out.printf("  Elasticsearch  %-28s started in %5.1f s%n", all.elasticsearchUrl(), t.elasticsearch().toMillis() / 1000.0);
+        out.printf("  Kafka          %-28s started in %5.1f s%n", all.kafkaBootstrap(), t.kafka().toMillis() / 1000.0);
+        out.printf("  Flink job      %-28s started in %5.1f s%n", "fenghuo-correlation (local)", t.job().toMillis() / 1000.0);
+        out.printf("  Syslog         udp %s, tcp %s%n", all.syslogUdp(), all.syslogTcp());
+        out.printf("  State          %s%n", RunState.file());
+        out.println("Try, in another shell:");
+        out.println("  ./fenghuo ingest syslog /var/log/auth.log");
+        out.println("  logger -n 127.0.0.1 -P " + all.syslogUdp().replaceAll(".*:", "") + " -d 'hello fenghuo'");
+        out.println("  ./fenghuo search 'log.syslog.appname:sshd'");
+        out.println("Ctrl-C stops everything.");
+        out.flush();
+    }
+
+}

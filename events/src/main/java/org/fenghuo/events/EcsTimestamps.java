@@ -61,6 +61,10 @@ final class EcsTimestamps {
                 return null;
             }
         }
+        Instant fast = parseCanonical(s);
+        if (fast != null) {
+            return fast;
+        }
         try {
             // Since JDK 12, ISO_INSTANT parsing also takes "+08:00" style offsets.
             return DateTimeFormatter.ISO_INSTANT.parse(s, Instant::from);
@@ -77,6 +81,53 @@ final class EcsTimestamps {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The form we write ({@code 2026-11-23T10:00:00.123Z}, 0/3/6/9 fraction digits) without the
+     * formatter machinery: it is on every event, several times. Null means "use the general path".
+     */
+    private static Instant parseCanonical(String s) {
+        int len = s.length();
+        if ((len != 20 && len != 24 && len != 27 && len != 30) || s.charAt(len - 1) != 'Z'
+                || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || (len > 20 && s.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int fraction = len > 20 ? digits(s, 20, len - 1) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59
+                || hour < 0 || minute < 0 || second < 0 || fraction < 0) {
+            return null;
+        }
+        if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+            return null;
+        }
+        int nanos = switch (len) {
+            case 24 -> fraction * 1_000_000;
+            case 27 -> fraction * 1_000;
+            default -> fraction;
+        };
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal value of s[from, to), or -1 if any char is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static boolean isDigits(String s) {

@@ -57,7 +57,7 @@ final class IngestSyslogCommand implements Callable<Integer> {
                 SyslogInputConfig input = SyslogInputConfig.file().withName("file:" + file.getFileName()).withTimeZone(timeZone);
                 CollectorStats stats = new SyslogFileReader(input, sink, registry).read(file);
                 sink.flush();
-                err.println(file + ": " + stats.toStatusLine());
+                err.println(stats.toStatusLine());
             }
             sink.flush();
             if (sink.failures() > 0) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.fenghuo.collectors.input.EventSinkException;
 import org.fenghuo.collectors.metrics.CollectorStats;
 import org.fenghuo.collectors.output.KafkaEventSink;
 import org.fenghuo.collectors.output.KafkaSinkConfig;
@@ -56,14 +57,13 @@ final class IngestSyslogCommand implements Callable<Integer> {
             for (Path file : files) {
                 SyslogInputConfig input = SyslogInputConfig.file().withName("file:" + file.getFileName()).withTimeZone(timeZone);
                 CollectorStats stats = new SyslogFileReader(input, sink, registry).read(file);
-                sink.flush();
                 err.println(stats.toStatusLine());
             }
             sink.flush();
-            if (sink.failures() > 0) {
-                err.println("fenghuo ingest syslog: " + sink.failures() + " records could not be sent to Kafka at " + bootstrap);
-                return FenghuoCli.EXIT_NOTHING;
-            }
+        } catch (EventSinkException e) {
+            // Lines that reached neither Kafka nor a dead letter: say so, never pretend success.
+            err.println("fenghuo ingest syslog: not everything reached Kafka at " + bootstrap + ": " + e.getMessage());
+            return FenghuoCli.EXIT_NOTHING;
         }
         return FenghuoCli.EXIT_OK;
     }

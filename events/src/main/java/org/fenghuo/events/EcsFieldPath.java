@@ -21,7 +21,9 @@ import java.util.function.Function;
  * {@code source.geo.country_iso_code} read from JSON is found; the same flattening applies to
  * arrays met on the way. {@code labels.<key>} and
  * {@code log.syslog.structured_data.<id>.<param>} read into the modelled maps first.
- * Unknown names are allowed and give null; {@link #isModelled} tells them apart.
+ * Unknown names are allowed and give null; {@link #isModelled} tells them apart. A modelled
+ * object ({@code source}, {@code log.syslog}, {@code dns.answers}) is not a value and gives null:
+ * ask for its leaves.
  */
 public final class EcsFieldPath {
     private static final String LABELS = "labels.";
@@ -44,6 +46,10 @@ public final class EcsFieldPath {
             return new EcsFieldPath(dottedName, modelled);
         }
         String[] segments = JsonTrees.splitKey(dottedName, "");
+        if (EcsFields.isModelledObject(dottedName)) {
+            // "source" or "log.syslog" is not a value; its extra part alone would be a misleading half.
+            return new EcsFieldPath(dottedName, e -> null);
+        }
         Function<SecurityEvent, Object> fromExtra = e -> walk(e.extra(), segments, 0);
         if (dottedName.startsWith(LABELS) && segments.length == 2) {
             String key = segments[1];

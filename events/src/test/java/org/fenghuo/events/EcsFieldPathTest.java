@@ -88,6 +88,9 @@ class EcsFieldPathTest {
         assertThat(EcsFieldPath.of("log.syslog.structured_data.nope.ip").get(e)).isNull();
         assertThat(EcsFieldPath.of("no.such.field").get(FULL)).isNull();
         assertThat(EcsFieldPath.isModelled("no.such.field")).isFalse();
+        assertThat(EcsFieldPath.of("source").get(e)).isNull();
+        assertThat(EcsFieldPath.of("dns.answers").get(e)).isNull();
+        assertThat(EcsFieldPath.of("source.geo").get(e)).isInstanceOf(Map.class);
     }
 
     @Test

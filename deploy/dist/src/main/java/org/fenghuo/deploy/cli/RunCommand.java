@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address of the syslog listeners (default: ${DEFAULT-VALUE}).")
     String bind;
@@ -65,30 +68,42 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("could not start: " + e.getMessage(), e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            RunState.delete();
-            all.close();
-            stopped.countDown();
-        }, "fenghuo-shutdown");
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable shutdown = () -> {
+            if (closed.compareAndSet(false, true)) {
+                RunState.delete();
+                all.close();
+            }
+        };
+        // On SIGTERM/Ctrl-C the JVM only waits for hooks, so the hook itself stops everything.
+        Thread hook = new Thread(shutdown, "fenghuo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         new RunState(all.elasticsearchUrl(), all.kafkaBootstrap(), all.syslogUdp(), all.syslogTcp(),
                 ProcessHandle.current().pid(), Instant.now()).write();
         printBanner(out, all);
-        waitForStop(all, stopped);
-        if (exitAfter != null) {
+        waitForStop(all);
+        try {
             Runtime.getRuntime().removeShutdownHook(hook);
-            hook.run();
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or ran: it does the same idempotent shutdown
         }
+        shutdown.run();
+        out.println("fenghuo: stopped");
+        out.flush();
         return FenghuoCli.EXIT_OK;
     }
 
-    private void waitForStop(AllInOne all, CountDownLatch stopped) throws InterruptedException {
+    /** Ends a running {@code call()} as --exit-after would; for tests and embedding. */
+    void requestStop() {
+        stopRequested.countDown();
+    }
+
+    private void waitForStop(AllInOne all) throws InterruptedException {
         long deadline = exitAfter == null ? Long.MAX_VALUE : System.nanoTime() + exitAfter.toNanos();
         long step = statusInterval.isZero() ? TimeUnit.MINUTES.toNanos(1) : statusInterval.toNanos();
         while (System.nanoTime() < deadline) {
             long wait = Math.min(step, deadline - System.nanoTime());
-            if (stopped.await(wait, TimeUnit.NANOSECONDS)) {
+            if (stopRequested.await(wait, TimeUnit.NANOSECONDS)) {
                 return;
             }
             if (!statusInterval.isZero()) {

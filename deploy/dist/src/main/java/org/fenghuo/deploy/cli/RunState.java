@@ -26,7 +26,12 @@ record RunState(String elasticsearchUrl, String kafkaBootstrap, String syslogUdp
                 Instant started) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code -Dfenghuo.home}, else {@code $FENGHUO_HOME}, else {@code ~/.fenghuo}. */
     static Path home() {
+        String property = System.getProperty("fenghuo.home");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         String env = System.getenv("FENGHUO_HOME");
         return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".fenghuo");
     }

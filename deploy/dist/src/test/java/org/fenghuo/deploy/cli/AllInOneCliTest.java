@@ -1,0 +1,139 @@
+package org.fenghuo.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The quick start as a user types it: {@code fenghuo run}, then {@code fenghuo ingest syslog FILE}
+ * and a UDP datagram, then {@code fenghuo search}: real Elasticsearch, Kafka and Flink.
+ */
+class AllInOneCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int LINES = 50;
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void isolatedHome() {
+        System.setProperty("fenghuo.home", home.toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        System.clearProperty("fenghuo.home");
+    }
+
+    @Test
+    void runThenIngestThenSearchShowsTheEvents() throws Exception {
+        CommandLine cli = FenghuoCli.commandLine();
+        RunCommand run = cli.getSubcommands().get("run").getCommand();
+        CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(() -> CliRunner.run(cli,
+                "run", "--syslog-port", "0", "--status-interval", "PT0S", "--exit-after", "PT15M"));
+        try {
+            RunState state = awaitRunning(running);
+
+            Path file = home.resolve("auth.log");
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < LINES; i++) {
+                lines.add("<38>Nov 23 10:00:" + String.format("%02d", i) + " gw1 sshd[" + (100 + i)
+                        + "]: Failed password for root from 10.0.0." + i + " port 22 ssh2");
+            }
+            lines.add("<38>Nov 99 bad timestamp");
+            Files.write(file, lines);
+            CliRunner.Result ingest = CliRunner.run("ingest", "syslog", file.toString());
+            assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+            assertThat(ingest.err()).contains("parsed=" + LINES).contains("malformed=1");
+
+            sendUdp(state.syslogUdp(), "<13>1 2026-11-23T10:00:00Z probe me - - - hello from udp");
+
+            List<JsonNode> found = awaitHits("log.syslog.appname:sshd", LINES);
+            assertThat(found).hasSize(LINES).allSatisfy(doc -> {
+                assertThat(doc.at("/host/hostname").asText()).isEqualTo("gw1");
+                assertThat(doc.at("/event/original").asText()).contains("Failed password");
+            });
+            List<JsonNode> udp = awaitHits("\"hello from udp\"", 1);
+            assertThat(udp).singleElement().satisfies(doc -> assertThat(doc.at("/source/ip").asText()).isEqualTo("127.0.0.1"));
+            List<JsonNode> deadLetters = awaitHits("--dead-letters", "*", 1);
+            assertThat(deadLetters).singleElement().satisfies(doc -> {
+                assertThat(doc.at("/error/message").asText()).contains("timestamp");
+                assertThat(new String(java.util.Base64.getDecoder().decode(doc.at("/fenghuo/dead_letter/raw_base64").asText()),
+                        StandardCharsets.UTF_8)).isEqualTo("<38>Nov 99 bad timestamp");
+            });
+        } finally {
+            run.requestStop();
+            CliRunner.Result stopped = running.get();
+            assertThat(stopped.exitCode()).as(stopped.err()).isZero();
+            assertThat(stopped.out()).contains("Fenghuo is running").contains("fenghuo: stopped");
+        }
+        assertThat(RunState.read()).as("run.json removed on stop").isEmpty();
+    }
+
+    private static RunState awaitRunning(CompletableFuture<CliRunner.Result> running) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            if (running.isDone()) {
+                CliRunner.Result early = running.get();
+                throw new AssertionError("fenghuo run ended early (" + early.exitCode() + "): " + early.err());
+            }
+            var state = RunState.read();
+            if (state.isPresent()) {
+                return state.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("fenghuo run did not write " + RunState.file() + " in 5 minutes");
+    }
+
+    private static void sendUdp(String hostPort, String message) throws Exception {
+        int colon = hostPort.lastIndexOf(':');
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.send(new DatagramPacket(bytes, bytes.length,
+                    new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)))));
+        }
+    }
+
+    private static List<JsonNode> awaitHits(String query, int expected) throws Exception {
+        return awaitHits(null, query, expected);
+    }
+
+    /** Searches until {@code expected} hits show up (documents become searchable within seconds). */
+    private static List<JsonNode> awaitHits(String flag, String query, int expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        List<JsonNode> docs = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            CliRunner.Result search = flag == null ? CliRunner.run("search", "-n", "1000", query)
+                    : CliRunner.run("search", flag, "-n", "1000", query);
+            List<JsonNode> parsed = new ArrayList<>();
+            for (String line : search.outLines()) {
+                parsed.add(JSON.readTree(line));
+            }
+            docs = parsed;
+            if (docs.size() >= expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return docs;
+    }
+}

@@ -1,0 +1,80 @@
+package org.fenghuo.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Help, version and exit codes of every command, without any server running. */
+class FenghuoCliTest {
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void isolatedHome() {
+        System.setProperty("fenghuo.home", home.toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        System.clearProperty("fenghuo.home");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {{"--help"}, {"version", "--help"}, {"run", "--help"},
+                {"ingest", "--help"}, {"ingest", "syslog", "--help"}, {"search", "--help"}}) {
+            CliRunner.Result result = CliRunner.run(command);
+            assertThat(result.exitCode()).as(String.join(" ", command)).isZero();
+            assertThat(result.out()).as(String.join(" ", command)).startsWith("Usage: fenghuo");
+        }
+    }
+
+    @Test
+    void versionNamesFenghuoAndJava() {
+        CliRunner.Result result = CliRunner.run("version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("fenghuo ").contains("Java 17");
+    }
+
+    @Test
+    void unknownCommandOrOptionIsAUsageError() {
+        assertThat(CliRunner.run("frobnicate").exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
+        assertThat(CliRunner.run("run", "--syslog-port", "70000").exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
+        assertThat(CliRunner.run("run", "--syslog-port", "70000").err()).contains("--syslog-port must be 0..65535");
+        assertThat(CliRunner.run("search", "--size", "-1", "--es", "http://127.0.0.1:1").exitCode())
+                .isEqualTo(FenghuoCli.EXIT_USAGE);
+    }
+
+    @Test
+    void searchWithoutARunningFenghuoSaysWhatToDo() {
+        CliRunner.Result result = CliRunner.run("search", "*");
+        assertThat(result.exitCode()).isEqualTo(FenghuoCli.EXIT_SERVICE);
+        assertThat(result.err()).contains("fenghuo run").contains("--es").contains("FENGHUO_ES_URL");
+    }
+
+    @Test
+    void unreachableServicesAreExitCodeThree() {
+        assertThat(CliRunner.run("search", "--es", "http://127.0.0.1:1", "*").exitCode()).isEqualTo(FenghuoCli.EXIT_SERVICE);
+        Path file = home.resolve("x.log");
+        try {
+            java.nio.file.Files.writeString(file, "<13>hello\n");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        CliRunner.Result ingest = CliRunner.run("ingest", "syslog", "--kafka", "127.0.0.1:1", file.toString());
+        assertThat(ingest.exitCode()).isEqualTo(FenghuoCli.EXIT_SERVICE);
+        assertThat(ingest.err()).contains("cannot reach Kafka at 127.0.0.1:1");
+    }
+
+    @Test
+    void unreadableFileIsExitCodeFour() {
+        CliRunner.Result result = CliRunner.run("ingest", "syslog", "--kafka", "127.0.0.1:1", home.resolve("missing.log").toString());
+        assertThat(result.exitCode()).isEqualTo(FenghuoCli.EXIT_INPUT);
+        assertThat(result.err()).contains("cannot read");
+    }
+}

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fenghuo.correlation.settings.SettingsCheck;
+
 /**
  * How the sink talks to Elasticsearch.
  *
@@ -40,29 +42,16 @@ public record ElasticsearchSinkSettings(String url, int maxActions, long maxByte
         } catch (IllegalArgumentException e) {
             problems.add("elasticsearch.url = " + url + ": expected http(s)://host:port (" + e.getMessage() + ")");
         }
-        if (maxActions < 1) {
-            problems.add("elasticsearch.bulk.max-actions = " + maxActions + ": expected >= 1");
-        }
-        if (maxBytes < 1024) {
-            problems.add("elasticsearch.bulk.max-bytes = " + maxBytes + ": expected >= 1024");
-        }
-        positive("elasticsearch.bulk.flush-interval", flushInterval, problems);
-        positive("elasticsearch.retry.initial-backoff", initialBackoff, problems);
-        positive("elasticsearch.retry.max-backoff", maxBackoff, problems);
+        SettingsCheck.atLeast("elasticsearch.bulk.max-actions", maxActions, 1, problems);
+        SettingsCheck.atLeast("elasticsearch.bulk.max-bytes", maxBytes, 1024, problems);
+        SettingsCheck.positive("elasticsearch.bulk.flush-interval", flushInterval, problems);
+        SettingsCheck.positive("elasticsearch.retry.initial-backoff", initialBackoff, problems);
+        SettingsCheck.positive("elasticsearch.retry.max-backoff", maxBackoff, problems);
         return problems;
     }
 
     public ElasticsearchSinkSettings validated() {
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid Elasticsearch sink settings: " + String.join("; ", problems));
-        }
+        SettingsCheck.throwIfAny("Elasticsearch sink settings", problems());
         return this;
-    }
-
-    private static void positive(String key, Duration value, List<String> problems) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            problems.add(key + " = " + value + ": expected a duration > 0");
-        }
     }
 }

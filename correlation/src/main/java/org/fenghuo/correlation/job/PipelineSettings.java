@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fenghuo.correlation.settings.SettingsCheck;
+
 /**
  * Settings of the event pipeline that do not depend on where its input comes from or goes to.
  *
@@ -21,29 +23,14 @@ public record PipelineSettings(Duration maxOutOfOrderness, Duration sourceIdlene
     /** Every problem at once, each naming its key, so a bad configuration is fixed in one go. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        requireNonNegative("pipeline.max-out-of-orderness", maxOutOfOrderness, problems);
-        requirePositive("pipeline.source-idleness", sourceIdleness, problems);
-        requireNonNegative("pipeline.checkpoint-interval", checkpointInterval, problems);
+        SettingsCheck.nonNegative("pipeline.max-out-of-orderness", maxOutOfOrderness, problems);
+        SettingsCheck.positive("pipeline.source-idleness", sourceIdleness, problems);
+        SettingsCheck.nonNegative("pipeline.checkpoint-interval", checkpointInterval, problems);
         return problems;
     }
 
     public PipelineSettings validated() {
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid pipeline settings: " + String.join("; ", problems));
-        }
+        SettingsCheck.throwIfAny("pipeline settings", problems());
         return this;
-    }
-
-    private static void requireNonNegative(String key, Duration value, List<String> problems) {
-        if (value == null || value.isNegative()) {
-            problems.add(key + " = " + value + ": expected a duration >= 0");
-        }
-    }
-
-    private static void requirePositive(String key, Duration value, List<String> problems) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            problems.add(key + " = " + value + ": expected a duration > 0");
-        }
     }
 }

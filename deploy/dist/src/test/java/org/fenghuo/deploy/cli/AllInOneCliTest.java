@@ -16,10 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -30,18 +28,8 @@ class AllInOneCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LINES = 50;
 
-    @TempDir
-    Path home;
-
-    @BeforeEach
-    void isolatedHome() {
-        System.setProperty("fenghuo.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        System.clearProperty("fenghuo.home");
-    }
+    @RegisterExtension
+    final IsolatedHome isolatedHome = new IsolatedHome();
 
     @Test
     void runThenIngestThenSearchShowsTheEvents() throws Exception {
@@ -52,7 +40,7 @@ class AllInOneCliTest {
         try {
             RunState state = awaitRunning(running);
 
-            Path file = home.resolve("auth.log");
+            Path file = isolatedHome.path().resolve("auth.log");
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < LINES; i++) {
                 lines.add("<38>Nov 23 10:00:" + String.format("%02d", i) + " gw1 sshd[" + (100 + i)

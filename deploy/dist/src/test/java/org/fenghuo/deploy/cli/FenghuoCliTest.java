@@ -4,25 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Help, version and exit codes of every command, without any server running. */
 class FenghuoCliTest {
-    @TempDir
-    Path home;
-
-    @BeforeEach
-    void isolatedHome() {
-        System.setProperty("fenghuo.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        System.clearProperty("fenghuo.home");
-    }
+    @RegisterExtension
+    final IsolatedHome isolatedHome = new IsolatedHome();
 
     @Test
     void everyCommandHasHelp() {
@@ -60,7 +48,7 @@ class FenghuoCliTest {
     @Test
     void unreachableServicesAreExitCodeThree() {
         assertThat(CliRunner.run("search", "--es", "http://127.0.0.1:1", "*").exitCode()).isEqualTo(FenghuoCli.EXIT_SERVICE);
-        Path file = home.resolve("x.log");
+        Path file = isolatedHome.path().resolve("x.log");
         try {
             java.nio.file.Files.writeString(file, "<13>hello\n");
         } catch (java.io.IOException e) {
@@ -73,7 +61,7 @@ class FenghuoCliTest {
 
     @Test
     void unreadableFileIsExitCodeFour() {
-        CliRunner.Result result = CliRunner.run("ingest", "syslog", "--kafka", "127.0.0.1:1", home.resolve("missing.log").toString());
+        CliRunner.Result result = CliRunner.run("ingest", "syslog", "--kafka", "127.0.0.1:1", isolatedHome.path().resolve("missing.log").toString());
         assertThat(result.exitCode()).isEqualTo(FenghuoCli.EXIT_INPUT);
         assertThat(result.err()).contains("cannot read");
     }

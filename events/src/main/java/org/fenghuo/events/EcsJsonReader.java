@@ -113,7 +113,7 @@ final class EcsJsonReader {
         if (o == null) {
             return null;
         }
-        var v = new SecurityEvent.Observer(o.str("hostname"), o.str("ip"), o.str("name"), o.str("type"),
+        var v = new SecurityEvent.Observer(o.str("hostname"), o.strList("ip"), o.str("name"), o.str("type"),
                 o.str("vendor"), o.str("product"));
         JsonObj.dropIfEmpty(r, "observer");
         return allNull(v.hostname(), v.ip(), v.name(), v.type(), v.vendor(), v.product()) ? null : v;

@@ -142,7 +142,7 @@ final class EcsJsonWriter {
     private static void observer(LazyJsonOut o, SecurityEvent.Observer v, Map<String, Object> x) throws IOException {
         o.open("observer");
         o.str("hostname", v.hostname());
-        o.str("ip", v.ip());
+        o.strList("ip", v.ip());
         o.str("name", v.name());
         o.str("type", v.type());
         o.str("vendor", v.vendor());

@@ -152,8 +152,8 @@ public record SecurityEvent(
     public record Observer(
             /** {@code observer.hostname}. */
             String hostname,
-            /** {@code observer.ip}. */
-            String ip,
+            /** {@code observer.ip}: an array in ECS, as an exporter may have several addresses. */
+            List<String> ip,
             /** {@code observer.name}: configured name, e.g. the collector input. */
             String name,
             /** {@code observer.type}: firewall, router, sensor, collector ... */
@@ -162,6 +162,9 @@ public record SecurityEvent(
             String vendor,
             /** {@code observer.product}. */
             String product) {
+        public Observer {
+            ip = ip == null ? null : List.copyOf(ip);
+        }
     }
 
     /** {@code host.*}. */

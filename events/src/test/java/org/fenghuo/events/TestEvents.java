@@ -47,7 +47,7 @@ final class TestEvents {
                         "66-77-88-99-AA-BB", 4096L, 9L))
                 .network(new SecurityEvent.Network("tcp", "ipv4", "ssh", "openssh", "inbound",
                         "1:LQU9qZlK+B5F3KDmev6m5PMibrg=", "6", 3_000_004_096L, 21L, "42"))
-                .observer(new SecurityEvent.Observer("collector-1", "10.0.0.254", "syslog-udp", "collector",
+                .observer(new SecurityEvent.Observer("collector-1", java.util.List.of("10.0.0.254"), "syslog-udp", "collector",
                         "Fenghuo", "fenghuo-collectors"))
                 .host(new SecurityEvent.Host("gw", "gw.city.local", List.of("10.0.0.1", "fe80::1")))
                 .user(new SecurityEvent.User("root", "0", "CITY"))

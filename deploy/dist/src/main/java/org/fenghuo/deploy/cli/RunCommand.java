@@ -127,6 +127,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The sample shipped in the distribution, or a system log when run outside it. */
+    private static String sampleLog() {
+        String dist = System.getProperty("fenghuo.dist.home");
+        return dist != null ? Path.of(dist, "samples", "auth.log").toString() : "/var/log/auth.log";
+    }
+
     private static void printBanner(PrintWriter out, AllInOne all) {
         AllInOne.StartupTimes t = all.startupTimes();
         out.printf("Fenghuo is running (started in %.1f s).%n", t.total().toMillis() / 1000.0);
@@ -136,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  Syslog         udp %s, tcp %s%n", all.syslogUdp(), all.syslogTcp());
         out.printf("  State          %s%n", RunState.file());
         out.println("Try, in another shell:");
-        out.println("  ./fenghuo ingest syslog /var/log/auth.log");
+        out.println("  ./fenghuo ingest syslog " + sampleLog());
         out.println("  logger -n 127.0.0.1 -P " + all.syslogUdp().replaceAll(".*:", "") + " -d 'hello fenghuo'");
         out.println("  ./fenghuo search 'log.syslog.appname:sshd'");
         out.println("Ctrl-C stops everything.");

@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.ContentType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ final class BulkIndexer {
             if (retry.isEmpty()) {
                 backoff.reset();
             } else {
-                stats.retriedItems.addAndGet(retry.size());
+                onItemsRetried(retry.size());
                 Thread.sleep(backoff.nextMillis());
             }
             pending = retry;
@@ -71,6 +72,13 @@ final class BulkIndexer {
             }
             onRequestFailure(documents, e);
             return null;
+        } catch (TransportException e) {
+            if (e.statusCode() > 0 && !isRetryable(e.statusCode())) {
+                throw new IOException("Elasticsearch refused a whole bulk request of " + documents.size()
+                        + " documents with status " + e.statusCode() + ": " + e.getMessage(), e);
+            }
+            onRequestFailure(documents, e);
+            return null;
         } catch (IOException e) {
             onRequestFailure(documents, e);
             return null;
@@ -83,6 +91,14 @@ final class BulkIndexer {
         if (failures == 1 || failures % 10 == 0) {
             LOG.warn("bulk request of {} documents failed ({} failed requests so far), retrying: {}",
                     documents.size(), failures, e.toString());
+        }
+    }
+
+    private void onItemsRetried(int count) {
+        long before = stats.retriedItems.getAndAdd(count);
+        // Elasticsearch pushing back (429) or failing shards (5xx): say so once per 1000 items retried.
+        if (before / 1000 != (before + count) / 1000 || before == 0) {
+            LOG.warn("Elasticsearch asked to retry {} documents ({} retried so far); backing off", count, before + count);
         }
     }
 
@@ -111,6 +127,7 @@ final class BulkIndexer {
                 + error.causedBy().reason() + ")";
     }
 
+    /** Transient statuses: timeouts, back-pressure and server errors. Shared by every ES call we retry. */
     static boolean isRetryable(int status) {
         return status == 408 || status == 429 || status >= 500;
     }

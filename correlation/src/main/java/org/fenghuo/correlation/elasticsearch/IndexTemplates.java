@@ -56,8 +56,12 @@ public final class IndexTemplates {
                 client.indices().putIndexTemplate(r -> r.name(template.templateName()).withJson(json));
                 return;
             } catch (ElasticsearchException e) {
-                throw new IllegalStateException("Elasticsearch refused index template " + template.templateName()
-                        + ": " + e.getMessage(), e);
+                if (!BulkIndexer.isRetryable(e.status())) {
+                    throw new IllegalStateException("Elasticsearch refused index template " + template.templateName()
+                            + ": " + e.getMessage(), e);
+                }
+                LOG.warn("Elasticsearch cannot take index template {} yet ({}), retrying", template.templateName(), e.status());
+                Thread.sleep(backoff.nextMillis());
             } catch (UncheckedIOException | IOException e) {
                 LOG.warn("cannot install index template {} yet, retrying: {}", template.templateName(), e.toString());
                 Thread.sleep(backoff.nextMillis());

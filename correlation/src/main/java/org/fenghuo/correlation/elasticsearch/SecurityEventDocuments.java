@@ -1,5 +1,7 @@
 package org.fenghuo.correlation.elasticsearch;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.fenghuo.events.EcsJsonCodec;
@@ -8,10 +10,31 @@ import org.fenghuo.events.SecurityEvent;
 /**
  * Events go to {@code fenghuo-events-yyyy.MM.dd} by their event time. The document id is the
  * collector's deterministic {@code event.id}; an event without one gets the hash of its content.
+ *
+ * <p>The event time comes from the sender, so it is not trusted to name indices: an event more
+ * than {@link #MAX_AGE} old or {@link #MAX_AHEAD} in the future goes to the one index
+ * {@code fenghuo-events-out-of-range}. Otherwise a few thousand datagrams with crafted years
+ * would create as many indices and exhaust the cluster's shard limit, after which real events
+ * could not be stored.
  */
 public final class SecurityEventDocuments implements DocumentFactory<SecurityEvent> {
     private static final long serialVersionUID = 1L;
     public static final String INDEX_PREFIX = "fenghuo-events";
+    public static final String OUT_OF_RANGE_INDEX = INDEX_PREFIX + "-out-of-range";
+    /** Older events (e.g. an old log file ingested late) are kept together, not by day. */
+    public static final Duration MAX_AGE = Duration.ofDays(90);
+    /** Clock skew allowance for senders ahead of us. */
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
+
+    private final Clock clock;
+
+    public SecurityEventDocuments() {
+        this(Clock.systemUTC());
+    }
+
+    SecurityEventDocuments(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public IndexDocument toDocument(SecurityEvent event) {
@@ -19,7 +42,14 @@ public final class SecurityEventDocuments implements DocumentFactory<SecurityEve
         String id = event.event() != null && event.event().id() != null
                 ? event.event().id()
                 : DocumentIds.contentHash(json);
-        Instant time = event.timestamp() != null ? event.timestamp() : Instant.EPOCH;
-        return new IndexDocument(DocumentIds.dailyIndex(INDEX_PREFIX, time), id, json);
+        return new IndexDocument(indexFor(event.timestamp()), id, json);
+    }
+
+    String indexFor(Instant time) {
+        Instant now = clock.instant();
+        if (time == null || time.isBefore(now.minus(MAX_AGE)) || time.isAfter(now.plus(MAX_AHEAD))) {
+            return OUT_OF_RANGE_INDEX;
+        }
+        return DocumentIds.dailyIndex(INDEX_PREFIX, time);
     }
 }

@@ -67,6 +67,17 @@ final class SliceFixture {
         }
     }
 
+    /** Puts one raw record on a topic, bypassing the collector (for input the collector would never make). */
+    static void produceRaw(String bootstrap, String topic, String value) throws Exception {
+        java.util.Map<String, Object> config = java.util.Map.of("bootstrap.servers", bootstrap,
+                "key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName(),
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(config)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic,
+                    value.getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
     static long count(ElasticsearchClient client, String indexPattern) throws IOException {
         client.indices().refresh(r -> r.index(indexPattern).ignoreUnavailable(true).allowNoIndices(true));
         return client.count(c -> c.index(indexPattern).ignoreUnavailable(true).allowNoIndices(true)).count();

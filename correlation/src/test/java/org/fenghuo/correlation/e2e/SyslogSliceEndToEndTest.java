@@ -116,8 +116,13 @@ class SyslogSliceEndToEndTest {
         assertThat(stats.parsed()).isEqualTo(N);
         assertThat(stats.malformed()).isEqualTo(1);
 
+        // An ECS document Elasticsearch will refuse (not an IP in an ip field): kept as a dead letter.
+        SliceFixture.produceRaw(kafka.bootstrapServers(), eventsTopic,
+                "{\"@timestamp\":\"2026-11-23T10:00:00Z\",\"event\":{\"id\":\"bad-ip\"},\"source\":{\"ip\":\"999.1.1.1\"}}");
+
         runBounded("first");
         assertThat(SliceFixture.count(client, "fenghuo-events-*")).isEqualTo(N);
+        assertThat(SliceFixture.count(client, "fenghuo-deadletter-*", "\"refused the document\" AND source.ip")).isEqualTo(1);
 
         // The same file again: Kafka now holds every line twice; a fresh consumer group reads all 2N.
         SliceFixture.ingest(file, kafka.bootstrapServers(), eventsTopic, deadLetterTopic);
@@ -167,13 +172,14 @@ class SyslogSliceEndToEndTest {
             assertThat(SliceFixture.awaitValue(this::events, N / 2, Duration.ofMinutes(2))).isEqualTo(N / 2);
 
             managed.stop();
+            assertThat(managed.isRunning()).as("Elasticsearch really down during the outage").isFalse();
             SliceFixture.ingest(SliceFixture.writeFile(dir, "b.log", secondHalf), kafka.bootstrapServers(), eventsTopic,
                     deadLetterTopic);
             Thread.sleep(3_000); // let the sink meet the outage: failed bulks, retries, checkpoints that cannot complete
             managed.start();
 
             assertThat(SliceFixture.awaitValue(this::events, N, Duration.ofMinutes(3))).isEqualTo(N);
-            Thread.sleep(2_000); // anything still in flight would show up as more than N now
+            Thread.sleep(2_000); // a document routed to the wrong index or without its id would show up as more than N now
             assertThat(events()).isEqualTo(N);
         } finally {
             job.cancel().get();

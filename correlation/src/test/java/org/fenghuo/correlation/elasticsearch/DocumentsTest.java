@@ -11,12 +11,26 @@ import org.junit.jupiter.api.Test;
 
 class DocumentsTest {
 
+    private static final java.time.Clock NOW = java.time.Clock.fixed(Instant.parse("2026-11-24T08:00:00Z"),
+            java.time.ZoneOffset.UTC);
+
     @Test
     void eventDocumentUsesEventIdAndDailyIndexOfEventTime() {
         SecurityEvent event = TestEvents.sshFailure("evt-42", Instant.parse("2026-11-23T23:59:59.999Z"), "10.0.0.1");
-        IndexDocument doc = new SecurityEventDocuments().toDocument(event);
+        IndexDocument doc = new SecurityEventDocuments(NOW).toDocument(event);
         assertThat(doc.id()).isEqualTo("evt-42");
         assertThat(doc.index()).isEqualTo("fenghuo-events-2026.11.23");
+    }
+
+    @Test
+    void eventTimesFarFromNowShareOneIndexInsteadOfCreatingOneEach() {
+        SecurityEventDocuments documents = new SecurityEventDocuments(NOW);
+        assertThat(documents.indexFor(Instant.parse("2026-08-27T00:00:00Z"))).isEqualTo("fenghuo-events-2026.08.27");
+        assertThat(documents.indexFor(Instant.parse("2026-08-25T00:00:00Z"))).isEqualTo("fenghuo-events-out-of-range");
+        assertThat(documents.indexFor(Instant.parse("2026-11-25T07:59:59Z"))).isEqualTo("fenghuo-events-2026.11.25");
+        assertThat(documents.indexFor(Instant.parse("2026-11-25T08:00:01Z"))).isEqualTo("fenghuo-events-out-of-range");
+        assertThat(documents.indexFor(Instant.parse("9999-01-01T00:00:00Z"))).isEqualTo("fenghuo-events-out-of-range");
+        assertThat(documents.indexFor(null)).isEqualTo("fenghuo-events-out-of-range");
     }
 
     @Test

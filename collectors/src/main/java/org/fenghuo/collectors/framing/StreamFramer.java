@@ -11,21 +11,29 @@ import org.fenghuo.collectors.input.ErrorKind;
  * works) and complete frames come out through a callback.
  *
  * <p>Two framings: LF (a trailing CR is dropped, so CRLF works too) and, when enabled, RFC 6587
- * octet counting ({@code LEN SP MSG}) for any frame that starts with a digit. A frame that starts
- * with digits not followed by a space is read as an LF-terminated line instead, so both framings
- * can be mixed on one stream.
+ * octet counting ({@code LEN SP MSG}) for a frame that starts with digits, a space and the
+ * {@code <} of a syslog PRI. Anything else that starts with digits ({@code 100 errors...}) is read
+ * as an LF-terminated line, so both framings can be mixed on one stream.
  *
  * <p>An oversize frame yields one {@link FrameResult.FrameError} carrying its first
  * {@code maxFrameBytes} bytes; the rest is skipped up to the next boundary (the LF, or the end of
- * the declared octet count), so memory stays bounded by {@code maxFrameBytes}. Not thread-safe:
- * one framer per stream.
+ * the declared octet count), so memory stays bounded by {@code maxFrameBytes}. An octet count
+ * above {@link #MAX_SKIPPABLE_COUNT} is not believed: it is reported as soon as it is read and the
+ * stream resynchronises at the next LF, so one forged header cannot swallow gigabytes of a
+ * connection. Not thread-safe: one framer per stream.
  */
 public final class StreamFramer {
 
     /** RFC 6587 lengths above this are not counts but a line that starts with a number. */
     private static final int MAX_COUNT_DIGITS = 10;
 
-    private enum Mode { START, COUNT, BODY, LINE }
+    /**
+     * Oversize octet-counted frames up to this size are skipped byte for byte, which keeps an
+     * honest sender of one huge message in sync; larger counts are treated as forged.
+     */
+    static final long MAX_SKIPPABLE_COUNT = 64L * 1024 * 1024;
+
+    private enum Mode { START, COUNT, AFTER_COUNT, BODY, LINE, SKIP_LINE }
 
     private final int maxFrameBytes;
     private final boolean octetCounting;
@@ -82,8 +90,10 @@ public final class StreamFramer {
             switch (mode) {
                 case START -> startFrame(data[i]);
                 case COUNT -> i = count(data, i, out);
+                case AFTER_COUNT -> i = afterCount(data, i, out);
                 case BODY -> i = body(data, i, end, out);
                 case LINE -> i = line(data, i, end, out);
+                case SKIP_LINE -> i = skipLine(data, i, end);
                 default -> throw new IllegalStateException(mode.toString());
             }
         }
@@ -92,7 +102,7 @@ public final class StreamFramer {
     /** End of stream: emits a final line that had no LF, or an error for a cut octet-counted frame. */
     public void finish(Consumer<? super FrameResult> out) {
         switch (mode) {
-            case COUNT, LINE -> emitLine(out);
+            case COUNT, AFTER_COUNT, LINE -> emitLine(out);
             case BODY -> out.accept(new FrameResult.FrameError(ErrorKind.TRUNCATED_FRAME,
                     "stream ended " + frameLength + " bytes into a " + declaredLength + "-byte octet-counted frame",
                     frameStart, frameLength, Arrays.copyOf(buffer, buffered)));
@@ -128,14 +138,45 @@ public final class StreamFramer {
                 reset();
                 return i + 1;
             }
-            mode = Mode.BODY;
-            frameLength = 0;
-            buffered = 0;
+            // kept too: if no PRI follows, "LEN SP" was the start of an ordinary line
+            keep(data, i, 1);
+            frameLength++;
+            mode = Mode.AFTER_COUNT;
             return i + 1;
         }
         // digits not followed by SP: an LF-framed line whose first bytes are already buffered
         mode = Mode.LINE;
         return i;
+    }
+
+    private int afterCount(byte[] data, int i, Consumer<? super FrameResult> out) {
+        if (data[i] != '<') {
+            mode = Mode.LINE;
+            return i;
+        }
+        if (declaredLength > Math.max(maxFrameBytes, MAX_SKIPPABLE_COUNT)) {
+            out.accept(new FrameResult.FrameError(ErrorKind.FRAME_TOO_LARGE, "octet count " + declaredLength
+                    + " is beyond any plausible frame (maximum " + maxFrameBytes + " bytes); skipping to the next LF",
+                    frameStart, declaredLength, Arrays.copyOf(buffer, buffered)));
+            mode = Mode.SKIP_LINE;
+            return i;
+        }
+        mode = Mode.BODY;
+        frameLength = 0;
+        buffered = 0;
+        return i;
+    }
+
+    /** Discards up to and including the next LF: the frame was already reported. */
+    private int skipLine(byte[] data, int i, int end) {
+        int lf = indexOf(data, i, end, (byte) '\n');
+        if (lf < 0) {
+            position += end - i;
+            return end;
+        }
+        position += lf + 1 - i;
+        reset();
+        return lf + 1;
     }
 
     private int body(byte[] data, int i, int end, Consumer<? super FrameResult> out) {

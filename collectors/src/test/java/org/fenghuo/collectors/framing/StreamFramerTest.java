@@ -102,14 +102,14 @@ class StreamFramerTest {
 
     @Test
     void octetCountedFramesMayFollowEachOtherWithoutSeparator() {
-        assertThat(frames(() -> StreamFramer.syslogTcp(64), "5 hello3 abc"))
-                .containsExactly("0:hello", "7:abc");
+        assertThat(frames(() -> StreamFramer.syslogTcp(64), "8 <1>hello6 <1>abc"))
+                .containsExactly("0:<1>hello", "10:<1>abc");
     }
 
     @Test
     void octetCountingAndLfFramingMixOnOneStream() {
-        assertThat(frames(() -> StreamFramer.syslogTcp(64), "5 hello<13>line one\n6 world!\n"))
-                .containsExactly("0:hello", "7:<13>line one", "20:world!", "28:");
+        assertThat(frames(() -> StreamFramer.syslogTcp(64), "8 <1>hello<13>line one\n9 <1>world!\n"))
+                .containsExactly("0:<1>hello", "10:<13>line one", "23:<1>world!", "34:");
     }
 
     @Test
@@ -120,20 +120,31 @@ class StreamFramerTest {
 
     @Test
     void aZeroCountIsAnEmptyFrame() {
-        assertThat(frames(() -> StreamFramer.syslogTcp(64), "0 3 abc")).containsExactly("0:", "2:abc");
+        assertThat(frames(() -> StreamFramer.syslogTcp(64), "0 6 <1>abc")).containsExactly("0:", "2:<1>abc");
     }
 
     @Test
     void anOversizeOctetCountSkipsExactlyTheDeclaredBytes() {
-        String body = "0123456789abcdefghij";
-        assertThat(frames(() -> StreamFramer.syslogTcp(8), "20 " + body + "3 abc"))
-                .containsExactly("0:frame_too_large/20/01234567", "23:abc");
+        assertThat(frames(() -> StreamFramer.syslogTcp(8), "20 <1>3456789abcdefghij6 <1>abc"))
+                .containsExactly("0:frame_too_large/20/<1>34567", "23:<1>abc");
+    }
+
+    @Test
+    void aHugeDeclaredCountCannotSwallowTheConnection() {
+        assertThat(frames(() -> StreamFramer.syslogTcp(64), "9999999999 <13>evil\n<13>next\n"))
+                .containsExactly("0:frame_too_large/9999999999/9999999999 ", "20:<13>next");
+    }
+
+    @Test
+    void aLineThatStartsWithANumberAndASpaceIsNotACount() {
+        assertThat(frames(() -> StreamFramer.syslogTcp(64), "100 errors in the last hour\n"))
+                .containsExactly("0:100 errors in the last hour");
     }
 
     @Test
     void aStreamEndingInsideAnOctetCountedFrameIsATruncationError() {
-        assertThat(frames(() -> StreamFramer.syslogTcp(64), "3 abc10 abc"))
-                .containsExactly("0:abc", "5:truncated_frame/3/abc");
+        assertThat(frames(() -> StreamFramer.syslogTcp(64), "5 <1>ab12 <1>abc"))
+                .containsExactly("0:<1>ab", "7:truncated_frame/6/<1>abc");
     }
 
     @Test

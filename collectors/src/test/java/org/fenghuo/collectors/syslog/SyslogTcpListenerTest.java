@@ -35,7 +35,7 @@ class SyslogTcpListenerTest {
         String stream = counted.length() + " " + counted
                 + "<34>Oct 11 22:14:15 mymachine su: lf framed\r\n"
                 + "\n"
-                + "300 " + "y".repeat(300)
+                + "300 <13>" + "y".repeat(296)
                 + "<13>Oct 11 22:14:15 host app: after the oversize frame\n";
         try (SyslogTcpListener listener = SyslogTcpListener.start(config(), sink, new SimpleMeterRegistry())) {
             int clientPort;

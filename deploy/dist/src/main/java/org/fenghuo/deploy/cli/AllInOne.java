@@ -40,8 +40,10 @@ final class AllInOne implements AutoCloseable {
      * @param dataDir        where Kafka (and a managed Elasticsearch) keep data; null for temporary
      * @param externalEsUrl  use this Elasticsearch instead of starting one; null to start one
      * @param parallelism    Flink parallelism
+     * @param timeZone       zone of RFC 3164 syslog timestamps, which carry none
      */
-    record Options(String bind, int syslogPort, int kafkaPort, Path dataDir, String externalEsUrl, int parallelism) {
+    record Options(String bind, int syslogPort, int kafkaPort, Path dataDir, String externalEsUrl, int parallelism,
+                   java.time.ZoneId timeZone) {
     }
 
     /** How long each part took to start, for the banner and the closing note of a run. */
@@ -56,6 +58,7 @@ final class AllInOne implements AutoCloseable {
     private SyslogTcpListener tcp;
     private KafkaEventSink sink;
     private StartupTimes times;
+    private JobClient job;
 
     static AllInOne start(Options options) {
         AllInOne all = new AllInOne();
@@ -82,7 +85,7 @@ final class AllInOne implements AutoCloseable {
         kafka.createTopic(KafkaTopics.EVENTS, 2);
         kafka.createTopic(KafkaTopics.DEAD_LETTERS, 1);
         long t2 = System.nanoTime();
-        JobClient job = startJob(options);
+        job = startJob(options);
         started.push(() -> job.cancel().get());
         long t3 = System.nanoTime();
         startSyslog(options);
@@ -92,7 +95,9 @@ final class AllInOne implements AutoCloseable {
 
     private static ElasticsearchEndpoint startElasticsearch(Options options) {
         if (options.externalEsUrl() != null) {
-            return new ExternalElasticsearch(options.externalEsUrl());
+            ExternalElasticsearch external = new ExternalElasticsearch(options.externalEsUrl());
+            ElasticsearchReachability.require(external.url());
+            return external;
         }
         ElasticsearchConfig config = ElasticsearchConfig.fromEnvironment(System.getenv());
         if (options.dataDir() != null) {
@@ -114,10 +119,12 @@ final class AllInOne implements AutoCloseable {
         sink = new KafkaEventSink(KafkaSinkConfig.of(kafka.bootstrapServers()), registry);
         started.push(sink);
         try {
-            udp = SyslogUdpListener.start(SyslogInputConfig.udp().withAddress(options.bind(), options.syslogPort()),
+            udp = SyslogUdpListener.start(SyslogInputConfig.udp().withAddress(options.bind(), options.syslogPort())
+                            .withTimeZone(options.timeZone()),
                     sink, registry);
             started.push(udp);
-            tcp = SyslogTcpListener.start(SyslogInputConfig.tcp().withAddress(options.bind(), options.syslogPort()),
+            tcp = SyslogTcpListener.start(SyslogInputConfig.tcp().withAddress(options.bind(), options.syslogPort())
+                            .withTimeZone(options.timeZone()),
                     sink, registry);
             started.push(tcp);
         } catch (java.io.IOException e) {
@@ -146,10 +153,19 @@ final class AllInOne implements AutoCloseable {
         return times;
     }
 
-    /** One line of counters for the periodic status line. */
+    /** One line for the periodic status line: is everything alive, and what went through. */
     String status() {
-        return udp.stats().toStatusLine() + " | " + tcp.stats().toStatusLine() + " | kafka send failures="
-                + sink.failures();
+        String es = elasticsearch.managed().map(m -> m.isRunning() ? "up" : "DOWN").orElse("external");
+        return "job=" + jobStatus() + " elasticsearch=" + es + " | " + udp.stats().toStatusLine() + " | "
+                + tcp.stats().toStatusLine() + " | kafka send failures=" + sink.failures();
+    }
+
+    private String jobStatus() {
+        try {
+            return job.getJobStatus().get(2, java.util.concurrent.TimeUnit.SECONDS).toString();
+        } catch (Exception e) {
+            return "UNKNOWN (" + e.getClass().getSimpleName() + ")";
+        }
     }
 
     @Override

@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "1", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--time-zone", defaultValue = "UTC",
+            description = "Zone of RFC 3164 syslog timestamps, which carry none, e.g. Asia/Shanghai (default: ${DEFAULT-VALUE}).")
+    java.time.ZoneId timeZone;
+
     @Option(names = "--status-interval", defaultValue = "PT30S",
             description = "How often to print a status line on stderr, ISO-8601 (default: ${DEFAULT-VALUE}); PT0S for never.")
     Duration statusInterval;
@@ -64,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         AllInOne all;
         try {
-            all = AllInOne.start(new AllInOne.Options(bind, syslogPort, kafkaPort, dataDir, externalEs, parallelism));
+            all = AllInOne.start(new AllInOne.Options(bind, syslogPort, kafkaPort, dataDir, externalEs, parallelism, timeZone));
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("could not start: " + e.getMessage(), e);
         }

@@ -64,6 +64,9 @@ final class SearchCommand implements Callable<Integer> {
                     + " hits in " + index);
             return total == 0 ? FenghuoCli.EXIT_NOTHING : FenghuoCli.EXIT_OK;
         } catch (ElasticsearchException e) {
+            if (e.status() >= 500) {
+                throw new ServiceUnavailableException("Elasticsearch failed (" + e.status() + "): " + e.getMessage(), e);
+            }
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Elasticsearch refused the query: "
                     + e.getMessage());
         } catch (IOException e) {

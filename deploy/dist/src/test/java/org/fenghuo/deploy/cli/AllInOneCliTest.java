@@ -36,7 +36,7 @@ class AllInOneCliTest {
         CommandLine cli = FenghuoCli.commandLine();
         RunCommand run = cli.getSubcommands().get("run").getCommand();
         CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(() -> CliRunner.run(cli,
-                "run", "--syslog-port", "0", "--status-interval", "PT0S", "--exit-after", "PT15M"));
+                "run", "--syslog-port", "0", "--status-interval", "PT1S", "--exit-after", "PT15M"));
         try {
             RunState state = awaitRunning(running);
 
@@ -72,6 +72,7 @@ class AllInOneCliTest {
             CliRunner.Result stopped = running.get();
             assertThat(stopped.exitCode()).as(stopped.err()).isZero();
             assertThat(stopped.out()).contains("Fenghuo is running").contains("fenghuo: stopped");
+            assertThat(stopped.err()).contains("fenghuo status: job=RUNNING elasticsearch=up");
         }
         assertThat(RunState.read()).as("run.json removed on stop").isEmpty();
     }

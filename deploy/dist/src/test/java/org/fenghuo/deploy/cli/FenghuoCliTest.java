@@ -60,6 +60,13 @@ class FenghuoCliTest {
     }
 
     @Test
+    void runWithAnUnreachableElasticsearchFailsAtOnceNamingIt() {
+        CliRunner.Result result = CliRunner.run("run", "--es-url", "http://127.0.0.1:1", "--syslog-port", "0");
+        assertThat(result.exitCode()).isEqualTo(FenghuoCli.EXIT_SERVICE);
+        assertThat(result.err()).contains("cannot reach Elasticsearch at http://127.0.0.1:1");
+    }
+
+    @Test
     void unreadableFileIsExitCodeFour() {
         CliRunner.Result result = CliRunner.run("ingest", "syslog", "--kafka", "127.0.0.1:1", isolatedHome.path().resolve("missing.log").toString());
         assertThat(result.exitCode()).isEqualTo(FenghuoCli.EXIT_INPUT);

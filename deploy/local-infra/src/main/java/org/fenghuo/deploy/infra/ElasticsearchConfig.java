@@ -43,8 +43,8 @@ public record ElasticsearchConfig(
     public static final String JAVA_HOME_ENV = "FENGHUO_ES_JAVA_HOME";
     /** Environment variable overriding the cache root. System property: {@code fenghuo.cache.dir}. */
     public static final String CACHE_DIR_ENV = "FENGHUO_CACHE_DIR";
-    /** Environment variable naming the Fenghuo checkout. System property: {@code fenghuo.home}. */
-    public static final String HOME_ENV = "FENGHUO_HOME";
+    /** Environment variable naming the Fenghuo checkout. System property: {@code fenghuo.source.dir}. */
+    public static final String SOURCE_DIR_ENV = "FENGHUO_SOURCE_DIR";
     public static final String DEFAULT_HEAP = "512m";
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -80,7 +80,7 @@ public record ElasticsearchConfig(
                 null,
                 pathOrNull(setting(env, JAVA_HOME_ENV, "fenghuo.es.java.home", null)),
                 setting(env, USER_ENV, "fenghuo.es.user", null),
-                pathOrNull(setting(env, HOME_ENV, "fenghuo.home", null)),
+                pathOrNull(setting(env, SOURCE_DIR_ENV, "fenghuo.source.dir", null)),
                 pathOrNull(setting(env, CACHE_DIR_ENV, "fenghuo.cache.dir", null)),
                 DEFAULT_START_TIMEOUT,
                 Map.of());

@@ -76,7 +76,7 @@ final class EsDistributionResolver {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run Maven to download the Elasticsearch distribution ("
                     + String.join(" ", command) + "): " + e.getMessage() + ". Install Maven, set "
-                    + ElasticsearchConfig.HOME_ENV + " to a Fenghuo checkout (for ./mvnw), or run by hand: "
+                    + ElasticsearchConfig.SOURCE_DIR_ENV + " to a Fenghuo checkout (for ./mvnw), or run by hand: "
                     + "mvn dependency:get -Dartifact=" + coordinates(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

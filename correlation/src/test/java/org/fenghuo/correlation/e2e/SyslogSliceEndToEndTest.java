@@ -169,7 +169,8 @@ class SyslogSliceEndToEndTest {
         try {
             SliceFixture.ingest(SliceFixture.writeFile(dir, "a.log", firstHalf), kafka.bootstrapServers(), eventsTopic,
                     deadLetterTopic);
-            assertThat(SliceFixture.awaitValue(this::events, N / 2, Duration.ofMinutes(2))).isEqualTo(N / 2);
+            long beforeOutage = SliceFixture.awaitValue(this::events, N / 2, Duration.ofMinutes(2));
+            assertThat(beforeOutage).isEqualTo(N / 2);
 
             managed.stop();
             assertThat(managed.isRunning()).as("Elasticsearch really down during the outage").isFalse();
@@ -178,7 +179,8 @@ class SyslogSliceEndToEndTest {
             Thread.sleep(3_000); // let the sink meet the outage: failed bulks, retries, checkpoints that cannot complete
             managed.start();
 
-            assertThat(SliceFixture.awaitValue(this::events, N, Duration.ofMinutes(3))).isEqualTo(N);
+            long afterOutage = SliceFixture.awaitValue(this::events, N, Duration.ofMinutes(3));
+            assertThat(afterOutage).isEqualTo(N);
             Thread.sleep(2_000); // a document routed to the wrong index or without its id would show up as more than N now
             assertThat(events()).isEqualTo(N);
         } finally {

@@ -131,8 +131,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The sample shipped in the distribution, or a system log when run outside it. */
+    /**
+     * The sample log, named as the README names it when run from a checkout: a file's absolute
+     * path is part of its events' ids, so two names for one file would store its events twice.
+     */
     private static String sampleLog() {
+        if (java.nio.file.Files.isRegularFile(Path.of("samples", "auth.log"))) {
+            return "samples/auth.log";
+        }
         String dist = System.getProperty("fenghuo.dist.home");
         return dist != null ? Path.of(dist, "samples", "auth.log").toString() : "/var/log/auth.log";
     }

@@ -198,20 +198,27 @@ final class RunAs {
     }
 
     static Result run(List<String> command) {
+        File output = null;
         try {
+            // Output goes to a file, not a pipe: reading a pipe to its end would block past the timeout.
+            output = File.createTempFile("fenghuo-run", ".out");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new Result(-1, "timed out: " + String.join(" ", command));
             }
-            return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+            return new Result(process.exitValue(), new String(java.nio.file.Files.readAllBytes(output.toPath()), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Result(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
+        } finally {
+            if (output != null && !output.delete()) {
+                output.deleteOnExit();
+            }
         }
     }
 }

@@ -1,0 +1,9 @@
+package org.fenghuo.deploy.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = "Decode input offline and print ECS events as NDJSON, without Kafka or Elasticsearch.",
+        subcommands = {DecodePcapCommand.class})
+final class DecodeCommand {
+}

@@ -1,0 +1,138 @@
+package org.fenghuo.collectors.pcap.flow;
+
+import org.fenghuo.collectors.pcap.decode.L4Packet;
+
+/**
+ * The mutable state of one tracked flow. Counters are indexed by direction: {@link #FORWARD} is
+ * initiator to responder, {@link #REVERSE} the other way. Owned by one {@link FlowTable}; not
+ * thread-safe.
+ */
+final class Flow {
+    static final int FORWARD = 0;
+    static final int REVERSE = 1;
+    private static final int FIN = 0x01;
+    private static final int SYN = 0x02;
+    private static final int RST = 0x04;
+    private static final int ACK = 0x10;
+
+    final FlowKey key;
+    /** True when the lower endpoint of the key is the initiator. */
+    final boolean initiatorIsLow;
+    final int ipVersion;
+    final String flowId;
+    final String communityId;
+    final FlowList.Node idleNode = new FlowList.Node(this);
+    final FlowList.Node activeNode = new FlowList.Node(this);
+
+    private final long[] packets = new long[2];
+    private final long[] bytes = new long[2];
+    private final long[] first = new long[2];
+    private final long[] last = new long[2];
+    private final int[] flags = new int[2];
+    private final boolean[] fin = new boolean[2];
+    private TcpState state;
+    private int segment;
+    private long segmentOpened;
+    private long lastSeen;
+
+    Flow(FlowKey key, boolean initiatorIsLow, int ipVersion, String flowId, String communityId, long now) {
+        this.key = key;
+        this.initiatorIsLow = initiatorIsLow;
+        this.ipVersion = ipVersion;
+        this.flowId = flowId;
+        this.communityId = communityId;
+        this.state = key.protocol() == CommunityId.TCP ? null : TcpState.NONE;
+        this.segmentOpened = now;
+        this.lastSeen = now;
+    }
+
+    /** Counts a packet sent by the key's lower endpoint when {@code fromLow}. */
+    void update(L4Packet p, boolean fromLow) {
+        int dir = fromLow == initiatorIsLow ? FORWARD : REVERSE;
+        long ts = p.timestampNanos();
+        // capture files are not always in time order: keep the earliest and the latest
+        first[dir] = packets[dir] == 0 ? ts : Math.min(first[dir], ts);
+        last[dir] = packets[dir] == 0 ? ts : Math.max(last[dir], ts);
+        packets[dir]++;
+        bytes[dir] += p.wireLength();
+        lastSeen = Math.max(lastSeen, ts);
+        if (state != TcpState.NONE) {
+            int f = p.tcpFlags() & 0xFF;
+            flags[dir] |= f;
+            trackTcp(f, dir);
+        }
+    }
+
+    private void trackTcp(int f, int dir) {
+        if ((f & FIN) != 0) {
+            fin[dir] = true;
+        }
+        if ((f & RST) != 0 || state == TcpState.RESET) {
+            state = TcpState.RESET;
+        } else if (fin[FORWARD] && fin[REVERSE]) {
+            state = TcpState.CLOSED;
+        } else if (fin[dir]) {
+            state = TcpState.FIN_WAIT;
+        } else if (state == null) {
+            state = (f & SYN) == 0 ? TcpState.MIDSTREAM
+                    : (f & ACK) == 0 ? TcpState.SYN_SENT : TcpState.SYN_RECEIVED;
+        } else if (state == TcpState.SYN_SENT && dir == REVERSE && (f & (SYN | ACK)) == (SYN | ACK)) {
+            state = TcpState.SYN_RECEIVED;
+        } else if (state == TcpState.SYN_RECEIVED && dir == FORWARD && (f & (SYN | ACK)) == ACK) {
+            state = TcpState.ESTABLISHED;
+        }
+    }
+
+    /** True when a packet with these flags starts a new connection on this flow's tuple. */
+    boolean reusedBy(int tcpFlags) {
+        return state != null && state.ended() && (tcpFlags & (SYN | ACK)) == SYN;
+    }
+
+    TcpState state() {
+        return state == null ? TcpState.MIDSTREAM : state;
+    }
+
+    long lastSeen() {
+        return lastSeen;
+    }
+
+    long segmentOpened() {
+        return segmentOpened;
+    }
+
+    boolean hasPackets() {
+        return packets[FORWARD] + packets[REVERSE] > 0;
+    }
+
+    /** Closes the current segment after an active timeout: counters restart, the flow goes on. */
+    void nextSegment(long now) {
+        segment++;
+        segmentOpened = now;
+        for (int d = 0; d < 2; d++) {
+            packets[d] = 0;
+            bytes[d] = 0;
+            first[d] = 0;
+            last[d] = 0;
+            flags[d] = 0;
+        }
+    }
+
+    FlowRecord toRecord(EndReason reason) {
+        int len = key.addressLength();
+        byte[] init = initiatorIsLow ? key.lowAddress() : key.highAddress();
+        byte[] resp = initiatorIsLow ? key.highAddress() : key.lowAddress();
+        int initPort = initiatorIsLow ? key.lowPort() : key.highPort();
+        int respPort = initiatorIsLow ? key.highPort() : key.lowPort();
+        boolean ports = CommunityId.hasPorts(key.protocol());
+        long start = packets[FORWARD] == 0 ? first[REVERSE]
+                : packets[REVERSE] == 0 ? first[FORWARD] : Math.min(first[FORWARD], first[REVERSE]);
+        long end = Math.max(last[FORWARD], last[REVERSE]);
+        return new FlowRecord(flowId, segment, key.vlanId(), ipVersion, key.protocol(),
+                IpText.format(init, 0, len), ports ? initPort : 0, IpText.format(resp, 0, len), ports ? respPort : 0,
+                direction(FORWARD), direction(REVERSE), start, end, state(), reason, communityId);
+    }
+
+    private FlowRecord.Direction direction(int d) {
+        return new FlowRecord.Direction(packets[d], bytes[d], first[d], last[d], flags[d]);
+    }
+}

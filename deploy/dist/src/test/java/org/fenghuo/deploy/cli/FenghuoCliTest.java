@@ -15,7 +15,8 @@ class FenghuoCliTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"version", "--help"}, {"run", "--help"},
-                {"ingest", "--help"}, {"ingest", "syslog", "--help"}, {"search", "--help"}}) {
+                {"ingest", "--help"}, {"ingest", "syslog", "--help"}, {"search", "--help"}, {"decode", "--help"},
+                {"decode", "pcap", "--help"}}) {
             CliRunner.Result result = CliRunner.run(command);
             assertThat(result.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(result.out()).as(String.join(" ", command)).startsWith("Usage: fenghuo");

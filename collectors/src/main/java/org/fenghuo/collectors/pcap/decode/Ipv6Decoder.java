@@ -104,6 +104,10 @@ final class Ipv6Decoder {
     }
 
     private DecodeResult fragment(PacketView v, byte[] d, int ipPos, int payloadPos, int end) {
+        if (v.reassembled) {
+            // A fragment inside a reassembled datagram only serves evasion, and would nest reassemblies.
+            return v.malformed(MalformedReason.BAD_FRAGMENT);
+        }
         if (v.truncated) {
             return TransportDecoder.truncatedFragment(v, d);
         }

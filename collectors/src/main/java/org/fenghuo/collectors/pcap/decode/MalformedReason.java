@@ -25,7 +25,7 @@ public enum MalformedReason {
     TRUNCATED_EXTENSION_HEADER,
     /** More IPv6 extension headers than {@link DecoderConfig#maxExtensionHeaders()}: a loop or an evasion. */
     EXTENSION_CHAIN_TOO_LONG,
-    /** A non-final fragment whose length is zero or not a multiple of 8. */
+    /** A non-final fragment whose length is zero or not a multiple of 8, or a fragment inside a reassembled one. */
     BAD_FRAGMENT,
     /** Fragment would end beyond {@link DecoderConfig#maxDatagramBytes()} (ping of death). */
     FRAGMENT_TOO_LARGE,

@@ -230,4 +230,15 @@ class FragmentReassemblyTest {
         assertThat(decoder.view().ipId()).isEqualTo(78);
         assertThat(decoder.reassembliesInProgress()).isZero();
     }
+
+    @Test
+    void ipv6FragmentNestedInAReassembledDatagramIsMalformed() {
+        byte[] inner = concat(fragment6(17, 8, true, 99), new byte[16]);
+        byte[] first = ipv6(44, concat(fragment6(44, 0, true, 80), Arrays.copyOfRange(inner, 0, 16)));
+        byte[] last = ipv6(44, concat(fragment6(44, 16, false, 80), Arrays.copyOfRange(inner, 16, 24)));
+        assertThat(feed(first, 0)).isEqualTo(DecodeResult.FRAGMENT_PENDING);
+        assertThat(feed(last, 0)).isEqualTo(DecodeResult.MALFORMED);
+        assertThat(decoder.lastMalformedReason()).isEqualTo(MalformedReason.BAD_FRAGMENT);
+        assertThat(decoder.reassembliesInProgress()).isZero();
+    }
 }

@@ -46,8 +46,12 @@ final class Flow {
         this.lastSeen = now;
     }
 
-    /** Counts a packet sent by the key's lower endpoint when {@code fromLow}. */
-    void update(L4Packet p, boolean fromLow) {
+    /**
+     * Counts a packet sent by the key's lower endpoint when {@code fromLow}. {@code clock} is the
+     * table's capture clock, which never goes back: expiry runs on it, so a packet stamped earlier
+     * than packets already seen (concatenated or merged captures) cannot make its flow look idle.
+     */
+    void update(L4Packet p, boolean fromLow, long clock) {
         int dir = fromLow == initiatorIsLow ? FORWARD : REVERSE;
         long ts = p.timestampNanos();
         // capture files are not always in time order: keep the earliest and the latest
@@ -55,7 +59,7 @@ final class Flow {
         last[dir] = packets[dir] == 0 ? ts : Math.max(last[dir], ts);
         packets[dir]++;
         bytes[dir] += p.wireLength();
-        lastSeen = Math.max(lastSeen, ts);
+        lastSeen = Math.max(lastSeen, clock);
         if (state != TcpState.NONE) {
             int f = p.tcpFlags() & 0xFF;
             flags[dir] |= f;

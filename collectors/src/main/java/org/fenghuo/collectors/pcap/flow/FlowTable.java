@@ -84,7 +84,7 @@ public final class FlowTable {
         if (f == null) {
             f = open(p);
         }
-        f.update(p, lookup.fromLow());
+        f.update(p, lookup.fromLow(), now);
         idle[timeoutClass(f)].moveToTail(f.idleNode);
         return f.flowId;
     }
@@ -164,7 +164,7 @@ public final class FlowTable {
         // conversation (only echo: other ICMP "replies" such as router adverts are often unsolicited)
         boolean initiatorIsLow = lookup.fromLow() != sentByResponder(p);
         Flow f = new Flow(key, initiatorIsLow, p.ipVersion(), FlowIds.flowId(key, p.timestampNanos()),
-                CommunityId.of(p, config.communityIdSeed()), p.timestampNanos());
+                CommunityId.of(p, config.communityIdSeed()), now);
         flows.put(key, f);
         bySegmentStart.moveToTail(f.activeNode);
         created++;

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.fenghuo.collectors.SharedData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,25 +28,8 @@ class SyslogConformanceTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T12:00:00Z"), ZoneOffset.UTC);
 
-    /** The first ancestor of the working directory with shared/data/logs, or null. */
-    static Path sharedLogs() {
-        String configured = System.getProperty("fenghuo.shared.data");
-        if (configured != null) {
-            return Path.of(configured, "logs");
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path logs = dir.resolve("shared/data/logs");
-            if (Files.isDirectory(logs)) {
-                return logs;
-            }
-        }
-        return null;
-    }
-
     private static Path sample(String relative) {
-        Path logs = sharedLogs();
-        assumeTrue(logs != null, "shared/data/logs not found above " + Path.of("").toAbsolutePath()
-                + " (set -Dfenghuo.shared.data=DIR): conformance against real logs skipped");
+        Path logs = SharedData.require("logs");
         Path file = logs.resolve(relative);
         assumeTrue(Files.isRegularFile(file), file + " is absent: conformance sample skipped");
         return file;

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.fenghuo.collectors.SharedData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,8 +23,6 @@ import org.junit.jupiter.api.Test;
  * of {@link CommunityId#icmp}; over IPv6 addresses it hashes ICMPv6 (58) whatever proto says.
  */
 class CommunityIdZeekBaselineTest {
-    private static final Path BASELINES = Path.of(System.getProperty("fenghuo.shared.data", "../../shared/data"),
-            "captures", "communityid", "baselines");
     private static final Pattern TUPLE = Pattern.compile("\\[orig_h=([^,]+), orig_p=(\\d+)/(\\w+), resp_h=([^,]+), "
             + "resp_p=(\\d+)/(\\w+), proto=(\\d+), ctx=\\[\\]\\]");
     /** run-pcaps: "TUPLE, ID". */
@@ -37,10 +37,9 @@ class CommunityIdZeekBaselineTest {
 
     @Test
     void agreesWithZeekOnEveryBaselineTuple() throws IOException {
-        assumeTrue(Files.isDirectory(BASELINES), "Zeek Community ID baselines not found at "
-                + BASELINES.toAbsolutePath() + " (set -Dfenghuo.shared.data=DIR); skipping the comparison");
-        List<Case> cases = readCases();
-        assumeTrue(!cases.isEmpty(), "no tuples found under " + BASELINES.toAbsolutePath());
+        Path baselines = SharedData.require("captures/communityid/baselines");
+        List<Case> cases = readCases(baselines);
+        assumeTrue(!cases.isEmpty(), "no tuples found under " + baselines.toAbsolutePath());
         List<String> disagreements = new ArrayList<>();
         for (Case c : cases) {
             String ours = compute(c);
@@ -65,9 +64,9 @@ class CommunityIdZeekBaselineTest {
         return CommunityId.of(c.proto(), a, 0, a, len, len, c.origP(), c.respP(), c.seed());
     }
 
-    private static List<Case> readCases() throws IOException {
+    private static List<Case> readCases(Path baselines) throws IOException {
         List<Case> cases = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(BASELINES)) {
+        try (Stream<Path> files = Files.walk(baselines)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     Matcher m = PCAP_LINE.matcher(line);

@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 import org.fenghuo.collectors.input.DeadLetterSink;
+import org.fenghuo.collectors.pcap.app.AppLayer;
+import org.fenghuo.collectors.pcap.app.AppProtocols;
+import org.fenghuo.collectors.pcap.app.AppStats;
 import org.fenghuo.collectors.pcap.capture.CaptureReader;
 import org.fenghuo.collectors.pcap.capture.CaptureStats;
 import org.fenghuo.collectors.pcap.decode.DecodeResult;
@@ -21,8 +24,8 @@ import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
 
 /**
- * A capture file to flow events: read (pcap/pcapng) -> decode (link, IP, transport) -> flow table
- * -> ECS events. Malformed packets and broken capture structure become dead letters with the
+ * A capture file to events: read (pcap/pcapng) -> decode (link, IP, transport) -> flow table
+ * (flow events) -> application layer (protocol events linked to their flow). Malformed packets and broken capture structure become dead letters with the
  * reason; decoding goes on. One file per call; not thread-safe.
  */
 public final class PcapFileDecoder {
@@ -32,8 +35,8 @@ public final class PcapFileDecoder {
     private static final int EXPIRY_EVERY = 1024;
 
     /** What one file gave. */
-    public record Result(Path file, CaptureStats capture, DecodeStats decode, FlowStats flows, long events,
-                         long deadLetters) {
+    public record Result(Path file, CaptureStats capture, DecodeStats decode, FlowStats flows, AppStats app,
+                         long events, long deadLetters) {
         /** One line for the CLI's stderr. */
         public String toStatusLine() {
             return file + ": packets=" + capture.packets() + " bytes=" + capture.wireBytes()
@@ -41,18 +44,33 @@ public final class PcapFileDecoder {
                     + " malformed=" + decode.malformedTotal() + (decode.malformedTotal() > 0 ? " " + decode.malformedByReason() : "")
                     + " fragments_pending=" + decode.fragmentsPending()
                     + " flows=" + flows.created() + " evicted=" + flows.evicted()
-                    + " events=" + events + " capture_problems=" + capture.problemCount()
+                     + " events=" + events + (app.eventsTotal() > 0 ? " (" + app.eventsLine() + ")" : "")
+                    + (app.malformedTotal() > 0 ? " app_malformed=" + app.malformedTotal() + " " + app.malformedByReason() : "")
+                    + (app.tcpGaps() > 0 ? " tcp_gaps=" + app.tcpGaps() : "")
+                    + " capture_problems=" + capture.problemCount()
                     + (capture.complete() ? "" : " (stopped early at byte " + capture.bytesRead() + ")")
                     + " dead_lettered=" + deadLetters;
         }
     }
 
     private final FlowTableConfig flowConfig;
+    private final AppProtocols protocols;
     private final Consumer<SecurityEvent> events;
     private final DeadLetterSink deadLetters;
 
+    /** Flows only, no application protocols. */
     public PcapFileDecoder(FlowTableConfig flowConfig, Consumer<SecurityEvent> events, DeadLetterSink deadLetters) {
+        this(flowConfig, AppProtocols.none(), events, deadLetters);
+    }
+
+    /**
+     * @param events flow events ({@code event.dataset: pcap.flow}) and protocol events
+     *               ({@code pcap.dns}, ...), in the order they become known
+     */
+    public PcapFileDecoder(FlowTableConfig flowConfig, AppProtocols protocols, Consumer<SecurityEvent> events,
+                           DeadLetterSink deadLetters) {
         this.flowConfig = flowConfig;
+        this.protocols = protocols;
         this.events = events;
         this.deadLetters = deadLetters;
     }
@@ -63,17 +81,26 @@ public final class PcapFileDecoder {
         String origin = file.toAbsolutePath().toString();
         FlowEventMapper mapper = new FlowEventMapper(input);
         long[] counts = new long[2]; // events, dead letters
+        AppLayer app = new AppLayer(protocols, input, origin, event -> {
+            events.accept(event);
+            counts[0]++;
+        }, letter -> {
+            deadLetters.deadLetter(letter);
+            counts[1]++;
+        });
         FlowTable flows = new FlowTable(flowConfig, record -> {
             events.accept(mapper.toEvent(record));
             counts[0]++;
-        });
+        }, app::flowEnded);
         PacketDecoder decoder = new PacketDecoder();
         long[] packetNumber = {0};
         CaptureStats capture = CaptureReader.read(in, (linkType, nanos, wireLength, data, offset, length) -> {
             long number = ++packetNumber[0];
             DecodeResult result = decoder.decode(linkType, nanos, wireLength, data, offset, length);
             if (result == DecodeResult.DECODED) {
-                flows.process(decoder.view());
+                if (flows.process(decoder.view()) != null) {
+                    app.packet(decoder.view(), flows.current(), flows.currentFromInitiator());
+                }
             } else if (result == DecodeResult.MALFORMED) {
                 deadLetters.deadLetter(DeadLetter.of(Instant.ofEpochSecond(0, nanos), input, origin + "#packet" + number,
                         -1, "malformed packet " + number + ": " + decoder.lastMalformedReason(),
@@ -89,6 +116,6 @@ public final class PcapFileDecoder {
             counts[1]++;
         });
         flows.flushAll();
-        return new Result(file, capture, decoder.stats(), flows.stats(), counts[0], counts[1]);
+        return new Result(file, capture, decoder.stats(), flows.stats(), app.stats(), counts[0], counts[1]);
     }
 }

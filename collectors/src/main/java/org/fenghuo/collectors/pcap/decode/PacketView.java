@@ -33,6 +33,7 @@ public final class PacketView implements L4Packet {
     long tcpSeq;
     long tcpAck;
     int tcpWindow;
+    int segmentPayloadLength;
     int hopLimit;
     long ipId;
     int fragmentOffset;
@@ -79,6 +80,7 @@ public final class PacketView implements L4Packet {
         tcpSeq = 0;
         tcpAck = 0;
         tcpWindow = 0;
+        segmentPayloadLength = 0;
         hopLimit = -1;
         ipId = -1;
         fragmentOffset = 0;
@@ -164,6 +166,12 @@ public final class PacketView implements L4Packet {
     public long tcpAck() { return tcpAck; }
 
     public int tcpWindow() { return tcpWindow; }
+
+    /**
+     * TCP payload length the IP header declares, which exceeds {@link #payloadLength()} when the
+     * snap length cut the packet: the sequence space the segment covers. 0 for other protocols.
+     */
+    public int segmentPayloadLength() { return segmentPayloadLength; }
 
     /** Reason of the last MALFORMED result, else null. */
     public MalformedReason malformedReason() { return malformedReason; }

@@ -38,6 +38,7 @@ final class TransportDecoder {
         v.tcpAck = u32(d, pos + 8);
         v.tcpFlags = u8(d, pos + 13);
         v.tcpWindow = u16(d, pos + 14);
+        v.segmentPayloadLength = segmentEnd - pos - headerLength;
         if (headerLength > captured) {
             // Options cut by the snap length: the fixed fields are good, there is no payload to give.
             v.truncated = true;

@@ -7,7 +7,7 @@ import org.fenghuo.collectors.pcap.decode.L4Packet;
  * initiator to responder, {@link #REVERSE} the other way. Owned by one {@link FlowTable}; not
  * thread-safe.
  */
-final class Flow {
+final class Flow implements FlowContext {
     static final int FORWARD = 0;
     static final int REVERSE = 1;
     private static final int FIN = 0x01;
@@ -34,6 +34,10 @@ final class Flow {
     private int segment;
     private long segmentOpened;
     private long lastSeen;
+    private Object appState;
+    private String appProtocol;
+    private String initiatorIpText;
+    private String responderIpText;
 
     Flow(FlowKey key, boolean initiatorIsLow, int ipVersion, String flowId, String communityId, long now) {
         this.key = key;
@@ -44,6 +48,47 @@ final class Flow {
         this.state = key.protocol() == CommunityId.TCP ? null : TcpState.NONE;
         this.segmentOpened = now;
         this.lastSeen = now;
+    }
+
+    @Override public String flowId() { return flowId; }
+    @Override public String communityId() { return communityId; }
+    @Override public int protocol() { return key.protocol(); }
+    @Override public int vlanId() { return key.vlanId(); }
+    @Override public int ipVersion() { return ipVersion; }
+    @Override public Object appState() { return appState; }
+    @Override public void appState(Object state) { appState = state; }
+    @Override public String appProtocol() { return appProtocol; }
+    @Override public void appProtocol(String name) { appProtocol = name; }
+
+    @Override
+    public String initiatorIp() {
+        if (initiatorIpText == null) {
+            initiatorIpText = IpText.format(initiatorIsLow ? key.lowAddress() : key.highAddress(), 0, key.addressLength());
+        }
+        return initiatorIpText;
+    }
+
+    @Override
+    public String responderIp() {
+        if (responderIpText == null) {
+            responderIpText = IpText.format(initiatorIsLow ? key.highAddress() : key.lowAddress(), 0, key.addressLength());
+        }
+        return responderIpText;
+    }
+
+    @Override
+    public int initiatorPort() {
+        return CommunityId.hasPorts(key.protocol()) ? (initiatorIsLow ? key.lowPort() : key.highPort()) : 0;
+    }
+
+    @Override
+    public int responderPort() {
+        return CommunityId.hasPorts(key.protocol()) ? (initiatorIsLow ? key.highPort() : key.lowPort()) : 0;
+    }
+
+    /** True when a packet sent by the key's lower endpoint ({@code fromLow}) goes initiator to responder. */
+    boolean fromInitiator(boolean fromLow) {
+        return fromLow == initiatorIsLow;
     }
 
     /**
@@ -133,7 +178,7 @@ final class Flow {
         long end = Math.max(last[FORWARD], last[REVERSE]);
         return new FlowRecord(flowId, segment, key.vlanId(), ipVersion, key.protocol(),
                 IpText.format(init, 0, len), ports ? initPort : 0, IpText.format(resp, 0, len), ports ? respPort : 0,
-                direction(FORWARD), direction(REVERSE), start, end, state(), reason, communityId);
+                direction(FORWARD), direction(REVERSE), start, end, state(), reason, communityId, appProtocol);
     }
 
     private FlowRecord.Direction direction(int d) {

@@ -36,7 +36,7 @@ public final class FlowEventMapper {
                 .source(endpoint(r.initiatorIp(), ports ? r.initiatorPort() : null, r.toResponder()))
                 .destination(endpoint(r.responderIp(), ports ? r.responderPort() : null, r.toInitiator()))
                 .network(new SecurityEvent.Network(transport(r.protocol()), r.ipVersion() == 6 ? "ipv6" : "ipv4",
-                        null, null, null, r.communityId(), Integer.toString(r.protocol()), r.bytes(), r.packets(),
+                        r.appProtocol(), null, null, r.communityId(), Integer.toString(r.protocol()), r.bytes(), r.packets(),
                         r.vlanId() < 0 ? null : Integer.toString(r.vlanId())))
                 .fenghuo(new SecurityEvent.FenghuoFields(input, r.flowId(), null));
         if (r.protocol() == CommunityId.TCP) {

@@ -22,6 +22,7 @@ package org.fenghuo.collectors.pcap.flow;
  * @param tcpState       state at the end ({@link TcpState#NONE} for non-TCP)
  * @param endReason      why it was emitted
  * @param communityId    Community ID v1, null when undefined
+ * @param appProtocol    application protocol the application layer recognised ({@code network.protocol}), or null
  */
 public record FlowRecord(
         String flowId,
@@ -39,7 +40,8 @@ public record FlowRecord(
         long endNanos,
         TcpState tcpState,
         EndReason endReason,
-        String communityId) {
+        String communityId,
+        String appProtocol) {
 
     /**
      * Counters of one direction.

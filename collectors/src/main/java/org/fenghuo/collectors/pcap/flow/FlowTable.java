@@ -34,6 +34,7 @@ public final class FlowTable {
 
     private final FlowTableConfig config;
     private final Consumer<FlowRecord> sink;
+    private final Consumer<FlowContext> onEnd;
     private final HashMap<FlowKey, Flow> flows;
     private final FlowKey lookup = new FlowKey();
     private final FlowList[] idle = new FlowList[6];
@@ -47,10 +48,21 @@ public final class FlowTable {
     private long created;
     private long ignored;
     private int peak;
+    private Flow current;
+    private boolean currentFromInitiator;
 
     public FlowTable(FlowTableConfig config, Consumer<FlowRecord> sink) {
+        this(config, sink, flow -> { });
+    }
+
+    /**
+     * @param onEnd called when a flow ends, before its last record goes to {@code sink}: the
+     *              application layer flushes what it holds for the flow (an unanswered request)
+     */
+    public FlowTable(FlowTableConfig config, Consumer<FlowRecord> sink, Consumer<FlowContext> onEnd) {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.onEnd = Objects.requireNonNull(onEnd, "onEnd");
         this.flows = new HashMap<>(Math.min(config.maxFlows(), 1 << 16) * 4 / 3 + 1);
         for (int i = 0; i < idle.length; i++) {
             idle[i] = new FlowList();
@@ -73,6 +85,7 @@ public final class FlowTable {
      */
     public String process(L4Packet p) {
         advanceTo(p.timestampNanos());
+        current = null;
         if (!lookup.fill(p)) {
             ignored++;
             return null;
@@ -86,7 +99,19 @@ public final class FlowTable {
         }
         f.update(p, lookup.fromLow(), now);
         idle[timeoutClass(f)].moveToTail(f.idleNode);
+        current = f;
+        currentFromInitiator = f.fromInitiator(lookup.fromLow());
         return f.flowId;
+    }
+
+    /** The flow of the packet last given to {@link #process}, or null when it was not tracked. */
+    public FlowContext current() {
+        return current;
+    }
+
+    /** Whether the packet last given to {@link #process} was sent by its flow's initiator. */
+    public boolean currentFromInitiator() {
+        return currentFromInitiator;
     }
 
     /**
@@ -195,6 +220,10 @@ public final class FlowTable {
 
     private void end(Flow f, EndReason reason) {
         flows.remove(f.key);
+        if (f == current) {
+            current = null;
+        }
+        onEnd.accept(f);
         if (f.idleNode.owner != null) {
             f.idleNode.owner.unlink(f.idleNode);
         }

@@ -1,0 +1,73 @@
+package org.fenghuo.collectors.pcap.app;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import org.fenghuo.collectors.pcap.flow.FlowContext;
+import org.fenghuo.events.SecurityEvent;
+import org.fenghuo.events.SecurityEventBuilder;
+
+/**
+ * An {@link AppEvent} plus its flow to an ECS event: {@code source} is the flow's initiator,
+ * {@code destination} its responder (as on the flow record), {@code network.protocol} the
+ * application protocol, {@code event.dataset} {@code pcap.<protocol>}, {@code fenghuo.flow_id} the
+ * link to the flow record. {@code event.id} hashes the flow id and the event's sequence number
+ * within the flow, so a re-read of the same capture gives the same ids.
+ */
+public final class AppEventMapper {
+    private static final byte[] SCHEME = "fenghuo/pcap-app-event/v1".getBytes(StandardCharsets.US_ASCII);
+
+    private final String input;
+
+    /** @param input the collector input name for {@code fenghuo.input}, or null */
+    public AppEventMapper(String input) {
+        this.input = input;
+    }
+
+    /** @param sequence 0 for the flow's first application event, then 1, 2, ... */
+    public SecurityEvent toEvent(AppEvent e, FlowContext flow, long sequence) {
+        boolean ports = flow.protocol() == 6 || flow.protocol() == 17;
+        SecurityEventBuilder b = SecurityEvent.builder()
+                .timestamp(instant(e.timestampNanos()))
+                .event(new SecurityEvent.EventInfo(eventId(flow.flowId(), sequence), "event", e.category(), e.type(),
+                        e.action(), e.outcome(), "pcap", "pcap." + e.protocol(), null, null, null, null, null,
+                        null, null, null))
+                .source(new SecurityEvent.Endpoint(flow.initiatorIp(), ports ? flow.initiatorPort() : null,
+                        null, null, null, null, null))
+                .destination(new SecurityEvent.Endpoint(flow.responderIp(), ports ? flow.responderPort() : null,
+                        null, null, null, null, null))
+                .network(new SecurityEvent.Network(flow.protocol() == 6 ? "tcp" : flow.protocol() == 17 ? "udp"
+                        : Integer.toString(flow.protocol()), flow.ipVersion() == 6 ? "ipv6" : "ipv4", e.protocol(),
+                        null, null, flow.communityId(), Integer.toString(flow.protocol()), null, null,
+                        flow.vlanId() < 0 ? null : Integer.toString(flow.vlanId())))
+                .fenghuo(new SecurityEvent.FenghuoFields(input, flow.flowId(), e.ics()))
+                .dns(e.dns())
+                .http(e.http())
+                .url(e.url())
+                .userAgent(e.userAgent())
+                .tls(e.tls());
+        e.extra().forEach(b::extraField);
+        return b.build();
+    }
+
+    static String eventId(String flowId, long sequence) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", ex);
+        }
+        sha.update(SCHEME);
+        byte[] flow = flowId.getBytes(StandardCharsets.US_ASCII);
+        sha.update(ByteBuffer.allocate(12 + flow.length).putInt(flow.length).put(flow).putLong(sequence).array());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
+    }
+
+    private static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+    }
+}

@@ -1,0 +1,203 @@
+package org.fenghuo.collectors.pcap.app;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.fenghuo.collectors.input.DeadLetterSink;
+import org.fenghuo.collectors.pcap.decode.PacketView;
+import org.fenghuo.collectors.pcap.flow.FlowContext;
+import org.fenghuo.events.DeadLetter;
+import org.fenghuo.events.SecurityEvent;
+
+/**
+ * Runs after the flow table on every decoded packet: recognises each flow's application protocol
+ * from its ports and first payload, puts TCP streams back in order and feeds the protocol's
+ * analyzer, whose findings become ECS events linked to the flow. A flow that no protocol claims
+ * costs one field read per packet after its first payloads. Single-threaded, like the flow table.
+ */
+public final class AppLayer {
+    /** Held out-of-order TCP bytes per direction before a hole is skipped. */
+    static final int MAX_HELD_BYTES = 256 * 1024;
+    /** Payload chunks (both directions) a flow may show before it is declared unrecognised. */
+    static final int DETECTION_CHUNKS = 4;
+    /** Enough of bad application data to see what it was. */
+    static final int MAX_DEAD_LETTER_BYTES = 256;
+
+    private static final Object UNRECOGNISED = new Object();
+
+    private final AppProtocols protocols;
+    private final AppEventMapper mapper;
+    private final Consumer<SecurityEvent> events;
+    private final DeadLetterSink deadLetters;
+    private final String input;
+    private final String origin;
+    private final AppStats stats = new AppStats();
+    private final Output output = new Output();
+    private long clock;
+
+    /** Per-flow state, in the flow's app-state slot. */
+    private static final class FlowApp implements TcpStream.Receiver {
+        final TcpStream[] streams;
+        int chunksSeen;
+        AppProtocol protocol;
+        AppAnalyzer analyzer;
+        long sequence;
+        Direction receiving;
+        Output out;
+        AppLayer layer;
+        FlowContext flow;
+
+        FlowApp(boolean tcp) {
+            streams = tcp ? new TcpStream[] {new TcpStream(MAX_HELD_BYTES), new TcpStream(MAX_HELD_BYTES)} : null;
+        }
+
+        @Override
+        public void bytes(byte[] data, int off, int len, long ts) {
+            layer.payload(this, flow, receiving, data, off, len, ts);
+        }
+
+        @Override
+        public void gap(long missing, long ts) {
+            layer.stats.gap(missing);
+            if (analyzer != null && analyzer.wantsMore()) {
+                analyzer.gap(receiving, missing, ts, out);
+            }
+        }
+    }
+
+    /**
+     * @param input  {@code fenghuo.input} and the dead letters' input name
+     * @param origin where the packets came from (file path, interface), for dead letters
+     */
+    public AppLayer(AppProtocols protocols, String input, String origin, Consumer<SecurityEvent> events,
+                    DeadLetterSink deadLetters) {
+        this.protocols = Objects.requireNonNull(protocols, "protocols");
+        this.input = input;
+        this.origin = origin;
+        this.mapper = new AppEventMapper(input);
+        this.events = Objects.requireNonNull(events, "events");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+    }
+
+    /** One decoded packet, after the flow table counted it into {@code flow}. */
+    public void packet(PacketView p, FlowContext flow, boolean fromInitiator) {
+        clock = Math.max(clock, p.timestampNanos());
+        Object state = flow.appState();
+        if (state == UNRECOGNISED || protocols.protocols().isEmpty()) {
+            return;
+        }
+        int proto = p.protocol();
+        if (proto != 6 && proto != 17) {
+            return;
+        }
+        FlowApp app = (FlowApp) state;
+        if (app == null) {
+            if (p.payloadLength() == 0 && proto == 17) {
+                return;
+            }
+            app = new FlowApp(proto == 6);
+            app.layer = this;
+            app.out = output;
+            flow.appState(app);
+        } else if (app.analyzer != null && !app.analyzer.wantsMore()) {
+            return;
+        }
+        app.flow = flow;
+        Direction dir = fromInitiator ? Direction.TO_RESPONDER : Direction.TO_INITIATOR;
+        app.receiving = dir;
+        output.flow = flow;
+        output.app = app;
+        if (proto == 6) {
+            app.streams[dir.ordinal()].segment(p.tcpSeq(), p.tcpFlags(), p.data(), p.payloadOffset(), p.payloadLength(),
+                    Math.max(p.payloadLength(), p.segmentPayloadLength()), p.timestampNanos(), app);
+        } else if (p.payloadLength() > 0) {
+            payload(app, flow, dir, p.data(), p.payloadOffset(), p.payloadLength(), p.timestampNanos());
+        }
+    }
+
+    /** The flow table ended {@code flow}: flush its analyzer. Pass as the table's end hook. */
+    public void flowEnded(FlowContext flow) {
+        if (!(flow.appState() instanceof FlowApp app)) {
+            return;
+        }
+        output.flow = flow;
+        output.app = app;
+        app.flow = flow;
+        if (app.streams != null) {
+            for (Direction d : Direction.values()) {
+                app.receiving = d;
+                app.streams[d.ordinal()].finish(clock, app);
+            }
+        }
+        if (app.analyzer != null) {
+            try {
+                app.analyzer.end(clock, output);
+            } catch (RuntimeException e) {
+                analyzerFailed(app, e, clock);
+            }
+        }
+        flow.appState(null);
+    }
+
+    public AppStats stats() {
+        return stats;
+    }
+
+    private void payload(FlowApp app, FlowContext flow, Direction dir, byte[] data, int off, int len, long ts) {
+        if (app.analyzer == null) {
+            AppProtocol match = protocols.match(flow.protocol(), flow.initiatorPort(), flow.responderPort(), dir, data,
+                    off, len);
+            if (match == null) {
+                if (++app.chunksSeen >= DETECTION_CHUNKS) {
+                    flow.appState(UNRECOGNISED);
+                }
+                return;
+            }
+            app.protocol = match;
+            app.analyzer = match.newAnalyzer();
+            flow.appProtocol(match.name());
+            stats.flow(match.name());
+        }
+        if (!app.analyzer.wantsMore()) {
+            return;
+        }
+        try {
+            app.analyzer.data(dir, data, off, len, ts, output);
+        } catch (RuntimeException e) {
+            analyzerFailed(app, e, ts);
+        }
+    }
+
+    /** An analyzer broke its contract: keep the evidence, stop analysing this flow, go on with the capture. */
+    private void analyzerFailed(FlowApp app, RuntimeException e, long ts) {
+        output.malformed(app.protocol.name(), "analyzer failure", e.toString(), ts, new byte[0], 0, 0);
+        app.flow.appState(UNRECOGNISED);
+    }
+
+    private final class Output implements AppOutput {
+        FlowContext flow;
+        FlowApp app;
+
+        @Override
+        public void event(AppEvent event) {
+            stats.event(event.protocol());
+            events.accept(mapper.toEvent(event, flow, app.sequence++));
+        }
+
+        @Override
+        public void malformed(String protocol, String reason, String detail, long ts, byte[] data, int off, int len) {
+            stats.malformed(protocol, reason);
+            String text = protocol + " " + reason + (detail == null || detail.isEmpty() ? "" : ": " + detail)
+                    + " (flow " + flow.flowId() + " " + flow.initiatorIp() + ":" + flow.initiatorPort() + " -> "
+                    + flow.responderIp() + ":" + flow.responderPort() + ")";
+            int end = Math.max(off, Math.min(off + len, data.length));
+            deadLetters.deadLetter(DeadLetter.of(instant(ts), input, origin + "#flow-" + flow.flowId(), -1, text,
+                    Arrays.copyOfRange(data, Math.min(off, end), end), MAX_DEAD_LETTER_BYTES));
+        }
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+}

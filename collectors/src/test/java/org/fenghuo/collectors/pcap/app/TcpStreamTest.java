@@ -1,0 +1,116 @@
+package org.fenghuo.collectors.pcap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TcpStreamTest {
+    private static final int SYN = 0x02;
+    private static final int ACK = 0x10;
+
+    /** Collects delivered bytes, writing {@code [gap N]} where a hole was skipped. */
+    private static final class Collect implements TcpStream.Receiver {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final List<Long> gaps = new ArrayList<>();
+
+        @Override
+        public void bytes(byte[] data, int off, int len, long ts) {
+            out.write(data, off, len);
+        }
+
+        @Override
+        public void gap(long missing, long ts) {
+            gaps.add(missing);
+            out.writeBytes(("[gap " + missing + "]").getBytes(StandardCharsets.US_ASCII));
+        }
+
+        String text() {
+            return out.toString(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static void send(TcpStream s, long seq, int flags, String payload, Collect to) {
+        byte[] b = payload.getBytes(StandardCharsets.US_ASCII);
+        s.segment(seq & 0xFFFF_FFFFL, flags, b, 0, b.length, b.length, 0, to);
+    }
+
+    @Test
+    void inOrderAfterSyn() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 1000, SYN, "", c);
+        send(s, 1001, ACK, "hello ", c);
+        send(s, 1007, ACK, "world", c);
+        assertThat(c.text()).isEqualTo("hello world");
+    }
+
+    @Test
+    void outOfOrderSegmentsAreHeldAndDeliveredOnce() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 1000, SYN, "", c);
+        send(s, 1007, ACK, "world", c);
+        assertThat(c.text()).isEmpty();
+        send(s, 1001, ACK, "hello ", c);
+        send(s, 1001, ACK, "hello ", c); // retransmission
+        send(s, 1004, ACK, "lo wo", c); // overlap
+        assertThat(c.text()).isEqualTo("hello world");
+        assertThat(c.gaps).isEmpty();
+    }
+
+    @Test
+    void sequenceNumbersWrapAround() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 0xFFFF_FFFEL, SYN, "", c);
+        send(s, 0xFFFF_FFFFL, ACK, "ab", c);
+        send(s, 1, ACK, "cd", c);
+        assertThat(c.text()).isEqualTo("abcd");
+    }
+
+    @Test
+    void midstreamStartsAtTheFirstSegmentSeen() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 5000, ACK, "GET / HTTP/1.1\r\n", c);
+        assertThat(c.text()).isEqualTo("GET / HTTP/1.1\r\n");
+    }
+
+    @Test
+    void aHoleBeyondTheBudgetIsSkippedAsAGap() {
+        TcpStream s = new TcpStream(8);
+        Collect c = new Collect();
+        send(s, 0, SYN, "", c);
+        send(s, 1, ACK, "aa", c);
+        send(s, 13, ACK, "ccccc", c);
+        send(s, 18, ACK, "ddddd", c); // held bytes now exceed 8: skip the hole at 3..12
+        assertThat(c.text()).isEqualTo("aa[gap 10]cccccddddd");
+        assertThat(s.gapBytes()).isEqualTo(10);
+    }
+
+    @Test
+    void finishReportsTheHoleAndDeliversWhatIsHeld() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 0, SYN, "", c);
+        send(s, 1, ACK, "a", c);
+        send(s, 5, ACK, "e", c);
+        s.finish(0, c);
+        assertThat(c.text()).isEqualTo("a[gap 3]e");
+    }
+
+    @Test
+    void bytesCutByTheSnapLengthAreAGap() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 0, SYN, "", c);
+        byte[] b = "abcd".getBytes(StandardCharsets.US_ASCII);
+        s.segment(1, ACK, b, 0, 2, 4, 0, c); // 4 bytes on the wire, 2 captured
+        send(s, 5, ACK, "ef", c);
+        assertThat(c.text()).isEqualTo("ab[gap 2]ef");
+    }
+}

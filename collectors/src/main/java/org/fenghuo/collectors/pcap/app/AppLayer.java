@@ -20,7 +20,12 @@ public final class AppLayer {
     /** Held out-of-order TCP bytes per direction before a hole is skipped. */
     static final int MAX_HELD_BYTES = 256 * 1024;
     /** Payload chunks (both directions) a flow may show before it is declared unrecognised. */
-    static final int DETECTION_CHUNKS = 4;
+    static final int DETECTION_CHUNKS = 6;
+    /**
+     * Unrecognised TCP bytes kept per direction so a protocol can be recognised from a start
+     * that came in several segments ("G", "ET / HTTP/1.1...").
+     */
+    static final int DETECTION_BYTES = 4096;
     /** Enough of bad application data to see what it was. */
     static final int MAX_DEAD_LETTER_BYTES = 256;
 
@@ -40,6 +45,9 @@ public final class AppLayer {
     private static final class FlowApp implements TcpStream.Receiver {
         final TcpStream[] streams;
         int chunksSeen;
+        /** TCP only: each direction's stream so far while no protocol is recognised. */
+        byte[][] prefix;
+        int[] prefixLength;
         AppProtocol protocol;
         AppAnalyzer analyzer;
         long sequence;
@@ -146,11 +154,21 @@ public final class AppLayer {
 
     private void payload(FlowApp app, FlowContext flow, Direction dir, byte[] data, int off, int len, long ts) {
         if (app.analyzer == null) {
+            int d = dir.ordinal();
+            boolean accumulated = app.streams != null && app.prefixLength != null && app.prefixLength[d] > 0;
+            if (accumulated) {
+                append(app, d, data, off, len);
+                data = app.prefix[d];
+                off = 0;
+                len = app.prefixLength[d];
+            }
             AppProtocol match = protocols.match(flow.protocol(), flow.initiatorPort(), flow.responderPort(), dir, data,
                     off, len);
             if (match == null) {
-                if (++app.chunksSeen >= DETECTION_CHUNKS) {
+                if (++app.chunksSeen >= DETECTION_CHUNKS || len >= DETECTION_BYTES) {
                     flow.appState(UNRECOGNISED);
+                } else if (app.streams != null && !accumulated) {
+                    append(app, d, data, off, len);
                 }
                 return;
             }
@@ -158,8 +176,21 @@ public final class AppLayer {
             app.analyzer = match.newAnalyzer();
             flow.appProtocol(match.name());
             stats.flow(match.name());
+            if (app.prefixLength != null) {
+                // the other direction's unrecognised start is given first, as it came earlier
+                int other = dir.reverse().ordinal();
+                if (app.prefixLength[other] > 0) {
+                    feed(app, dir.reverse(), app.prefix[other], 0, app.prefixLength[other], ts);
+                }
+                app.prefix = null;
+                app.prefixLength = null;
+            }
         }
-        if (!app.analyzer.wantsMore()) {
+        feed(app, dir, data, off, len, ts);
+    }
+
+    private void feed(FlowApp app, Direction dir, byte[] data, int off, int len, long ts) {
+        if (app.analyzer == null || !app.analyzer.wantsMore() || app.flow.appState() != app) {
             return;
         }
         try {
@@ -167,6 +198,19 @@ public final class AppLayer {
         } catch (RuntimeException e) {
             analyzerFailed(app, e, ts);
         }
+    }
+
+    private static void append(FlowApp app, int d, byte[] data, int off, int len) {
+        if (app.prefix == null) {
+            app.prefix = new byte[2][];
+            app.prefixLength = new int[2];
+        }
+        int n = Math.min(len, DETECTION_BYTES - app.prefixLength[d]);
+        if (app.prefix[d] == null) {
+            app.prefix[d] = new byte[DETECTION_BYTES];
+        }
+        System.arraycopy(data, off, app.prefix[d], app.prefixLength[d], n);
+        app.prefixLength[d] += n;
     }
 
     /** An analyzer broke its contract: keep the evidence, stop analysing this flow, go on with the capture. */

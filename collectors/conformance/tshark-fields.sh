@@ -4,7 +4,7 @@
 #   collectors/conformance/tshark-fields.sh NAME 'DISPLAY FILTER' FIELD... 
 #
 # For every capture under $FENGHUO_SHARED_DATA/captures/{suricata-verify,ics} (default
-# ../shared/data next to the repository) with at least one packet matching the filter, writes
+# the nearest shared/data above the repository) with at least one packet matching the filter, writes
 # collectors/src/test/resources/conformance/tshark/NAME/<path of the capture>.tsv: a header line
 # (frame.number then the fields) and one line per matching packet, every occurrence of a field
 # joined by "," (-E occurrence=a). Tests compare the project's decoding with these files and are
@@ -15,7 +15,10 @@ set -euo pipefail
 name=$1; filter=$2; shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-shared=${FENGHUO_SHARED_DATA:-$repo/../shared/data}
+shared=${FENGHUO_SHARED_DATA:-}
+if [ -z "$shared" ]; then # the nearest ancestor holding shared/data, as the tests look
+  d=$repo; while [ "$d" != / ] && [ ! -d "$d/shared/data" ]; do d=$(dirname "$d"); done; shared=$d/shared/data
+fi
 out=$repo/collectors/src/test/resources/conformance/tshark/$name
 command -v tshark >/dev/null || { echo "tshark is not installed (apt-get install tshark)" >&2; exit 3; }
 [ -d "$shared/captures" ] || { echo "no captures at $shared/captures (set FENGHUO_SHARED_DATA)" >&2; exit 3; }

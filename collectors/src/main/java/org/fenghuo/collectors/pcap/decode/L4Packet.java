@@ -15,6 +15,16 @@ public interface L4Packet {
     /** Outermost 802.1Q VLAN id (0-4095), or -1 without a VLAN tag. */
     int vlanId();
 
+    /**
+     * The second and third 802.1Q/QinQ VLAN ids, as a flow key component: {@code (second + 1) |
+     * (third + 1) << 13}, 0 when the frame has at most one tag. With the outermost id it tells apart
+     * conversations that differ only in an inner (customer) VLAN, as Suricata's three-level VLAN
+     * flow key does. Tags beyond the third are not part of it.
+     */
+    default int innerVlans() {
+        return 0;
+    }
+
     /** 4 or 6. */
     int ipVersion();
 

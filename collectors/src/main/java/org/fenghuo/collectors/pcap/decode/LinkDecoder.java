@@ -5,9 +5,10 @@ import static org.fenghuo.collectors.pcap.decode.Net.ETHERTYPE_IPV6;
 import static org.fenghuo.collectors.pcap.decode.Net.u16;
 
 /**
- * Finds the IP header behind the link header and records its offset, the EtherType and the
- * outermost VLAN id in the view. Returns DECODED when the network layer is IPv4 or IPv6
- * ({@code view.etherType} tells which), otherwise NOT_IP or MALFORMED.
+ * Finds the IP header behind the link header and records its offset, the EtherType, the
+ * outermost VLAN id and the next two ({@link L4Packet#innerVlans()}) in the view. Returns DECODED
+ * when the network layer is IPv4 or IPv6 ({@code view.etherType} tells which), otherwise NOT_IP or
+ * MALFORMED.
  */
 final class LinkDecoder {
     static final int ETHERNET = 1;
@@ -65,8 +66,13 @@ final class LinkDecoder {
             if (end - pos < 4) {
                 return v.malformed(MalformedReason.TRUNCATED_LINK_HEADER);
             }
+            int id = u16(d, pos) & 0x0fff;
             if (v.vlanId < 0) {
-                v.vlanId = u16(d, pos) & 0x0fff;
+                v.vlanId = id;
+            } else if (v.innerVlans == 0) {
+                v.innerVlans = id + 1;
+            } else if (v.innerVlans <= 0x1fff) {
+                v.innerVlans |= (id + 1) << 13;
             }
             type = u16(d, pos + 2);
             pos += 4;

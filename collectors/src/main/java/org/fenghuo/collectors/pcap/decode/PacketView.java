@@ -19,6 +19,7 @@ public final class PacketView implements L4Packet {
     int payloadLength;
     int ipEnd;
     int vlanId;
+    int innerVlans;
     int etherType;
     int ipVersion;
     int srcAddressOffset;
@@ -57,6 +58,7 @@ public final class PacketView implements L4Packet {
         payloadLength = 0;
         ipEnd = -1;
         vlanId = -1;
+        innerVlans = 0;
         etherType = -1;
         ipVersion = 0;
         srcAddressOffset = -1;
@@ -101,6 +103,7 @@ public final class PacketView implements L4Packet {
     @Override public long timestampNanos() { return timestampNanos; }
     @Override public int wireLength() { return wireLength; }
     @Override public int vlanId() { return vlanId; }
+    @Override public int innerVlans() { return innerVlans; }
     @Override public int ipVersion() { return ipVersion; }
     @Override public byte[] addressBytes() { return data; }
     @Override public int srcAddressOffset() { return srcAddressOffset; }

@@ -116,6 +116,12 @@ final class Flow implements FlowContext {
         if ((f & FIN) != 0) {
             fin[dir] = true;
         }
+        if ((f & RST) != 0 && state == TcpState.SYN_SENT && dir == REVERSE && (f & ACK) == 0) {
+            // RFC 9293 3.10.7.3: in SYN-SENT a reset is acceptable only when it acknowledges the
+            // SYN. A bare RST answering a SYN does not end the attempt (Suricata rejects it too):
+            // the client's next SYN on the tuple is still this flow, not a reuse of it
+            return;
+        }
         if ((f & RST) != 0 || state == TcpState.RESET) {
             state = TcpState.RESET;
         } else if (fin[FORWARD] && fin[REVERSE]) {

@@ -19,9 +19,9 @@ public final class FlowIds {
     }
 
     /**
-     * The flow's id: its key (VLAN, protocol, ordered endpoints; Community ID leaves VLAN out, so
-     * it alone would merge flows of two VLANs) and its first packet's time, which tells apart
-     * successive flows on one 5-tuple.
+     * The flow's id: its key (VLAN and QinQ inner VLANs, protocol, ordered endpoints; Community ID
+     * leaves VLAN out, so it alone would merge flows of two VLANs) and its first packet's time,
+     * which tells apart successive flows on one 5-tuple.
      */
     static String flowId(FlowKey key, long firstPacketNanos) {
         MessageDigest sha = sha256();
@@ -30,6 +30,10 @@ public final class FlowIds {
         b.putInt(key.vlanId()).putInt(key.protocol()).putInt(key.addressLength());
         b.put(key.lowAddress(), 0, 16).put(key.highAddress(), 0, 16);
         b.putInt(key.lowPort()).putInt(key.highPort()).putLong(firstPacketNanos);
+        if (key.innerVlans() != 0) {
+            // only QinQ flows hash the inner VLANs, so every other flow keeps the id it always had
+            b.putInt(key.innerVlans());
+        }
         sha.update(b.array(), 0, b.position());
         return encode(sha.digest());
     }

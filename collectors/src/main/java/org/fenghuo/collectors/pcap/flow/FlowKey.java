@@ -11,6 +11,7 @@ import org.fenghuo.collectors.pcap.decode.L4Packet;
  */
 final class FlowKey {
     private int vlanId;
+    private int innerVlans;
     private int protocol;
     private int addressLength;
     private final byte[] lowAddress = new byte[16];
@@ -45,6 +46,7 @@ final class FlowKey {
         int c = Arrays.compareUnsigned(a, so, so + len, a, d, d + len);
         fromLow = c < 0 || (c == 0 && sport <= dport);
         vlanId = p.vlanId();
+        innerVlans = p.innerVlans();
         protocol = proto;
         addressLength = len;
         Arrays.fill(lowAddress, len, 16, (byte) 0);
@@ -60,6 +62,7 @@ final class FlowKey {
     FlowKey copy() {
         FlowKey k = new FlowKey();
         k.vlanId = vlanId;
+        k.innerVlans = innerVlans;
         k.protocol = protocol;
         k.addressLength = addressLength;
         System.arraycopy(lowAddress, 0, k.lowAddress, 0, 16);
@@ -77,6 +80,11 @@ final class FlowKey {
 
     int vlanId() {
         return vlanId;
+    }
+
+    /** {@link L4Packet#innerVlans()}: 0 unless the packets carry QinQ tags. */
+    int innerVlans() {
+        return innerVlans;
     }
 
     int protocol() {
@@ -104,7 +112,7 @@ final class FlowKey {
     }
 
     private int computeHash() {
-        int h = 31 * vlanId + protocol;
+        int h = 31 * (31 * vlanId + innerVlans) + protocol;
         h = 31 * h + Arrays.hashCode(lowAddress);
         h = 31 * h + Arrays.hashCode(highAddress);
         h = 31 * h + lowPort;
@@ -119,7 +127,8 @@ final class FlowKey {
     @Override
     public boolean equals(Object o) {
         // fromLow is the filling packet's direction, not part of the identity
-        return o instanceof FlowKey k && k.hash == hash && k.vlanId == vlanId && k.protocol == protocol
+        return o instanceof FlowKey k && k.hash == hash && k.vlanId == vlanId && k.innerVlans == innerVlans
+                && k.protocol == protocol
                 && k.addressLength == addressLength && k.lowPort == lowPort && k.highPort == highPort
                 && Arrays.equals(k.lowAddress, lowAddress) && Arrays.equals(k.highAddress, highAddress);
     }

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.fenghuo.collectors.pcap.decode.L4Packet;
 
 /**
- * Bidirectional flow meter over decoded packets. Both directions of a conversation (same VLAN,
+ * Bidirectional flow meter over decoded packets. Both directions of a conversation (same VLAN ids,
  * protocol and endpoint pair; for ICMP the Community ID type mapping, so an echo request and its
  * reply meet) count into one flow. The initiator is the first packet's sender, or its receiver
  * when that packet is a TCP SYN-ACK or an ICMP echo reply. Records go to the sink when a flow

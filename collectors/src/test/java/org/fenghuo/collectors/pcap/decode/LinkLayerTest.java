@@ -49,7 +49,21 @@ class LinkLayerTest {
                     .isEqualTo(DecodeResult.DECODED);
             assertUdp4(22);
             assertThat(decoder.view().vlanId()).isEqualTo(0x123);
+            assertThat(decoder.view().innerVlans()).isEqualTo(0x456 + 1);
         }
+        assertThat(decode(1, ethernetTagged(0x0800, IP4_UDP, 0x8100, 0x2064))).isEqualTo(DecodeResult.DECODED);
+        assertThat(decoder.view().innerVlans()).isZero();
+    }
+
+    @Test
+    void innerVlansKeepTheSecondAndThirdTagOnly() {
+        assertThat(decode(1, ethernetTagged(0x0800, IP4_UDP, 0x88a8, 1, 0x8100, 10, 0x8100, 100, 0x8100, 7)))
+                .isEqualTo(DecodeResult.DECODED);
+        assertUdp4(30);
+        assertThat(decoder.view().vlanId()).isEqualTo(1);
+        assertThat(decoder.view().innerVlans()).isEqualTo((10 + 1) | (100 + 1) << 13);
+        assertThat(decode(1, ethernetTagged(0x0800, IP4_UDP, 0x88a8, 1, 0x8100, 0))).isEqualTo(DecodeResult.DECODED);
+        assertThat(decoder.view().innerVlans()).as("inner VLAN 0 is not 'no inner tag'").isEqualTo(1);
     }
 
     @Test

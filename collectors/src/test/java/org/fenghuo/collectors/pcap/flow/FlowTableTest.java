@@ -196,6 +196,37 @@ class FlowTableTest {
     }
 
     @Test
+    void aBareResetAnsweringASynIsNotAcceptableAndTheNextSynStaysInTheFlow() {
+        // suricata-verify bug-3844: SYN, RST without ACK, new SYN, handshake, data, RST
+        table.process(tcp(0, A, 40000, B, 80, SYN, 74));
+        table.process(tcp(0.001, B, 80, A, 40000, RST, 58));
+        table.process(tcp(0.002, A, 40000, B, 80, SYN, 62));
+        table.process(tcp(0.003, B, 80, A, 40000, SYN | ACK, 58));
+        table.process(tcp(0.004, A, 40000, B, 80, ACK, 58));
+        assertThat(out).isEmpty();
+        table.flushAll();
+
+        assertThat(out).singleElement().satisfies(r -> {
+            assertThat(r.toResponder().packets()).isEqualTo(3);
+            assertThat(r.toInitiator().packets()).isEqualTo(2);
+            assertThat(r.tcpState()).isEqualTo(TcpState.ESTABLISHED);
+            assertThat(r.toInitiator().tcpFlags()).isEqualTo(RST | SYN | ACK);
+        });
+    }
+
+    @Test
+    void aResetFromTheInitiatorDuringTheHandshakeStillEndsTheFlow() {
+        table.process(tcp(0, A, 40000, B, 80, SYN, 74));
+        table.process(tcp(0.001, A, 40000, B, 80, RST, 58));
+        table.process(tcp(1, A, 40000, B, 80, SYN, 74));
+
+        assertThat(out).singleElement().satisfies(r -> {
+            assertThat(r.tcpState()).isEqualTo(TcpState.RESET);
+            assertThat(r.packets()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void aHalfOpenConnectionTimesOutSooner() {
         table.process(tcp(0, A, 40000, B, 80, SYN, 74));
         table.advanceTo(nanos(60));
@@ -235,6 +266,21 @@ class FlowTableTest {
         assertThat(out).extracting(FlowRecord::endReason).containsOnly(EndReason.END_OF_CAPTURE);
         assertThat(out).extracting(FlowRecord::protocol).containsExactly(17, 6, 1);
         assertThat(table.stats()).isEqualTo(new FlowStats(3, 0, 0, 0, 0, 3, 0, 0, 3));
+    }
+
+    @Test
+    void innerQinqVlansSeparateFlowsToo() {
+        // suricata-verify eve-flow-vlan-02: same outer VLAN, different inner (customer) VLANs
+        table.process(udp(0, A, 1, B, 53, 80).qinq(1, 10));
+        table.process(udp(0.1, B, 53, A, 1, 80).qinq(1, 20));
+        table.process(udp(0.2, B, 53, A, 1, 80).qinq(1, 10));
+        table.process(udp(0.3, B, 53, A, 1, 80).vlan(1));
+        table.flushAll();
+
+        assertThat(out).hasSize(3);
+        assertThat(out).extracting(FlowRecord::vlanId).containsOnly(1);
+        assertThat(out).extracting(FlowRecord::packets).containsExactly(2L, 1L, 1L);
+        assertThat(out).extracting(FlowRecord::flowId).doesNotHaveDuplicates();
     }
 
     @Test
@@ -300,7 +346,7 @@ class FlowTableTest {
 
     @Test
     void packetsWithoutUsableAddressesAreCountedNotTracked() {
-        TestPacket odd = new TestPacket(nanos(0), 60, -1, 4, new byte[8], 0, 4, 3, 17, 1, 2, -1, -1, 0, 0);
+        TestPacket odd = new TestPacket(nanos(0), 60, -1, 4, new byte[8], 0, 4, 3, 17, 1, 2, -1, -1, 0, 0, 0);
         assertThat(table.process(odd)).isNull();
         assertThat(table.stats().ignored()).isEqualTo(1);
         assertThat(table.stats().active()).isZero();

@@ -7,7 +7,8 @@ import org.fenghuo.collectors.pcap.decode.L4Packet;
 /** An {@link L4Packet} made by hand for tests; addresses are literals (no name lookup). */
 record TestPacket(long timestampNanos, int wireLength, int vlanId, int ipVersion, byte[] addressBytes,
                   int srcAddressOffset, int dstAddressOffset, int addressLength, int protocol, int srcPort,
-                  int dstPort, int icmpType, int icmpCode, int tcpFlags, int payloadLength) implements L4Packet {
+                  int dstPort, int icmpType, int icmpCode, int tcpFlags, int payloadLength, int innerVlans)
+        implements L4Packet {
 
     static final int FIN = 0x01;
     static final int SYN = 0x02;
@@ -29,19 +30,27 @@ record TestPacket(long timestampNanos, int wireLength, int vlanId, int ipVersion
         byte[] a = addresses(src, dst);
         int len = a.length / 2;
         return new TestPacket(nanos(seconds), wireLength, -1, len == 4 ? 4 : 6, a, 0, len, len, proto, sport, dport,
-                -1, -1, flags, Math.max(0, wireLength - 54));
+                -1, -1, flags, Math.max(0, wireLength - 54), 0);
     }
 
     static TestPacket icmp(double seconds, int proto, String src, String dst, int type, int code, int wireLength) {
         byte[] a = addresses(src, dst);
         int len = a.length / 2;
         return new TestPacket(nanos(seconds), wireLength, -1, len == 4 ? 4 : 6, a, 0, len, len, proto, 0, 0,
-                type, code, 0, Math.max(0, wireLength - 42));
+                type, code, 0, Math.max(0, wireLength - 42), 0);
     }
 
     TestPacket vlan(int id) {
         return new TestPacket(timestampNanos, wireLength, id, ipVersion, addressBytes, srcAddressOffset,
-                dstAddressOffset, addressLength, protocol, srcPort, dstPort, icmpType, icmpCode, tcpFlags, payloadLength);
+                dstAddressOffset, addressLength, protocol, srcPort, dstPort, icmpType, icmpCode, tcpFlags, payloadLength,
+                innerVlans);
+    }
+
+    /** Tagged twice (QinQ): outer service VLAN and inner customer VLAN. */
+    TestPacket qinq(int outer, int inner) {
+        return new TestPacket(timestampNanos, wireLength, outer, ipVersion, addressBytes, srcAddressOffset,
+                dstAddressOffset, addressLength, protocol, srcPort, dstPort, icmpType, icmpCode, tcpFlags, payloadLength,
+                inner + 1);
     }
 
     static long nanos(double seconds) {

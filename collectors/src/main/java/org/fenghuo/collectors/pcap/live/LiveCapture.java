@@ -27,6 +27,8 @@ import org.pcap4j.core.Pcaps;
  *
  * <p>Frames are the byte arrays pcap4j allocates per packet (delivered at offset 0, whole);
  * timestamps are nanoseconds since the epoch, at nanosecond precision where libpcap offers it.
+ * When no packet arrives for a read timeout, the tick handler is told the time (see
+ * {@link QuietWaker} for why a helper thread is needed for that on Linux).
  */
 public final class LiveCapture implements AutoCloseable {
     private static final String IMMEDIATE_UNSUPPORTED = "immediate mode is not supported";
@@ -147,7 +149,8 @@ public final class LiveCapture implements AutoCloseable {
         long count = 0;
         long captured = 0;
         long wire = 0;
-        try {
+        try (QuietWaker waker = new QuietWaker("fenghuo-live-" + config.interfaceName(), config.readTimeout().toMillis(),
+                () -> packets, this::breakLoop).start()) {
             while (!stopRequested && !Thread.currentThread().isInterrupted()) {
                 byte[] data;
                 try {
@@ -155,8 +158,14 @@ public final class LiveCapture implements AutoCloseable {
                 } catch (TimeoutException e) {
                     ticks.tick(nowNanos());
                     continue;
-                } catch (EOFException | NotOpenException e) {
-                    break; // breakLoop, or closed by stop()
+                } catch (EOFException e) {
+                    if (stopRequested) {
+                        break;
+                    }
+                    ticks.tick(nowNanos()); // woken by the QuietWaker: a quiet period
+                    continue;
+                } catch (NotOpenException e) {
+                    break; // closed
                 } catch (PcapNativeException e) {
                     throw new LiveCaptureException(Kind.CAPTURE_FAILED, "capture on " + config.interfaceName()
                             + " failed: " + e.getMessage(), e);
@@ -195,6 +204,10 @@ public final class LiveCapture implements AutoCloseable {
     /** Asks {@link #run} to return; safe from any thread, any number of times. */
     public void stop() {
         stopRequested = true;
+        breakLoop();
+    }
+
+    private void breakLoop() {
         if (!closed.get()) {
             try {
                 handle.breakLoop();

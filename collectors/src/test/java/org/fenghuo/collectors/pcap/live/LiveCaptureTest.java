@@ -9,7 +9,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,13 +116,50 @@ class LiveCaptureTest {
     }
 
     @Test
+    void ticksOnAQuietLinkEndIdleFlowsWhileCapturing() throws Exception {
+        assumeMayCapture();
+        FlowTableConfig quick = new FlowTableConfig(1000, Duration.ofSeconds(60), Duration.ofHours(1),
+                Duration.ofSeconds(60), Duration.ofMillis(300), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                Duration.ofMinutes(30), Duration.ofMillis(100), 0);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (DatagramSocket receiver = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DatagramSocket sender = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            CollectingEventSink sink = new CollectingEventSink();
+            LivePcapDecoder decoder = new LivePcapDecoder(
+                    LiveCaptureConfig.of("lo", "udp and port " + receiver.getLocalPort()).withPromiscuous(false),
+                    quick, AppProtocols.none(), sink::event, sink);
+            decoder.open();
+            Future<LivePcapDecoder.Result> running = executor.submit(decoder::run);
+            byte[] payload = {1, 2, 3};
+            sender.send(new DatagramPacket(payload, payload.length, receiver.getLocalSocketAddress()));
+
+            // no further packet: only the read-timeout ticks can move the flow clock past the UDP idle timeout
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+            while (sink.events().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<SecurityEvent> beforeStop = sink.events();
+            decoder.stop();
+            LivePcapDecoder.Result result = running.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+
+            assertThat(beforeStop).singleElement().satisfies(flow -> {
+                assertThat(flow.event().action()).isEqualTo("idle-timeout");
+                assertThat(flow.source().packets()).isEqualTo(1);
+            });
+            assertThat(result.flows().created()).isEqualTo(1);
+            assertThat(result.events()).isEqualTo(1);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void stopBeforeAnyPacketEndsTheRunWithNothing() throws Exception {
         assumeMayCapture();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try (LiveCapture capture = LiveCapture.open(LiveCaptureConfig.of("lo", "udp and port 9 and host 127.0.0.254"))) {
-            long[] ticks = {0};
             Future<LiveCaptureStats> running = executor.submit(() -> capture.run(
-                    (linkType, nanos, wireLength, data, offset, length) -> { }, now -> ticks[0]++));
+                    (linkType, nanos, wireLength, data, offset, length) -> { }, TickHandler.NONE));
             capture.stop();
             LiveCaptureStats stats = running.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
             assertThat(stats.packets()).isZero();
@@ -135,11 +174,13 @@ class LiveCaptureTest {
         assumeMayCapture();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try (LiveCapture capture = LiveCapture.open(LiveCaptureConfig.of("lo", "udp and port 9 and host 127.0.0.254"))) {
+            CountDownLatch ticked = new CountDownLatch(1);
             Future<LiveCaptureStats> running = executor.submit(() -> capture.run(
-                    (linkType, nanos, wireLength, data, offset, length) -> { }, TickHandler.NONE));
-            executor.shutdownNow(); // interrupts the capture thread
+                    (linkType, nanos, wireLength, data, offset, length) -> { }, now -> ticked.countDown()));
+            assertThat(ticked.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).as("a tick on the quiet link").isTrue();
+            executor.shutdownNow(); // interrupts the capture thread, which is in its loop
             assertThat(executor.awaitTermination(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
-            assertThat(running.isDone()).isTrue();
+            assertThat(running.get().packets()).isZero();
         }
     }
 }

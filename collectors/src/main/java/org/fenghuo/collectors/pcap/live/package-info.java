@@ -42,8 +42,8 @@
  *       {@code kernel_dropped}. Raise the buffer or narrow the BPF filter.</li>
  *   <li>Timestamps are the kernel's; ticks use the wall clock. Stopping flushes open flows as
  *       {@code END_OF_CAPTURE}; a killed process loses them.</li>
- *   <li>The QuietWaker relies on {@code pcap_breakloop} waking a blocked read, which libpcap does
- *       from 1.10 on (Debian 12 ships 1.10.3); with an older libpcap an idle capture ticks, stops
+ *   <li>The QuietWaker relies on {@code pcap_breakloop} waking a blocked read, which the libpcap
+ *       of Debian 12 (1.10.3) does; with a libpcap that does not, an idle capture ticks, stops
  *       and sees interrupts only when the next packet arrives.</li>
  *   <li>Linux is what is tested (loopback, a veth pair into a namespace).</li>
  * </ul>

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
- * The quick start as a user types it: {@code fenghuo run}, then {@code fenghuo ingest syslog FILE}
- * and a UDP datagram, then {@code fenghuo search}: real Elasticsearch, Kafka and Flink.
+ * The quick start as a user types it: {@code fenghuo run}, then {@code fenghuo ingest syslog FILE},
+ * a UDP datagram and {@code fenghuo ingest pcap FILE}, then {@code fenghuo search}: real
+ * Elasticsearch, Kafka and Flink.
  */
 class AllInOneCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +55,12 @@ class AllInOneCliTest {
 
             sendUdp(state.syslogUdp(), "<13>1 2026-11-23T10:00:00Z probe me - - - hello from udp");
 
+            Path capture = isolatedHome.path().resolve("dns.pcap");
+            Files.write(capture, DecodePcapCommandTest.dnsCapture());
+            CliRunner.Result pcap = CliRunner.run("ingest", "pcap", capture.toString());
+            assertThat(pcap.exitCode()).as(pcap.err()).isZero();
+            assertThat(pcap.err()).contains("flows=1").contains("(dns=2)");
+
             List<JsonNode> found = awaitHits("log.syslog.appname:sshd", LINES);
             assertThat(found).hasSize(LINES).allSatisfy(doc -> {
                 assertThat(doc.at("/host/hostname").asText()).isEqualTo("gw1");
@@ -61,6 +68,13 @@ class AllInOneCliTest {
             });
             List<JsonNode> udp = awaitHits("\"hello from udp\"", 1);
             assertThat(udp).singleElement().satisfies(doc -> assertThat(doc.at("/source/ip").asText()).isEqualTo("127.0.0.1"));
+            List<JsonNode> dns = awaitHits("event.dataset:pcap.dns", 2);
+            assertThat(dns).hasSize(2).allSatisfy(doc -> assertThat(doc.at("/dns/question/name").asText()).isEqualTo("example.com"));
+            List<JsonNode> flows = awaitHits("event.dataset:pcap.flow", 1);
+            assertThat(flows).singleElement().satisfies(doc -> {
+                assertThat(doc.at("/network/protocol").asText()).isEqualTo("dns");
+                assertThat(doc.at("/fenghuo/flow_id").asText()).isEqualTo(dns.get(0).at("/fenghuo/flow_id").asText());
+            });
             List<JsonNode> deadLetters = awaitHits("--dead-letters", "*", 1);
             assertThat(deadLetters).singleElement().satisfies(doc -> {
                 assertThat(doc.at("/error/message").asText()).contains("timestamp");

@@ -33,19 +33,97 @@ class DecodePcapCommandTest {
         return b.array();
     }
 
+    /** A DNS query for example.com and its answer (93.184.216.34), raw IP over UDP, 192.0.2.1 -> 192.0.2.53. */
+    static byte[] dnsCapture() {
+        byte[] question = {7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0, 0, 1, 0, 1};
+        ByteBuffer query = ByteBuffer.allocate(12 + question.length).putShort((short) 0x1234).putShort((short) 0x0100)
+                .putShort((short) 1).putShort((short) 0).putShort((short) 0).putShort((short) 0).put(question);
+        ByteBuffer answer = ByteBuffer.allocate(12 + question.length + 16).putShort((short) 0x1234)
+                .putShort((short) 0x8180).putShort((short) 1).putShort((short) 1).putShort((short) 0).putShort((short) 0)
+                .put(question).putShort((short) 0xC00C).putShort((short) 1).putShort((short) 1).putInt(300)
+                .putShort((short) 4).put(new byte[] {93, (byte) 184, (byte) 216, 34});
+        byte[] client = {(byte) 192, 0, 2, 1};
+        byte[] server = {(byte) 192, 0, 2, 53};
+        byte[] q = udpRecord(0, client, 40000, server, 53, query.array());
+        byte[] a = udpRecord(1000, server, 53, client, 40000, answer.array());
+        ByteBuffer b = ByteBuffer.allocate(24 + q.length + a.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(101);
+        return b.put(q).put(a).array();
+    }
+
+    private static byte[] udpRecord(int micros, byte[] src, int sport, byte[] dst, int dport, byte[] payload) {
+        int length = 20 + 8 + payload.length;
+        ByteBuffer b = ByteBuffer.allocate(16 + length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(1_700_000_000).putInt(micros).putInt(length).putInt(length);
+        b.order(ByteOrder.BIG_ENDIAN);
+        b.put((byte) 0x45).put((byte) 0).putShort((short) length).putShort((short) 7).putShort((short) 0)
+                .put((byte) 64).put((byte) 17).putShort((short) 0).put(src).put(dst);
+        b.putShort((short) sport).putShort((short) dport).putShort((short) (8 + payload.length)).putShort((short) 0)
+                .put(payload);
+        return b.array();
+    }
+
+    private CliRunner.Result decode(ByteArrayOutputStream stdout, String... args) {
+        PrintStream original = System.out;
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            String[] all = new String[args.length + 2];
+            all[0] = "decode";
+            all[1] = "pcap";
+            System.arraycopy(args, 0, all, 2, args.length);
+            return CliRunner.run(all);
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private static java.util.List<JsonNode> lines(ByteArrayOutputStream stdout) throws Exception {
+        java.util.List<JsonNode> nodes = new java.util.ArrayList<>();
+        for (String line : stdout.toString(StandardCharsets.UTF_8).strip().split("\n")) {
+            nodes.add(new ObjectMapper().readTree(line));
+        }
+        return nodes;
+    }
+
+    @Test
+    void printsTheFlowsFirstThenTheProtocolEventsLinkedToThem() throws Exception {
+        Path file = isolatedHome.path().resolve("dns.pcap");
+        Files.write(file, dnsCapture());
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        CliRunner.Result result = decode(stdout, file.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("packets=2").contains("flows=1").contains("(dns=2)");
+        java.util.List<JsonNode> events = lines(stdout);
+        assertThat(events).extracting(e -> e.at("/event/dataset").asText()).containsExactly("pcap.flow", "pcap.dns", "pcap.dns");
+        String flowId = events.get(0).at("/fenghuo/flow_id").asText();
+        assertThat(events.get(0).at("/network/protocol").asText()).isEqualTo("dns");
+        assertThat(events.subList(1, 3)).allSatisfy(e -> {
+            assertThat(e.at("/fenghuo/flow_id").asText()).isEqualTo(flowId);
+            assertThat(e.at("/dns/question/name").asText()).isEqualTo("example.com");
+        });
+        assertThat(events.get(2).at("/dns/resolved_ip/0").asText()).isEqualTo("93.184.216.34");
+    }
+
+    @Test
+    void protocolsCanBeNarrowedOrNamedWrongly() throws Exception {
+        Path file = isolatedHome.path().resolve("dns.pcap");
+        Files.write(file, dnsCapture());
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        CliRunner.Result flowsOnly = decode(stdout, "--protocols", "none", file.toString());
+        assertThat(flowsOnly.exitCode()).as(flowsOnly.err()).isZero();
+        assertThat(lines(stdout)).extracting(e -> e.at("/event/dataset").asText()).containsExactly("pcap.flow");
+
+        CliRunner.Result wrong = decode(new ByteArrayOutputStream(), "--protocols", "dns,smtp", file.toString());
+        assertThat(wrong.exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
+        assertThat(wrong.err()).contains("unknown protocol 'smtp'").contains("known: ").contains("dns");
+    }
+
     @Test
     void printsOneNdjsonFlowPerConnectionAndAStatsLine() throws Exception {
         Path file = isolatedHome.path().resolve("syn.pcap");
         Files.write(file, oneSynCapture());
-        PrintStream original = System.out;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        CliRunner.Result result;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            result = CliRunner.run("decode", "pcap", file.toString());
-        } finally {
-            System.setOut(original);
-        }
+        CliRunner.Result result = decode(stdout, file.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).contains("packets=1").contains("flows=1");
         String[] lines = stdout.toString(StandardCharsets.UTF_8).strip().split("\n");

@@ -9,14 +9,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.fenghuo.collectors.deadletter.JsonLinesDeadLetterSink;
 import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.StandardProtocols;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
+import org.fenghuo.collectors.pcap.live.LiveCaptureConfig;
+import org.fenghuo.collectors.pcap.live.LiveCaptureException;
+import org.fenghuo.collectors.pcap.live.LivePcapDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,15 +35,18 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Decode pcap or pcapng files into ECS events printed as NDJSON on stdout: per file, first the "
                 + "flow records (bidirectional, with Community ID), then the protocol events (DNS, HTTP, TLS, SSH, "
                 + "Modbus, DNP3, S7comm, IEC 104), each linked to its flow by fenghuo.flow_id.",
+                "With --live IFACE, capture from a network interface instead (root or CAP_NET_RAW, and libpcap0.8): "
+                        + "events are printed as they become known until Ctrl-C or --duration.",
                 "Malformed packets, protocol data that does not parse and broken capture structure are dead letters "
                         + "(NDJSON on stderr, or --dead-letters FILE); a stats line per file goes to stderr, and a "
                         + "progress line for files over 8 MB."},
-        footer = {"", "Exit codes: 0 decoded, 2 usage, 4 a file unreadable."})
+        footer = {"", "Exit codes: 0 decoded, 2 usage or a bad BPF filter, 3 live capture impossible (no libpcap, "
+                + "no permission), 4 a file unreadable or no such interface."})
 final class DecodePcapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files.")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "pcap or pcapng files (none with --live).")
     List<Path> files;
 
     @Option(names = "--max-flows", defaultValue = "100000",
@@ -50,19 +60,31 @@ final class DecodePcapCommand implements Callable<Integer> {
     @Option(names = "--dead-letters", paramLabel = "FILE", description = "Write dead letters to FILE instead of stderr.")
     Path deadLetterFile;
 
-    @Option(names = "--live", paramLabel = "IFACE", description = "Live capture (not built yet).")
+    @Option(names = "--live", paramLabel = "IFACE", description = "Capture live from this interface (e.g. eth0, lo).")
     String live;
 
-    @Option(names = "--bpf", paramLabel = "EXPR", description = "BPF filter for live capture (not built yet).")
+    @Option(names = "--bpf", paramLabel = "EXPR", description = "BPF filter for --live, e.g. 'tcp port 502 or udp port 53'.")
     String bpf;
+
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Stop a live capture after this long (ISO-8601, e.g. PT60S; default: until Ctrl-C).")
+    Duration duration;
 
     @Override
     public Integer call() throws IOException {
-        if (live != null || bpf != null) {
-            throw new ParameterException(spec.commandLine(),
-                    "live capture (--live, --bpf) is not built yet; decode capture files instead");
-        }
         AppProtocols chosen = chosenProtocols();
+        if (live != null) {
+            if (files != null && !files.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--live captures from an interface: give no FILE");
+            }
+            return live(chosen);
+        }
+        if (bpf != null || duration != null) {
+            throw new ParameterException(spec.commandLine(), "--bpf and --duration apply to --live capture only");
+        }
+        if (files == null || files.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give pcap/pcapng FILEs, or --live IFACE");
+        }
         for (Path file : files) {
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
                 spec.commandLine().getErr().println("fenghuo decode pcap: cannot read " + file);
@@ -80,6 +102,54 @@ final class DecodePcapCommand implements Callable<Integer> {
             deadLetters.flush();
         }
         return FenghuoCli.EXIT_OK;
+    }
+
+    /** Live events go out as they come; stdout is flushed every second so a reader sees them promptly. */
+    private int live(AppProtocols chosen) {
+        OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
+        LivePcapDecoder decoder = new LivePcapDecoder(LiveCaptureConfig.of(live, bpf),
+                FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen, event -> NdjsonLines.write(event, stdout),
+                JsonLinesDeadLetterSink.stderr());
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fenghuo-live-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        Thread stopOnSignal = new Thread(decoder::stop, "fenghuo-live-stop");
+        try {
+            decoder.open();
+            flusher.scheduleWithFixedDelay(() -> flushQuietly(stdout), 1, 1, TimeUnit.SECONDS);
+            if (duration != null) {
+                flusher.schedule(decoder::stop, duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            LivePcapDecoder.Result result = decoder.run();
+            flushQuietly(stdout);
+            spec.commandLine().getErr().println(result.toStatusLine());
+            return FenghuoCli.EXIT_OK;
+        } catch (LiveCaptureException e) {
+            spec.commandLine().getErr().println("fenghuo decode pcap: " + e.getMessage());
+            return switch (e.kind()) {
+                case BAD_FILTER -> FenghuoCli.EXIT_USAGE;
+                case NO_SUCH_INTERFACE -> FenghuoCli.EXIT_INPUT;
+                default -> FenghuoCli.EXIT_SERVICE;
+            };
+        } finally {
+            flusher.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is exiting anyway
+            }
+        }
+    }
+
+    private static void flushQuietly(OutputStream out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // stdout closed (a pipe reader went away): the next write reports it
+        }
     }
 
     private AppProtocols chosenProtocols() {

@@ -26,7 +26,7 @@ public final class TlsProtocol implements AppProtocol {
         int length = ((data[off + 3] & 0xff) << 8) | (data[off + 4] & 0xff);
         int handshakeType = data[off + 5] & 0xff;
         return data[off] == HandshakeStream.HANDSHAKE && data[off + 1] == 3 && (data[off + 2] & 0xff) <= 4
-                && length >= 4 && length <= HandshakeStream.MAX_RECORD
+                && length >= 1 && length <= HandshakeStream.MAX_RECORD
                 && (handshakeType == HandshakeStream.CLIENT_HELLO || handshakeType == HandshakeStream.SERVER_HELLO);
     }
 

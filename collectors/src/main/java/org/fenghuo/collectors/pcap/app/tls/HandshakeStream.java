@@ -5,14 +5,19 @@ package org.fenghuo.collectors.pcap.app.tls;
  * contents into handshake messages, whatever the pieces the bytes come in and however messages
  * span records. Hello messages (ClientHello, ServerHello) are held whole, up to
  * {@link #MAX_MESSAGE} bytes, and handed to the {@link Sink}; other messages and non-handshake
- * records are skipped without being held. Memory per direction: the hello being assembled.
+ * records are skipped without being held. An application_data record ends the reading of the
+ * direction; after a change_cipher_spec the handshake records are encrypted (TLS 1.2) and only a
+ * ServerHello is still looked for (TLS 1.3 sends a compatibility change_cipher_spec after a
+ * HelloRetryRequest, then the real ServerHello in clear). Memory per direction: the hello being assembled.
  */
 final class HandshakeStream {
     /** The largest hello kept: far above real ones (a few KB with post-quantum key shares). */
     static final int MAX_MESSAGE = 64 * 1024;
     /** A record's largest length: 2^14 plus the ciphertext expansion allowed by TLS 1.2. */
     static final int MAX_RECORD = 16384 + 2048;
+    static final int CHANGE_CIPHER_SPEC = 20;
     static final int HANDSHAKE = 22;
+    static final int APPLICATION_DATA = 23;
     static final int CLIENT_HELLO = 1;
     static final int SERVER_HELLO = 2;
 
@@ -32,6 +37,7 @@ final class HandshakeStream {
     private int messageFill;
     private int skipRemaining;
     private boolean stopped;
+    private boolean afterChangeCipherSpec;
 
     boolean stopped() {
         return stopped;
@@ -78,6 +84,13 @@ final class HandshakeStream {
             stopped = true;
             throw new TlsMalformed("bad record length", "type " + type + " length " + length);
         }
+        if (type == APPLICATION_DATA) {
+            stopped = true; // what follows is encrypted: nothing more to read here
+            return;
+        }
+        if (type == CHANGE_CIPHER_SPEC) {
+            afterChangeCipherSpec = true;
+        }
         recordType = type;
         recordRemaining = length;
     }
@@ -113,7 +126,8 @@ final class HandshakeStream {
     private void startMessage(Sink sink) throws TlsMalformed {
         messageType = messageHeader[0] & 0xff;
         int length = ((messageHeader[1] & 0xff) << 16) | ((messageHeader[2] & 0xff) << 8) | (messageHeader[3] & 0xff);
-        if (messageType != CLIENT_HELLO && messageType != SERVER_HELLO) {
+        boolean wanted = messageType == SERVER_HELLO || (messageType == CLIENT_HELLO && !afterChangeCipherSpec);
+        if (!wanted || (afterChangeCipherSpec && length > MAX_MESSAGE)) {
             skipRemaining = length;
             return;
         }

@@ -12,6 +12,10 @@ final class HelloParser {
     static final int ALPN = 0x0010;
     static final int SUPPORTED_VERSIONS = 0x002b;
 
+    /** The random of a HelloRetryRequest: SHA-256 of "HelloRetryRequest" (RFC 8446 4.1.3). */
+    private static final byte[] HELLO_RETRY_REQUEST = java.util.HexFormat.of()
+            .parseHex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
+
     private HelloParser() {
     }
 
@@ -65,6 +69,7 @@ final class HelloParser {
     static ServerHello serverHello(byte[] body, int off, int len) throws TlsMalformed {
         Reader r = new Reader(body, off, len);
         int version = r.u16("server hello");
+        boolean retry = len >= 34 && java.util.Arrays.equals(body, off + 2, off + 34, HELLO_RETRY_REQUEST, 0, 32);
         r.skip(32, "random");
         int sessionId = r.u8("session id");
         if (sessionId > 32) {
@@ -89,7 +94,7 @@ final class HelloParser {
                 }
             }
         }
-        return new ServerHello(version, cipher, compression, extensions, selected, alpn);
+        return new ServerHello(version, cipher, compression, extensions, selected, alpn, retry);
     }
 
     private static String serverName(Reader e) throws TlsMalformed {

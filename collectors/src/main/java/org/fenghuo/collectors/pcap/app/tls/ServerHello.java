@@ -11,9 +11,12 @@ import java.util.List;
  * @param extensions      extension types in order
  * @param selectedVersion supported_versions' selected version, or -1 when absent
  * @param alpn            the ALPN protocol(s) named (normally one)
+ * @param helloRetryRequest whether this is a TLS 1.3 HelloRetryRequest (RFC 8446 4.1.3: a
+ *                        ServerHello with a fixed random), after which a second ClientHello and
+ *                        the real ServerHello follow
  */
 public record ServerHello(int legacyVersion, int cipher, int compression, List<Integer> extensions, int selectedVersion,
-                          List<String> alpn) {
+                          List<String> alpn, boolean helloRetryRequest) {
     public ServerHello {
         extensions = List.copyOf(extensions);
         alpn = List.copyOf(alpn);

@@ -7,7 +7,7 @@ import org.fenghuo.collectors.pcap.app.Direction;
 /**
  * Follows one TLS connection until its hellos are seen: the first ClientHello (from either
  * direction) is kept, the first ServerHello ends the analysis with one {@code tls-handshake}
- * event. Without a ServerHello the ClientHello alone is reported when the flow ends or the server's
+ * event (a HelloRetryRequest is passed over for the ServerHello after it). Without a ServerHello the ClientHello alone is reported when the flow ends or the server's
  * direction has a hole. Encrypted data is never followed.
  */
 final class TlsAnalyzer implements AppAnalyzer {
@@ -39,7 +39,13 @@ final class TlsAnalyzer implements AppAnalyzer {
                 }
                 return true;
             }
+            if (direction == clientDirection) {
+                return true; // not from the server: an encrypted message read as a header after change_cipher_spec
+            }
             ServerHello server = HelloParser.serverHello(body, 0, length);
+            if (server.helloRetryRequest()) {
+                return true; // the real ServerHello follows the client's second hello
+            }
             out.event(TlsEvents.handshake(ts, client, server));
             done = true;
             return false;

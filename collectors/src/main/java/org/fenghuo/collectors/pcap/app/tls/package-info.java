@@ -12,7 +12,9 @@
  * Each direction is cut into records and the handshake records' contents into messages
  * ({@code HandshakeStream}), whatever TCP segments and records they span. Only hellos are held
  * (at most 64 KiB each); other messages and records (alerts, change_cipher_spec, application
- * data) are skipped without being kept. From the ClientHello: legacy version, cipher suites,
+ * data) are skipped without being kept; application data ends the reading of a direction, and after
+ * change_cipher_spec only a ServerHello is still looked for (the one after a TLS 1.3
+ * HelloRetryRequest), so encrypted TLS 1.2 Finished messages are never taken for hellos. From the ClientHello: legacy version, cipher suites,
  * compression methods, extension types in order, server_name (first host_name), supported_groups,
  * ec_point_formats, signature_algorithms, ALPN, supported_versions. From the ServerHello: legacy
  * version, cipher suite, compression, extension types, supported_versions (selected), ALPN.
@@ -22,8 +24,9 @@
  * <h2>Event</h2>
  * Emitted when the first ServerHello is parsed, after which the flow is no longer followed (no
  * encrypted data is read); a ClientHello without ServerHello is reported when the flow ends or the
- * server's direction has a hole. A second ClientHello (after a HelloRetryRequest, or repeated) is
- * ignored: the first one is fingerprinted.
+ * server's direction has a hole. A HelloRetryRequest does not end the handshake: the ServerHello
+ * after it does. A second ClientHello (after a HelloRetryRequest, or repeated) is ignored: the first
+ * one is fingerprinted (Suricata 7 does the same for JA3; its JA4 mixes both hellos' lists).
  * <ul>
  * <li>{@code tls.version} / {@code tls.version_protocol}: negotiated (ServerHello supported_versions,
  *     else its legacy version): "1.0" to "1.3" / "tls", "3.0" / "ssl"; absent without ServerHello</li>

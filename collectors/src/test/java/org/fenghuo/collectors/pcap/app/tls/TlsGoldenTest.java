@@ -130,6 +130,36 @@ class TlsGoldenTest {
     }
 
     @Test
+    void aHelloRetryRequestIsPassedOverForTheServerHelloAfterIt() {
+        byte[] retry = SERVER_HELLO_ALPN.clone();
+        System.arraycopy(TlsSamples.hex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"), 0, retry, 6, 32);
+        byte[] ccs = record(20, new byte[] {1});
+        TestCapture cap = new TestCapture();
+        cap.tcp("10.0.0.1", 50006, "10.0.0.2", 443).client(record(CLIENT_HELLO_12))
+                .server(concat(record(retry), ccs)).client(concat(ccs, record(CLIENT_HELLO_GREASE)))
+                .server(record(SERVER_HELLO_12)).close();
+        TestCapture.Decoded d = decode(cap);
+        assertThat(d.protocol("tls")).singleElement().satisfies(e -> {
+            assertThat(e.tls().serverJa3s()).isEqualTo(JA3S_12);
+            assertThat(e.tls().clientJa3()).isEqualTo(JA3_12);
+        });
+        assertThat(d.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void encryptedHandshakeRecordsAfterChangeCipherSpecAreNotParsed() {
+        byte[] ccs = record(20, new byte[] {1});
+        byte[] finished = TlsSamples.hex("020000280102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f2021222324252627");
+        byte[] huge = TlsSamples.hex("01ffffff0000");
+        TestCapture cap = new TestCapture();
+        cap.tcp("10.0.0.1", 50007, "10.0.0.2", 443).client(record(CLIENT_HELLO_12))
+                .client(concat(record(TlsSamples.hex("100000020000")), ccs, record(finished), record(huge))).close();
+        TestCapture.Decoded d = decode(cap);
+        assertThat(d.protocol("tls")).singleElement().satisfies(e -> assertThat(e.tls().clientJa3()).isEqualTo(JA3_12));
+        assertThat(d.deadLetters()).isEmpty();
+    }
+
+    @Test
     void onlyTlsHandshakeStartsAreRecognised() {
         TlsProtocol p = new TlsProtocol();
         byte[] ch = record(CLIENT_HELLO_12);

@@ -16,7 +16,12 @@ public final class StandardProtocols {
     /** Every protocol, by name, in recognition order. */
     public static Map<String, AppProtocol> byName() {
         Map<String, AppProtocol> all = new LinkedHashMap<>();
+        add(all, new org.fenghuo.collectors.pcap.app.tls.TlsProtocol());
         return all;
+    }
+
+    private static void add(Map<String, AppProtocol> all, AppProtocol p) {
+        all.put(p.name(), p);
     }
 
     public static AppProtocols all() {

@@ -1,6 +1,7 @@
 package org.fenghuo.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -136,10 +137,47 @@ class DecodePcapCommandTest {
     }
 
     @Test
-    void liveCaptureIsRefusedClearlyUntilItIsBuilt() {
-        CliRunner.Result result = CliRunner.run("decode", "pcap", "--live", "eth0", "x.pcap");
-        assertThat(result.exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
-        assertThat(result.err()).contains("live capture").contains("not built yet");
+    void anUnknownInterfaceIsExitCodeFourAndListsTheRealOnes() {
+        CliRunner.Result result = CliRunner.run("decode", "pcap", "--live", "fenghuo-nope0");
+        assumeTrue(!result.err().contains("libpcap is not installed"), "libpcap0.8 is not installed: " + result.err());
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(FenghuoCli.EXIT_INPUT);
+        assertThat(result.err()).contains("no such interface: fenghuo-nope0").contains("lo");
+    }
+
+    @Test
+    void liveOptionsAreCheckedAgainstFiles() {
+        assertThat(CliRunner.run("decode", "pcap", "--live", "lo", "x.pcap").err()).contains("give no FILE");
+        assertThat(CliRunner.run("decode", "pcap", "--bpf", "udp", "x.pcap").err()).contains("--live capture only");
+        assertThat(CliRunner.run("decode", "pcap").exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
+    }
+
+    /** Captures on loopback what this test sends there; needs root (or CAP_NET_RAW) and libpcap. */
+    @Test
+    void liveCaptureOnLoopbackPrintsTheFlow() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "live capture needs root or CAP_NET_RAW");
+        int port;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        java.util.concurrent.CompletableFuture<CliRunner.Result> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> decode(stdout, "--live", "lo", "--bpf", "udp dst port " + port, "--duration", "PT5S"));
+        byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
+        try (java.net.DatagramSocket sender = new java.net.DatagramSocket()) {
+            while (!run.isDone()) {
+                sender.send(new java.net.DatagramPacket(hello, hello.length, java.net.InetAddress.getLoopbackAddress(), port));
+                Thread.sleep(200);
+            }
+        }
+        CliRunner.Result result = run.get();
+        assumeTrue(!result.err().contains("libpcap is not installed"), "libpcap0.8 is not installed: " + result.err());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).startsWith("live:lo:");
+        assertThat(lines(stdout)).anySatisfy(e -> {
+            assertThat(e.at("/event/dataset").asText()).isEqualTo("pcap.flow");
+            assertThat(e.at("/destination/port").asInt()).isEqualTo(port);
+            assertThat(e.at("/source/packets").asLong()).isPositive();
+        });
     }
 
     @Test

@@ -87,6 +87,15 @@ final class HeadReader {
         return Arrays.copyOf(buffer, size);
     }
 
+    /** The first line of a complete head, without taking it. */
+    String startLine() {
+        int end = 0;
+        while (end < size && buffer[end] != '\n') {
+            end++;
+        }
+        return new String(buffer, 0, end, StandardCharsets.ISO_8859_1).trim();
+    }
+
     /** The complete head, parsed; the reader is then ready for the next message. */
     Head take() {
         String text = new String(buffer, 0, size, StandardCharsets.ISO_8859_1);

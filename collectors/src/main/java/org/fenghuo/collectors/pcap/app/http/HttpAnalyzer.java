@@ -22,6 +22,11 @@ public final class HttpAnalyzer implements AppAnalyzer {
         final String badStart;
         BodyReader body;
         boolean ignoring;
+        /**
+         * A hole ran past a body's end: the next bytes may start a message (tried once) or be the
+         * rest of a lost one (then analysis stops quietly: that is loss, not malformed HTTP).
+         */
+        boolean resync;
 
         Side(HeadReader.StartCheck check, String badStart) {
             this.head = new HeadReader(check);
@@ -60,6 +65,13 @@ public final class HttpAnalyzer implements AppAnalyzer {
             }
             int start = off;
             off += side.head.consume(data, off, end - off);
+            if (side.resync && side.head.status() != HeadReader.Status.NEED_MORE) {
+                side.resync = false;
+                if (side.head.status() != HeadReader.Status.COMPLETE || !startLineParses(side, side.head)) {
+                    stop(ts, out);
+                    return;
+                }
+            }
             switch (side.head.status()) {
                 case NEED_MORE -> { }
                 case COMPLETE -> {
@@ -86,7 +98,12 @@ public final class HttpAnalyzer implements AppAnalyzer {
             }
             return;
         }
-        // the hole hides a head or a body's end: the next message cannot be found
+        if (side.body != null && !side.resync) {
+            side.body = null; // the hole ran past the body's end: the next message may follow it
+            side.resync = true;
+            return;
+        }
+        // the hole hides part of a head: the next message cannot be found
         stop(ts, out);
     }
 
@@ -152,6 +169,12 @@ public final class HttpAnalyzer implements AppAnalyzer {
             requests.ignoring = false; // refused: the client may send requests again
         }
         responses.body = body == null || body.done() ? null : body;
+    }
+
+    /** Whether a head read after a hole starts like a message of its side. */
+    private boolean startLineParses(Side side, HeadReader head) {
+        String line = head.startLine();
+        return side == requests ? RequestLine.parse(line) != null : StatusLine.parse(line) != null;
     }
 
     private void malformed(AppOutput out, String reason, String detail, long ts) {

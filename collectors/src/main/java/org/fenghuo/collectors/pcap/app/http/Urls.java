@@ -16,9 +16,9 @@ final class Urls {
             String a = authority.substring(authority.indexOf('@') + 1); // userinfo is not a host
             int colon = a.startsWith("[") ? a.indexOf(':', Math.max(0, a.indexOf(']'))) : a.lastIndexOf(':');
             if (colon < 0) {
-                return new Authority(a, null);
+                return new Authority(unbracket(a), null);
             }
-            String host = a.substring(0, colon);
+            String host = unbracket(a.substring(0, colon));
             String digits = a.substring(colon + 1);
             Integer port = null;
             if (!digits.isEmpty() && digits.length() <= 5 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -29,6 +29,12 @@ final class Urls {
         }
     }
 
+    /** url.domain holds an IPv6 address without the brackets the authority needs. */
+    private static String unbracket(String host) {
+        return host.length() > 2 && host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
+                : host;
+    }
+
     static SecurityEvent.Url of(RequestLine request, String hostField) {
         String target = request.target();
         if (target.equals("*")) { // OPTIONS * : the server itself, no path
@@ -36,7 +42,7 @@ final class Urls {
             return new SecurityEvent.Url(target, null, "http", host == null ? null : host.host(),
                     host == null ? null : host.port(), null, null);
         }
-        if (request.method().equals("CONNECT")) { // authority-form: the tunnel's destination
+        if (request.method().equals("CONNECT") && !target.startsWith("/")) { // authority-form: the tunnel's destination
             Authority to = Authority.parse(target);
             return new SecurityEvent.Url(target, null, null, to.host(), to.port(), null, null);
         }

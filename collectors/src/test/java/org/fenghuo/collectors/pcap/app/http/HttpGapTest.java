@@ -59,11 +59,24 @@ class HttpGapTest {
     }
 
     @Test
-    void aHoleOverABodysEndStops() {
+    void afterAHoleOverABodysEndTheNextMessageIsFound() {
+        send(Direction.TO_RESPONDER, "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n");
+        send(Direction.TO_INITIATOR, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n12345");
+        http.gap(Direction.TO_INITIATOR, 7, 2, out); // the body's end and a CR LF
+        send(Direction.TO_INITIATOR, "HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n");
+        assertThat(events).extracting(e -> e.url().path() + " " + e.http().responseStatusCode())
+                .containsExactly("/a 200", "/b 500");
+        assertThat(http.wantsMore()).isTrue();
+    }
+
+    @Test
+    void afterAHoleOverABodysEndTheRestOfALostMessageStopsQuietly() {
         send(Direction.TO_RESPONDER, "POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345");
         http.gap(Direction.TO_RESPONDER, 50, 2, out);
+        send(Direction.TO_RESPONDER, "Type: text/html\r\n\r\nbody");
         assertThat(http.wantsMore()).isFalse();
         assertThat(events).hasSize(1);
+        assertThat(malformed).isEmpty();
     }
 
     @Test

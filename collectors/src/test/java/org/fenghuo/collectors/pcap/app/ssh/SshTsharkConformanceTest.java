@@ -1,0 +1,89 @@
+package org.fenghuo.collectors.pcap.app.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fenghuo.collectors.SharedData;
+import org.fenghuo.collectors.pcap.PcapFileDecoder;
+import org.fenghuo.collectors.pcap.app.AppProtocols;
+import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
+import org.fenghuo.events.DeadLetter;
+import org.fenghuo.events.SecurityEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compares, per capture, the SSH identification lines we read with tshark's {@code ssh.protocol}
+ * (collectors/conformance/tshark-fields.sh ssh ssh.protocol ssh.protocol, files under
+ * conformance/tshark/ssh), as multisets of lines.
+ */
+class SshTsharkConformanceTest {
+    /** Captures where tshark and we differ by a decoder limit, with the reason. */
+    static final Map<String, String> EXPECTED_DIFFERENCES = Map.of("suricata-verify/vxlan-decoder-03/vxlan.pcap",
+            "SSH inside VXLAN (UDP 4789): the packet decoder does not decode VXLAN, so the inner flows never reach"
+                    + " the application layer");
+
+    @Test
+    void bannersAgreeWithTshark() throws IOException, URISyntaxException {
+        Path captures = SharedData.require("captures");
+        Path expected = Path.of(SshTsharkConformanceTest.class.getResource("/conformance/tshark/ssh/TSHARK_VERSION")
+                .toURI()).getParent();
+        List<Path> tsvs = SharedData.files(expected, ".tsv");
+        int agreeing = 0;
+        List<String> failures = new ArrayList<>();
+        for (Path tsv : tsvs) {
+            String rel = expected.relativize(tsv).toString().replaceFirst("\\.tsv$", "");
+            Path capture = captures.resolve(rel);
+            if (!Files.isRegularFile(capture)) {
+                continue;
+            }
+            Map<String, Integer> theirs = new TreeMap<>();
+            List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+            for (String line : lines.subList(1, lines.size())) {
+                String banner = line.substring(line.indexOf('\t') + 1);
+                if (!banner.isEmpty()) {
+                    theirs.merge(banner, 1, Integer::sum);
+                }
+            }
+            Map<String, Integer> ours = decode(capture);
+            if (theirs.equals(ours)) {
+                agreeing++;
+            } else if (!EXPECTED_DIFFERENCES.containsKey(rel)) {
+                failures.add(rel + ": tshark " + theirs + ", ours " + ours);
+            }
+        }
+        System.out.printf("ssh vs tshark: %d/%d captures identical (%d excluded with a reason)%n", agreeing,
+                tsvs.size(), EXPECTED_DIFFERENCES.size());
+        failures.forEach(System.out::println);
+        assertThat(failures).isEmpty();
+    }
+
+    private static Map<String, Integer> decode(Path capture) throws IOException {
+        List<SecurityEvent> events = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(capture)) {
+            new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(new SshProtocol()), events::add,
+                    deadLetters::add).decode(capture, in);
+        }
+        Map<String, Integer> banners = new TreeMap<>();
+        for (SecurityEvent e : events) {
+            if ("pcap.ssh".equals(e.event().dataset())) {
+                Map<?, ?> ssh = (Map<?, ?>) ((Map<?, ?>) e.extra().get("fenghuo")).get("ssh");
+                for (String side : List.of("client", "server")) {
+                    if (ssh.get(side) instanceof Map<?, ?> m && m.get("banner") != null) {
+                        banners.merge((String) m.get("banner"), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return banners;
+    }
+}

@@ -17,6 +17,8 @@ public final class StandardProtocols {
     public static Map<String, AppProtocol> byName() {
         Map<String, AppProtocol> all = new LinkedHashMap<>();
         add(all, new org.fenghuo.collectors.pcap.app.tls.TlsProtocol());
+        add(all, new org.fenghuo.collectors.pcap.app.http.HttpProtocol());
+        add(all, new org.fenghuo.collectors.pcap.app.ssh.SshProtocol());
         return all;
     }
 

@@ -18,10 +18,16 @@ final class DnsTcpFramer {
     private byte[] buffer;
     /** Bytes of a message damaged by a gap that still have to go by before the next prefix. */
     private long skip;
+    /** After a gap that may have held a length prefix: the next bytes must look like a message. */
+    private boolean resync;
     private boolean lost;
 
     void data(byte[] data, int off, int len, long ts, Sink sink) {
         int end = off + len;
+        if (resync && off < end) {
+            resync = false;
+            lost = !startsLikeMessage(data, off, len);
+        }
         while (off < end && !lost) {
             if (skip > 0) {
                 int n = (int) Math.min(skip, end - off);
@@ -65,8 +71,10 @@ final class DnsTcpFramer {
     /**
      * {@code missing} stream bytes were never seen. When they fall inside the message being read
      * its end is still known: that message is dropped and framing goes on after it. Otherwise a
-     * length prefix was lost and nothing says where the next message starts: the direction stops,
-     * since guessing a boundary in arbitrary bytes would invent messages.
+     * length prefix may have been lost. Delivery resumes at a segment start and DNS peers
+     * normally start a segment with a message, so framing resumes there if those bytes pass the
+     * same header check as recognition; if not, the direction stops rather than invent messages
+     * from arbitrary bytes.
      *
      * @return false when this direction can no longer be followed
      */
@@ -84,8 +92,15 @@ final class DnsTcpFramer {
             have = 0;
             return true;
         }
-        lost = true;
-        return false;
+        skip = 0;
+        prefixHave = 0;
+        have = 0;
+        resync = true;
+        return true;
+    }
+
+    private static boolean startsLikeMessage(byte[] data, int off, int len) {
+        return len >= 2 && DnsParser.plausibleHeader(data, off + 2, len - 2, (data[off] & 0xff) << 8 | data[off + 1] & 0xff);
     }
 
     boolean lost() {

@@ -52,22 +52,25 @@ class DnsTcpFramerTest {
     }
 
     @Test
-    void aGapThatMayHoldALengthPrefixStopsTheDirection() {
-        byte[] s = stream(new byte[20], new byte[] {7, 7}, new byte[] {8});
+    void afterAGapThatMayHoldALengthPrefixFramingResumesOnlyAtAPlausibleMessage() {
+        byte[] q = DnsWire.query(2, "www.example.com", 1);
+        byte[] s = stream(new byte[20], new byte[] {7, 7}, q);
         feed(s, 0, 10);
-        assertThat(framer.gap(14)).isFalse();
-        feed(s, 24, s.length);
-        assertThat(messages).isEmpty();
-        assertThat(framer.lost()).isTrue();
-        assertThat(framer.gap(1)).isFalse();
+        assertThat(framer.gap(16)).isTrue();
+        feed(s, 26, s.length);
+        assertThat(messages).singleElement().isEqualTo(q);
+        assertThat(framer.lost()).isFalse();
     }
 
     @Test
-    void aGapAtAMessageBoundaryStopsTheDirection() {
-        byte[] s = stream(new byte[] {1}, new byte[] {2});
+    void afterAGapAtAMessageBoundaryBytesThatDoNotLookLikeAMessageStopTheDirection() {
+        byte[] s = stream(new byte[] {1}, new byte[] {2}, new byte[] {3});
         feed(s, 0, 3);
-        assertThat(framer.gap(1)).isFalse();
+        assertThat(framer.gap(3)).isTrue();
+        feed(s, 6, s.length);
         assertThat(messages).hasSize(1);
+        assertThat(framer.lost()).isTrue();
+        assertThat(framer.gap(1)).isFalse();
     }
 
     @Test

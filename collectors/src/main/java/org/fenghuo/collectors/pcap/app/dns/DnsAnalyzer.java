@@ -13,7 +13,9 @@ final class DnsAnalyzer implements AppAnalyzer {
     /** Created on the first TCP byte: a UDP flow never needs framing state. */
     private DnsTcpFramer[] framers;
     private final boolean tcp;
+    /** The current call's output, for {@link #message} when the framer calls it back. */
     private AppOutput out;
+    private final DnsTcpFramer.Sink sink = this::message;
 
     DnsAnalyzer(boolean tcp) {
         this.tcp = tcp;
@@ -26,9 +28,8 @@ final class DnsAnalyzer implements AppAnalyzer {
             message(data, off, len, ts);
             return;
         }
-        framer(direction).data(data, off, len, ts, this::message);
+        framer(direction).data(data, off, len, ts, sink);
     }
-
 
     @Override
     public void gap(Direction direction, long missing, long ts, AppOutput out) {

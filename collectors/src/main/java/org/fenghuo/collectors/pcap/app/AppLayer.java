@@ -26,6 +26,8 @@ public final class AppLayer {
      * that came in several segments ("G", "ET / HTTP/1.1...").
      */
     static final int DETECTION_BYTES = 4096;
+    /** Below this many bytes of a start, the chunk limit does not yet give up on a flow. */
+    static final int MIN_DETECTION_BYTES = 32;
     /** Enough of bad application data to see what it was. */
     static final int MAX_DEAD_LETTER_BYTES = 256;
 
@@ -165,7 +167,8 @@ public final class AppLayer {
             AppProtocol match = protocols.match(flow.protocol(), flow.initiatorPort(), flow.responderPort(), dir, data,
                     off, len);
             if (match == null) {
-                if (++app.chunksSeen >= DETECTION_CHUNKS || len >= DETECTION_BYTES) {
+                // a start dribbled out a few bytes a segment still gets its chance
+                if ((++app.chunksSeen >= DETECTION_CHUNKS && len >= MIN_DETECTION_BYTES) || len >= DETECTION_BYTES) {
                     flow.appState(UNRECOGNISED);
                 } else if (app.streams != null && !accumulated) {
                     append(app, d, data, off, len);
@@ -173,7 +176,7 @@ public final class AppLayer {
                 return;
             }
             app.protocol = match;
-            app.analyzer = match.newAnalyzer();
+            app.analyzer = match.newAnalyzer(flow);
             flow.appProtocol(match.name());
             stats.flow(match.name());
             if (app.prefixLength != null) {

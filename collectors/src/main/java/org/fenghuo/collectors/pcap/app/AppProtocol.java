@@ -1,5 +1,7 @@
 package org.fenghuo.collectors.pcap.app;
 
+import org.fenghuo.collectors.pcap.flow.FlowContext;
+
 /**
  * One application protocol: recognises a flow from its ports and first payload, and makes the
  * analyzer that follows it.
@@ -16,5 +18,10 @@ public interface AppProtocol {
     boolean matches(int transport, int initiatorPort, int responderPort, Direction direction,
                     byte[] data, int off, int len);
 
-    AppAnalyzer newAnalyzer();
+    /**
+     * A fresh analyzer for a flow this protocol matched; {@code flow} tells the transport, the
+     * ports and addresses (e.g. DNS frames TCP and UDP differently, HTTP falls back to the
+     * responder's port for {@code url.port}).
+     */
+    AppAnalyzer newAnalyzer(FlowContext flow);
 }

@@ -16,6 +16,7 @@ public final class StandardProtocols {
     /** Every protocol, by name, in recognition order. */
     public static Map<String, AppProtocol> byName() {
         Map<String, AppProtocol> all = new LinkedHashMap<>();
+        add(all, org.fenghuo.collectors.pcap.app.dns.DnsProtocol.INSTANCE);
         add(all, new org.fenghuo.collectors.pcap.app.tls.TlsProtocol());
         add(all, new org.fenghuo.collectors.pcap.app.http.HttpProtocol());
         add(all, new org.fenghuo.collectors.pcap.app.ssh.SshProtocol());

@@ -22,7 +22,7 @@ class AppLayerTest {
         }
 
         @Override
-        public AppAnalyzer newAnalyzer() {
+        public AppAnalyzer newAnalyzer(org.fenghuo.collectors.pcap.flow.FlowContext flow) {
             return new AppAnalyzer() {
                 private final StringBuilder[] partial = {new StringBuilder(), new StringBuilder()};
 

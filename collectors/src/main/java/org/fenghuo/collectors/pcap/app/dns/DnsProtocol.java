@@ -3,6 +3,7 @@ package org.fenghuo.collectors.pcap.app.dns;
 import org.fenghuo.collectors.pcap.app.AppAnalyzer;
 import org.fenghuo.collectors.pcap.app.AppProtocol;
 import org.fenghuo.collectors.pcap.app.Direction;
+import org.fenghuo.collectors.pcap.flow.FlowContext;
 
 /**
  * DNS over UDP or TCP on port 53, mDNS (5353) and LLMNR (5355), confirmed by a plausible header
@@ -13,15 +14,6 @@ public final class DnsProtocol implements AppProtocol {
 
     static final int TCP = 6;
     static final int UDP = 17;
-
-    /**
-     * The transport of the flow this thread last accepted. {@link AppProtocol#newAnalyzer} does not
-     * say whether the flow is UDP (one message per datagram) or TCP (length-prefixed), and the
-     * bytes cannot tell reliably; the app layer asks for the analyzer right after a true
-     * {@link #matches} on the same thread, so the answer is handed over here. Per thread because
-     * {@link #INSTANCE} may serve several decoders at once.
-     */
-    private static final ThreadLocal<int[]> ACCEPTED = ThreadLocal.withInitial(() -> new int[] {UDP});
 
     @Override
     public String name() {
@@ -43,9 +35,6 @@ public final class DnsProtocol implements AppProtocol {
         } else {
             plausible = false;
         }
-        if (plausible) {
-            ACCEPTED.get()[0] = transport;
-        }
         return plausible;
     }
 
@@ -53,12 +42,13 @@ public final class DnsProtocol implements AppProtocol {
         return port == 53 || port == 5353 || port == 5355;
     }
 
+    /** UDP: one message per datagram; TCP: length-prefixed messages (RFC 1035 4.2.2). */
     @Override
-    public AppAnalyzer newAnalyzer() {
-        return new DnsAnalyzer(ACCEPTED.get()[0] == TCP);
+    public AppAnalyzer newAnalyzer(FlowContext flow) {
+        return newAnalyzer(flow.protocol());
     }
 
-    /** An analyzer for a flow of a known transport (6 or 17), without going through {@link #matches}. */
+    /** An analyzer for a flow of a known transport (6 or 17). */
     public AppAnalyzer newAnalyzer(int transport) {
         return new DnsAnalyzer(transport == TCP);
     }

@@ -47,7 +47,7 @@ public final class HttpProtocol implements AppProtocol {
     }
 
     @Override
-    public AppAnalyzer newAnalyzer() {
+    public AppAnalyzer newAnalyzer(org.fenghuo.collectors.pcap.flow.FlowContext flow) {
         return new HttpAnalyzer();
     }
 

@@ -22,7 +22,7 @@ public final class SshProtocol implements AppProtocol {
     }
 
     @Override
-    public AppAnalyzer newAnalyzer() {
+    public AppAnalyzer newAnalyzer(org.fenghuo.collectors.pcap.flow.FlowContext flow) {
         return new SshAnalyzer();
     }
 }

@@ -31,7 +31,7 @@ public final class TlsProtocol implements AppProtocol {
     }
 
     @Override
-    public AppAnalyzer newAnalyzer() {
+    public AppAnalyzer newAnalyzer(org.fenghuo.collectors.pcap.flow.FlowContext flow) {
         return new TlsAnalyzer();
     }
 }

@@ -53,12 +53,10 @@ class DnsProtocolTest {
     void theAnalyzerFollowsTheTransportOfTheFlowItWasMadeFor() {
         byte[] q = DnsWire.query(1, "example.com", 1);
         byte[] framed = DnsWire.tcp(q);
-        DNS.matches(6, 40000, 53, Direction.TO_RESPONDER, framed, 0, framed.length);
         Recorder tcp = new Recorder();
-        DNS.newAnalyzer().data(Direction.TO_RESPONDER, framed, 0, framed.length, 1, tcp);
-        DNS.matches(17, 40000, 53, Direction.TO_RESPONDER, q, 0, q.length);
+        DNS.newAnalyzer(6).data(Direction.TO_RESPONDER, framed, 0, framed.length, 1, tcp);
         Recorder udp = new Recorder();
-        DNS.newAnalyzer().data(Direction.TO_RESPONDER, q, 0, q.length, 1, udp);
+        DNS.newAnalyzer(17).data(Direction.TO_RESPONDER, q, 0, q.length, 1, udp);
         assertThat(tcp.events).hasSize(1);
         assertThat(udp.events).hasSize(1);
         assertThat(tcp.malformed).isEmpty();

@@ -141,6 +141,7 @@ final class S7Names {
                 case 0x01 -> "cyclic-memory";
                 case 0x04 -> "cyclic-unsubscribe";
                 case 0x05 -> "cyclic-memory2";
+                case 0x07 -> "cyclic-change-driven";
                 default -> null;
             };
             case 0x3 -> switch (sub) {
@@ -185,8 +186,11 @@ final class S7Names {
         return name != null ? name : "userdata-" + group + "-" + sub;
     }
 
-    /** Userdata that changes the PLC: setting its clock, erasing blocks, forcing values. */
+    /**
+     * Userdata that changes the PLC: setting its clock, erasing. Forces (programmer 0x10) is not
+     * counted: the same subfunction lists forces as well as sets them.
+     */
     static boolean userdataWrites(int group, int sub) {
-        return group == 0x7 && (sub == 0x02 || sub == 0x04) || group == 0x1 && (sub == 0x0C || sub == 0x10);
+        return group == 0x7 && (sub == 0x02 || sub == 0x04) || group == 0x1 && sub == 0x0C;
     }
 }

@@ -23,7 +23,7 @@
  *     connection request, when seen</td></tr>
  * <tr><td>fenghuo.ics.function_code</td><td>job function, or userdata subfunction</td></tr>
  * <tr><td>fenghuo.ics.write</td><td>write var, download, PI service (start, compress, ...),
- *     PLC stop; userdata set clock, erase, forces</td></tr>
+ *     PLC stop; userdata set clock, erase</td></tr>
  * <tr><td>fenghuo.ics.exception</td><td>header error class/code, userdata error code, or the
  *     first item return code other than 0xFF (success)</td></tr>
  * <tr><td>fenghuo.ics.address / quantity</td><td>first S7ANY item's byte address / item count</td></tr>

@@ -35,7 +35,10 @@ record S7Pdu(int rosctr, int pduRef, int errorClass, int errorCode, int function
                 || userdata() && userdataType == 8;
     }
 
-    /** Header error class/code or userdata error code, as text; null when there is none. */
+    /**
+     * Header error class/code, userdata parameter error code, or a read/write var item's return
+     * code, as text; null when there is none.
+     */
     String error() {
         if (errorClass > 0 || errorCode > 0) {
             return String.format("%s (0x%02x%02x)", S7Names.errorClass(errorClass), errorClass, errorCode);
@@ -43,7 +46,9 @@ record S7Pdu(int rosctr, int pduRef, int errorClass, int errorCode, int function
         if (userdataError > 0) {
             return String.format("userdata error (0x%04x)", userdataError);
         }
-        if (returnCode >= 0) {
+        if (returnCode >= 0 && !userdata()) {
+            // userdata answers 0x0a ("object does not exist") with no data for plain acknowledgements
+            // (set clock) and at the end of lists: its parameter error code is the real verdict
             return String.format("%s (0x%02x)", S7Names.returnCode(returnCode), returnCode);
         }
         return null;

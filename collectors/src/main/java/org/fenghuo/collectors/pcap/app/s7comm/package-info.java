@@ -24,8 +24,9 @@
  * <tr><td>fenghuo.ics.function_code</td><td>job function, or userdata subfunction</td></tr>
  * <tr><td>fenghuo.ics.write</td><td>write var, download, PI service (start, compress, ...),
  *     PLC stop; userdata set clock, erase</td></tr>
- * <tr><td>fenghuo.ics.exception</td><td>header error class/code, userdata error code, or the
- *     first item return code other than 0xFF (success)</td></tr>
+ * <tr><td>fenghuo.ics.exception</td><td>header error class/code, userdata parameter error code,
+ *     or the first read/write var item return code other than 0xFF (success); a userdata return
+ *     code is only the return_code field, as 0x0a there also means "no data"</td></tr>
  * <tr><td>fenghuo.ics.address / quantity</td><td>first S7ANY item's byte address / item count</td></tr>
  * <tr><td>fenghuo.ics.s7comm.*</td><td>rosctr (of the request, or of a lone response),
  *     response_rosctr, pdu_ref, area (DB, inputs, outputs, flags, counters, timers, ...),

@@ -143,6 +143,26 @@ class S7commAnalyzerTest {
     }
 
     @Test
+    void aUserdataNoDataReturnCodeIsNotAFailureButItsErrorCodeIs() {
+        byte[] setClock = dt(s7(7, 0x200, bytes(0x00, 0x01, 0x12, 0x04, 0x11, 0x47, 0x02, 0x00),
+                bytes(0xFF, 0x09, 0x00, 0x02, 0x00, 0x19), 0, 0));
+        byte[] acknowledged = dt(s7(7, 0x200, bytes(0x00, 0x01, 0x12, 0x08, 0x12, 0x87, 0x02, 0x01, 0, 0, 0, 0),
+                bytes(0x0A, 0x00, 0x00, 0x00), 0, 0));
+        byte[] refused = dt(s7(7, 0x300, bytes(0x00, 0x01, 0x12, 0x08, 0x12, 0x87, 0x02, 0x01, 0, 0, 0xD6, 0x02),
+                bytes(0x0A, 0x00, 0x00, 0x00), 0, 0));
+        TestCapture cap = new TestCapture();
+        cap.tcp("10.2.0.1", 40000, "10.2.0.2", 102).client(setClock).server(acknowledged)
+                .client(Arrays.copyOf(setClock, setClock.length)).server(refused).close();
+        List<SecurityEvent> events = decode(cap).protocol("s7comm");
+        assertThat(events).extracting(e -> e.event().action()).containsOnly("s7comm-set-clock");
+        assertThat(events).extracting(e -> e.fenghuo().ics().write()).containsOnly(true);
+        assertThat(events.get(0).event().outcome()).isEqualTo("success");
+        assertThat(field(events.get(0), "return_code")).isEqualTo(0x0A);
+        SecurityEvent failed = events.stream().filter(e -> "failure".equals(e.event().outcome())).findFirst().orElseThrow();
+        assertThat(failed.fenghuo().ics().exception()).isEqualTo("userdata error (0xd602)");
+    }
+
+    @Test
     void unansweredRequestsAreFlushedAndLoneResponsesReported() {
         TestCapture cap = new TestCapture();
         cap.tcpMidstream("10.2.0.1", 40000, "10.2.0.2", 102).server(readVarAck(5, 0xFF)).client(writeVar(6, 0x84, 1, 2));

@@ -20,7 +20,7 @@ final class Cotp {
 
     /** TPDU type of a COTP header octet: the high nibble (CR and CC carry credit in the low one). */
     static int type(int octet) {
-        return octet == DT || octet == ER ? octet : octet & 0xF0;
+        return octet & 0xF0;
     }
 
     /**

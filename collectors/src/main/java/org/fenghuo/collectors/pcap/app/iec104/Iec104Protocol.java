@@ -43,7 +43,7 @@ public final class Iec104Protocol implements AppProtocol {
     }
 
     @Override
-    public AppAnalyzer newAnalyzer() {
+    public AppAnalyzer newAnalyzer(org.fenghuo.collectors.pcap.flow.FlowContext flow) {
         return new Iec104Analyzer();
     }
 }

@@ -52,7 +52,7 @@ public final class S7commProtocol implements AppProtocol {
     }
 
     @Override
-    public AppAnalyzer newAnalyzer() {
+    public AppAnalyzer newAnalyzer(org.fenghuo.collectors.pcap.flow.FlowContext flow) {
         return new S7commAnalyzer();
     }
 }

@@ -51,12 +51,12 @@ final class ApplicationParser {
             int prefixCode = (qualifier >> 4) & 7;
             int rangeCode = qualifier & 0x0f;
             p += 3;
+            objects.add("g" + group + "v" + variation);
             int rangeBytes = rangeBytes(rangeCode);
             if (rangeBytes < 0 || p + rangeBytes > len) {
                 stopped = rangeBytes < 0 ? "unknown qualifier" : "truncated";
                 break;
             }
-            objects.add("g" + group + "v" + variation);
             long start = -1;
             long count = -1;
             if (rangeCode <= 5) {
@@ -72,10 +72,12 @@ final class ApplicationParser {
             if (objects.size() == 1) {
                 firstCount = count < 0 ? null : count;
                 firstIndex = start >= 0 ? Long.valueOf(start)
-                        : prefixCode >= 1 && prefixCode <= 3 && count > 0 && p + prefixBytes <= len && data
+                        : prefixCode >= 1 && prefixCode <= 3 && count > 0 && p + prefixBytes <= len
                         ? Long.valueOf(uint(a, p, prefixBytes)) : null;
             }
-            if (!data || count <= 0 || (group == 60) || (variation == 0 && !Dnp3Functions.response(function))) {
+            // free-format objects (size prefixes: files, authentication) carry data in any message
+            boolean sized = prefixCode >= 4 && prefixCode <= 6;
+            if (count <= 0 || group == 60 || !(data || sized)) {
                 continue;
             }
             int skipped = skip(a, p, len, group, variation, prefixCode, count);

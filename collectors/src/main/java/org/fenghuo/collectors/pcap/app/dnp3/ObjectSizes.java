@@ -3,7 +3,7 @@ package org.fenghuo.collectors.pcap.app.dnp3;
 /**
  * Sizes of fixed-size DNP3 objects, in bits (packed groups) or bytes, for the groups this parser
  * can skip: 1-4, 10-13, 20-23, 30-34, 40-43, 50-52, 60, 80 and the octet-string groups 110-113
- * (whose variation is the length).
+ * (whose variation is the length; variation 0 has no size).
  */
 final class ObjectSizes {
     /** Unknown: object data cannot be skipped. */
@@ -31,7 +31,7 @@ final class ObjectSizes {
             case 51 -> pick(variation, 6, 6);
             case 52 -> pick(variation, 2, 2);
             case 60 -> 0;
-            case 110, 111, 112, 113 -> variation;
+            case 110, 111, 112, 113 -> variation == 0 ? UNKNOWN : variation;
             default -> UNKNOWN;
         };
         if (bytes == UNKNOWN) {

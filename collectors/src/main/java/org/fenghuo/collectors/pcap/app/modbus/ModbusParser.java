@@ -25,8 +25,11 @@ final class ModbusParser {
     private ModbusParser() {
     }
 
-    /** @param adu a whole ADU as {@link MbapFramer} gives it */
+    /** @param adu a whole ADU as {@link MbapFramer} gives it (at least the header, unit and function) */
     static Result parse(byte[] adu, int len, boolean request, long ts) {
+        if (len < MbapFramer.HEADER + 2) {
+            return new Result(null, "length mismatch", "adu length " + len);
+        }
         int tid = u16(adu, 0);
         int unit = adu[6] & 0xff;
         int p = 7;

@@ -79,8 +79,10 @@ final class Dnp3Analyzer implements AppAnalyzer {
                 .withField(PREFIX + "link_function", link.functionName())
                 .withField(PREFIX + "application_sequence", f.sequence());
         if (response) {
-            e = e.withOutcome(exception == null ? "success" : "failure")
-                    .withField(PREFIX + "iin", Dnp3Functions.iin(f.iin()));
+            e = e.withOutcome(exception == null ? "success" : "failure");
+            if (f.iin() != 0) {
+                e = e.withField(PREFIX + "iin", Dnp3Functions.iin(f.iin()));
+            }
         }
         if (f.unsolicited()) {
             e = e.withField(PREFIX + "unsolicited", true);

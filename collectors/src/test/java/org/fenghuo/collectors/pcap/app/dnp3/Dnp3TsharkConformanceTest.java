@@ -28,14 +28,23 @@ import org.junit.jupiter.api.Test;
  * the packet that completed a fragment (no packet of these captures completes two); we give one
  * event per fragment. Per capture two multisets of fragments are compared: (function, destination,
  * source) and (function, destination, source, object headers as {@code g<group>v<variation>}).
- * Systematic differences:
+ * Last run (tshark 4.0.17): functions 99.91% (1122 of 1123 fragments), with object lists 91.3%.
+ * Systematic differences, each checked against the bytes:
  * <ul>
+ *   <li>authentication (g120, functions 32 and 131): tshark lists no object for them in
+ *       {@code dnp3.al.obj}; we list the g120 header (auth_* captures);</li>
+ *   <li>a CTO (g51v2) followed by relative-time events (g2v3, g4v3): tshark's list stops after the
+ *       CTO, we read the following headers, which the bytes hold (opendnp3 8.14.2.14, 8.22.2.12/13);</li>
+ *   <li>stop application (18) and a broadcast disable unsolicited (21) in the dnp3_test_data
+ *       captures: tshark lists no (or more) objects than the bytes we read give;</li>
  *   <li>object lists stop, on purpose, at the first object whose size we do not know (device
- *       attributes g0, files g70, authentication g120, ...) where tshark goes on;</li>
- *   <li>frames with a bad CRC: tshark still decodes them (it flags the CRC); we report them as
- *       malformed "bad crc" and drop them (openics/DNP3-Malformed);</li>
- *   <li>fragments whose first segments are not in the capture (or came with a bad CRC): tshark
- *       shows the later segments alone, we drop a fragment without its FIR segment.</li>
+ *       attributes g0, VTO g112v0: dataset_exchange, write_vto_empty_string) where tshark
+ *       sometimes goes on;</li>
+ *   <li>openics/DNP3-Malformed is fuzzed: its truncated or inconsistent object data make tshark and
+ *       us resume at different bytes, so the headers after the first differ;</li>
+ *   <li>opendnp3 6.6.2.5 sends user data in a "test link states" (link function 2) frame: tshark
+ *       decodes it as an application fragment, we pass only user data frames (functions 3 and 4)
+ *       to the transport layer.</li>
  * </ul>
  */
 class Dnp3TsharkConformanceTest {

@@ -30,15 +30,18 @@ import org.junit.jupiter.api.Test;
  *   <li>responses (PDUs from port 502): unit and function;</li>
  *   <li>exception codes of exception responses.</li>
  * </ul>
- * Systematic differences, all on purpose:
+ * Last run (tshark 4.0.17): 99.98% (27868 of 27873 keys); every capture but two at 100%.
+ * Remaining differences:
  * <ul>
- *   <li>tshark decodes PDUs whose length does not fit their function (bro/modbus/fuzz-72, and a
- *       few in ModbusTCP.pcap); we report them as malformed "length mismatch" and emit nothing;</li>
- *   <li>we treat the initiator's direction as the requests'; tshark uses port 502. They differ only
- *       for connections whose capture starts with the server's packet;</li>
- *   <li>a function tshark lists in a row without its fields (a truncated PDU at a segment's end
- *       that tshark decodes from the segment alone) cannot be matched field by field.</li>
+ *   <li>bro/modbus/fuzz-72 is fuzzed: tshark decodes PDUs whose length does not fit their
+ *       function and headers with a wrong protocol id; we report those as malformed ("length
+ *       mismatch", "bad mbap header") and resynchronise, so a few PDUs differ;</li>
+ *   <li>openics/MODBUS-TestDataPart1: one PDU of the undefined function 42 sent from port 502
+ *       with no request before it; tshark and we classify it differently.</li>
  * </ul>
+ * Requests are told from responses by port 502 as tshark does (see {@link ModbusProtocol}): taking
+ * the flow's initiator as the client gave 78% here, as several captures start with the server's
+ * packet.
  */
 class ModbusTsharkConformanceTest {
     private static final Path EXPECTED = Path.of("src/test/resources/conformance/tshark/modbus");

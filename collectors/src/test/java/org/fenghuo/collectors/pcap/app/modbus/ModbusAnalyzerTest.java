@@ -176,6 +176,34 @@ class ModbusAnalyzerTest {
     }
 
     @Test
+    void outstandingRequestsAreBounded() {
+        List<org.fenghuo.collectors.pcap.app.AppEvent> events = new java.util.ArrayList<>();
+        org.fenghuo.collectors.pcap.app.AppOutput out = new org.fenghuo.collectors.pcap.app.AppOutput() {
+            @Override
+            public void event(org.fenghuo.collectors.pcap.app.AppEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void malformed(String protocol, String reason, String detail, long ts, byte[] d, int off, int len) {
+                throw new AssertionError(reason);
+            }
+        };
+        ModbusAnalyzer a = new ModbusAnalyzer(Direction.TO_RESPONDER);
+        for (int tid = 0; tid < ModbusAnalyzer.MAX_OUTSTANDING + 10; tid++) {
+            byte[] req = adu(tid, 1, 3, 0, 0, 0, 1);
+            a.data(Direction.TO_RESPONDER, req, 0, req.length, tid, out);
+        }
+        assertThat(events).hasSize(10).allSatisfy(e -> assertThat(e.outcome()).isEqualTo("unknown"));
+        assertThat(events.get(0).extra()).containsEntry("fenghuo.ics.modbus.transaction_id", 0);
+        byte[] resp = adu(ModbusAnalyzer.MAX_OUTSTANDING + 9, 1, 3, 2, 0, 5);
+        a.data(Direction.TO_INITIATOR, resp, 0, resp.length, 0, out);
+        assertThat(events.get(10).outcome()).isEqualTo("success");
+        a.end(0, out);
+        assertThat(events).hasSize(10 + ModbusAnalyzer.MAX_OUTSTANDING);
+    }
+
+    @Test
     void recognitionNeedsPort502AndAnMbapHeader() {
         ModbusProtocol p = new ModbusProtocol();
         byte[] good = adu(1, 1, 3, 0, 0, 0, 1);

@@ -20,8 +20,10 @@ public final class StandardProtocols {
         add(all, new org.fenghuo.collectors.pcap.app.tls.TlsProtocol());
         add(all, new org.fenghuo.collectors.pcap.app.http.HttpProtocol());
         add(all, new org.fenghuo.collectors.pcap.app.ssh.SshProtocol());
+        add(all, new org.fenghuo.collectors.pcap.app.dnp3.Dnp3Protocol());
         add(all, new org.fenghuo.collectors.pcap.app.s7comm.S7commProtocol());
         add(all, new org.fenghuo.collectors.pcap.app.iec104.Iec104Protocol());
+        add(all, new org.fenghuo.collectors.pcap.app.modbus.ModbusProtocol());
         return all;
     }
 

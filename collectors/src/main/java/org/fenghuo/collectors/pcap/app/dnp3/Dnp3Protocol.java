@@ -27,7 +27,7 @@ public final class Dnp3Protocol implements AppProtocol {
     }
 
     @Override
-    public AppAnalyzer newAnalyzer() {
+    public AppAnalyzer newAnalyzer(org.fenghuo.collectors.pcap.flow.FlowContext flow) {
         return new Dnp3Analyzer();
     }
 }

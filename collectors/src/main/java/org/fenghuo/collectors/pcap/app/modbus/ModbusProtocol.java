@@ -1,5 +1,7 @@
 package org.fenghuo.collectors.pcap.app.modbus;
 
+import org.fenghuo.collectors.pcap.flow.FlowContext;
+
 import org.fenghuo.collectors.pcap.app.AppAnalyzer;
 import org.fenghuo.collectors.pcap.app.AppProtocol;
 import org.fenghuo.collectors.pcap.app.Direction;
@@ -7,16 +9,13 @@ import org.fenghuo.collectors.pcap.app.Direction;
 /**
  * Modbus/TCP: TCP with port 502 on either side whose stream starts with a valid MBAP header.
  *
- * <p>Requests are the bytes sent to port 502. {@link AppProtocol#newAnalyzer} is not told the ports,
- * so {@link #matches} leaves, for the analyzer the application layer makes right after a match on
- * the same thread, which side the server is; an analyzer made without a match (or when both ports
- * are 502) takes the flow's initiator as the client. A capture that starts with the server's
- * packet makes the server the flow's initiator, hence the need.
+ * <p>Requests are the bytes sent to port 502: a capture that starts with the server's packet makes
+ * the server the flow's initiator, so the flow's ports, not its initiator, tell the client. When
+ * both ports are 502 the initiator is taken as the client.
  */
 public final class ModbusProtocol implements AppProtocol {
     public static final String NAME = "modbus";
     static final int PORT = 502;
-    private static final ThreadLocal<Direction> REQUESTS = new ThreadLocal<>();
 
     @Override
     public String name() {
@@ -33,14 +32,12 @@ public final class ModbusProtocol implements AppProtocol {
         if (!MbapFramer.validHeader(data, off)) {
             return false;
         }
-        REQUESTS.set(initiatorPort == PORT && responderPort != PORT ? Direction.TO_INITIATOR : Direction.TO_RESPONDER);
         return true;
     }
 
     @Override
-    public AppAnalyzer newAnalyzer() {
-        Direction requests = REQUESTS.get();
-        REQUESTS.remove();
-        return new ModbusAnalyzer(requests == null ? Direction.TO_RESPONDER : requests);
+    public AppAnalyzer newAnalyzer(FlowContext flow) {
+        boolean serverInitiated = flow.initiatorPort() == PORT && flow.responderPort() != PORT;
+        return new ModbusAnalyzer(serverInitiated ? Direction.TO_INITIATOR : Direction.TO_RESPONDER);
     }
 }

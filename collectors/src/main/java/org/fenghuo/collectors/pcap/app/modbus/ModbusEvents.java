@@ -27,7 +27,9 @@ final class ModbusEvents {
                         ModbusFunctions.write(fc, diagnostic), exception, main.address(), main.quantity()))
                 .withField(PREFIX + "transaction_id", main.transactionId());
         if (!main.values().isEmpty()) {
-            e = e.withField(PREFIX + "values", main.values());
+            // coils and registers in separate fields: one Elasticsearch field holds one type
+            boolean coils = main.values().get(0) instanceof Boolean;
+            e = e.withField(PREFIX + (coils ? "coils" : "registers"), main.values());
             if (main.valuesTruncated()) {
                 e = e.withField(PREFIX + "values_truncated", true);
             }

@@ -30,8 +30,8 @@
  * unknown; {@code fenghuo.ics.*}: unit id, function code and name, write (5, 6, 15, 16, 21, 22, 23,
  * and diagnostics 1 restart communications / 4 force listen-only), exception name, address and
  * quantity (the write part for 23; 1 for 5, 6, 22; file record number and sub-request count for 20,
- * 21; FIFO pointer for 24). {@code fenghuo.ics.modbus.*}: {@code transaction_id}, {@code values}
- * (written registers or coils, at most 125, {@code values_truncated}), {@code read_address} /
+ * 21; FIFO pointer for 24). {@code fenghuo.ics.modbus.*}: {@code transaction_id}, {@code registers}
+ * or {@code coils} (written values, numbers or booleans, at most 125, {@code values_truncated}), {@code read_address} /
  * {@code read_quantity} (23), {@code diagnostic_code} (8), {@code exception_code}, {@code and_mask}
  * / {@code or_mask} (22), {@code mei_type}, {@code read_device_id_code}, {@code object_id} (43),
  * {@code file_number} (20, 21).

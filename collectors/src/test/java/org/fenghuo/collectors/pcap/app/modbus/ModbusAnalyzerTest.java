@@ -78,10 +78,10 @@ class ModbusAnalyzerTest {
         assertThat(events).extracting(e -> e.fenghuo().ics().function())
                 .containsExactly("write_single_coil", "write_multiple_registers", "write_multiple_coils");
         assertThat(events).allSatisfy(e -> assertThat(e.fenghuo().ics().write()).isTrue());
-        assertThat(field(events.get(0), "values")).isEqualTo(List.of(true));
-        assertThat(field(events.get(1), "values")).isEqualTo(List.of(10, 258));
+        assertThat(field(events.get(0), "coils")).isEqualTo(List.of(true));
+        assertThat(field(events.get(1), "registers")).isEqualTo(List.of(10, 258));
         assertThat(events.get(1).fenghuo().ics().address()).isEqualTo(1L);
-        assertThat(field(events.get(2), "values")).isEqualTo(
+        assertThat(field(events.get(2), "coils")).isEqualTo(
                 List.of(true, false, true, true, false, false, true, true, true, false));
     }
 
@@ -120,7 +120,7 @@ class ModbusAnalyzerTest {
         TestCapture.Decoded d = decode(cap);
         assertThat(d.protocol("modbus")).singleElement().satisfies(e -> {
             assertThat(e.fenghuo().ics().function()).isEqualTo("write_single_register");
-            assertThat(field(e, "values")).isEqualTo(List.of(0x1234));
+            assertThat(field(e, "registers")).isEqualTo(List.of(0x1234));
         });
         assertThat(d.deadLetters()).singleElement()
                 .satisfies(l -> assertThat(l.reason()).contains("length mismatch: function 3 request pdu length 6"));
@@ -150,7 +150,7 @@ class ModbusAnalyzerTest {
                 "read_write_multiple_registers", true, null, 14L, 3L));
         assertThat(field(e, "read_address")).isEqualTo(3L);
         assertThat(field(e, "read_quantity")).isEqualTo(6L);
-        assertThat(field(e, "values")).isEqualTo(List.of(255, 255, 255));
+        assertThat(field(e, "registers")).isEqualTo(List.of(255, 255, 255));
     }
 
     @Test

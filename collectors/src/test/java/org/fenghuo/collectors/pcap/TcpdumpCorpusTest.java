@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.fenghuo.collectors.SharedData;
+import org.fenghuo.collectors.pcap.app.StandardProtocols;
 import org.fenghuo.collectors.pcap.decode.MalformedReason;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,15 @@ class TcpdumpCorpusTest {
         long internalErrors = 0;
         long flows = 0;
         long deadLetters = 0;
+        long appEvents = 0;
         for (Path file : files) {
-            PcapFileDecoder decoder = new PcapFileDecoder(FlowTableConfig.defaults(), event -> { },
-                    letter -> { });
+            List<String> analyzerFailures = new java.util.ArrayList<>();
+            PcapFileDecoder decoder = new PcapFileDecoder(FlowTableConfig.defaults(), StandardProtocols.all(),
+                    event -> { }, letter -> {
+                        if (letter.reason().contains("analyzer failure")) {
+                            analyzerFailures.add(letter.reason());
+                        }
+                    });
             PcapFileDecoder.Result result;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
                 result = decoder.decode(file, in);
@@ -47,9 +54,11 @@ class TcpdumpCorpusTest {
             internalErrors += result.decode().malformed(MalformedReason.INTERNAL_ERROR);
             flows += result.flows().created();
             deadLetters += result.deadLetters();
+            appEvents += result.app().eventsTotal();
+            assertThat(analyzerFailures).as("protocol analyzers that threw on " + file).isEmpty();
         }
-        System.out.printf("tcpdump corpus: %d files, %d packets, %d decoded, %d malformed, %d flows, %d dead letters%n",
-                files.size(), packets, decoded, malformed, flows, deadLetters);
+        System.out.printf("tcpdump corpus: %d files, %d packets, %d decoded, %d malformed, %d flows, %d protocol events, "
+                + "%d dead letters%n", files.size(), packets, decoded, malformed, flows, appEvents, deadLetters);
         assertThat(files).hasSizeGreaterThan(100);
         assertThat(internalErrors).isZero();
         assertThat(decoded).isPositive();

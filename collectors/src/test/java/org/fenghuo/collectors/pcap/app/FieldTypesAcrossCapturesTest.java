@@ -26,22 +26,28 @@ class FieldTypesAcrossCapturesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void everyFieldKeepsOneJsonTypeOverAllCaptures() throws Exception {
+    void everyFieldKeepsOneJsonTypeAndNoAnalyzerThrowsOverAllCaptures() throws Exception {
         Path captures = SharedData.require("captures");
         Map<String, Set<String>> types = new TreeMap<>();
         int files = 0;
+        java.util.List<String> analyzerFailures = new java.util.ArrayList<>();
         for (String set : new String[] {"suricata-verify", "ics"}) {
             for (Path file : SharedData.files(captures.resolve(set), ".pcap", ".pcapng", ".cap")) {
                 files++;
                 try (InputStream in = Files.newInputStream(file)) {
                     new PcapFileDecoder(FlowTableConfig.defaults(), StandardProtocols.all(),
-                            e -> collect(tree(EcsJsonCodec.toJson(e)), "", types), l -> { })
+                            e -> collect(tree(EcsJsonCodec.toJson(e)), "", types), l -> {
+                                if (l.reason().contains("analyzer failure")) {
+                                    analyzerFailures.add(file + ": " + l.reason());
+                                }
+                            })
                             .decode(file, in);
                 }
             }
         }
         System.out.printf("%d captures, %d distinct fields%n", files, types.size());
         assertThat(files).isPositive();
+        assertThat(analyzerFailures).as("protocol analyzers that threw").isEmpty();
         assertThat(types).as("fields written with more than one JSON type")
                 .allSatisfy((field, seen) -> assertThat(seen).as(field).hasSize(1));
     }

@@ -16,6 +16,13 @@ import org.fenghuo.events.SecurityEventBuilder;
 public final class FlowEventMapper {
     private static final List<String> CATEGORY = List.of("network");
     private static final List<String> TYPE = List.of("connection", "end");
+    private static final String[] HEX = new String[256];
+
+    static {
+        for (int i = 0; i < HEX.length; i++) {
+            HEX[i] = String.format("%02x", i);
+        }
+    }
 
     private final String input;
 
@@ -80,7 +87,7 @@ public final class FlowEventMapper {
     }
 
     private static String hex(int flags) {
-        return String.format("%02x", flags);
+        return flags >= 0 && flags < HEX.length ? HEX[flags] : String.format("%02x", flags);
     }
 
     private static Instant instant(long epochNanos) {

@@ -206,16 +206,20 @@ public final class SecurityEventBuilder {
      *         record models (e.g. {@code extra.source.ip}): that value would be shadowed on write
      */
     public SecurityEvent build() {
-        Map<String, Object> x = extra == null ? null : JsonTrees.immutableCopy(extra);
-        if (x != null) {
-            if (x.isEmpty()) {
-                x = null;
-            } else {
-                checkNotModelled(x, "");
-            }
+        // The record's constructor makes the canonical immutable copy of extra; check that one
+        // rather than copying twice.
+        SecurityEvent built = new SecurityEvent(timestamp, message, tags, labels, event, source, destination, network,
+                observer, host, user, process, log, dns, http, url, userAgent, tls, fenghuo, extra);
+        Map<String, Object> x = built.extra();
+        if (x == null) {
+            return built;
         }
-        return new SecurityEvent(timestamp, message, tags, labels, event, source, destination, network, observer,
-                host, user, process, log, dns, http, url, userAgent, tls, fenghuo, x);
+        if (x.isEmpty()) {
+            return new SecurityEvent(timestamp, message, tags, labels, event, source, destination, network, observer,
+                    host, user, process, log, dns, http, url, userAgent, tls, fenghuo, null);
+        }
+        checkNotModelled(x, "");
+        return built;
     }
 
     /**

@@ -52,6 +52,50 @@ public final class EcsJsonCodec {
         }
     }
 
+    /**
+     * An NDJSON writer over one stream: one generator for every event (no per-event set-up), each
+     * event one line ending in {@code \n}, the same bytes as {@link #writeTo} plus the newline.
+     * Output is buffered: {@link LineWriter#flush()} before anything else writes to the stream.
+     */
+    public static LineWriter lineWriter(OutputStream out) {
+        return new LineWriter(out);
+    }
+
+    /** See {@link #lineWriter}. Not thread-safe; does not close the stream. */
+    public static final class LineWriter implements java.io.Flushable {
+        private final JsonGenerator gen;
+
+        private LineWriter(OutputStream out) {
+            try {
+                gen = JsonTreeParser.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            gen.setRootValueSeparator(null);
+        }
+
+        public void write(SecurityEvent event) {
+            try {
+                EcsJsonWriter.write(new LazyJsonOut(gen), event);
+                gen.writeRaw('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Passes the buffered lines to the stream (without flushing the stream itself). */
+        @Override
+        public void flush() {
+            try {
+                gen.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** @throws EcsJsonException naming the offending field or offset when the input is not a valid event */
     public static SecurityEvent fromJson(byte[] json) throws EcsJsonException {
         return EcsJsonReader.read(JsonTreeParser.parse(json));

@@ -1,5 +1,6 @@
 package org.fenghuo.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +22,60 @@ final class EcsTimestamps {
     private EcsTimestamps() {
     }
 
+    /** Years 0000-9999 print as four digits; others go through the formatter (sign, more digits). */
+    private static final long MAX_FAST_SECOND = 253_402_300_800L;
+    /** The date part ({@code yyyy-MM-ddT}) of the last day formatted: events come in runs of one day. */
+    private static volatile DayPrefix lastDay = new DayPrefix(0, "1970-01-01T".getBytes(StandardCharsets.US_ASCII));
+
+    private record DayPrefix(long epochDay, byte[] text) {
+    }
+
     /** ISO-8601 UTC, e.g. {@code 2026-11-23T10:00:00.123Z}, with 6 or 9 digits when sub-millisecond. */
     static String format(Instant instant) {
-        return (instant.getNano() % 1_000_000 == 0 ? MILLIS : FINER).format(instant);
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds >= MAX_FAST_SECOND) {
+            return (instant.getNano() % 1_000_000 == 0 ? MILLIS : FINER).format(instant);
+        }
+        // The formatters' output (appendInstant(3) / appendInstant(-1)) without their machinery.
+        int nano = instant.getNano();
+        long epochDay = seconds / 86_400;
+        int secondOfDay = (int) (seconds % 86_400);
+        DayPrefix day = lastDay;
+        if (day.epochDay() != epochDay) {
+            day = new DayPrefix(epochDay, (LocalDate.ofEpochDay(epochDay) + "T").getBytes(StandardCharsets.US_ASCII));
+            lastDay = day;
+        }
+        // appendInstant(3): exactly 3 digits; appendInstant(-1) (never zero here): as many as needed
+        int fraction = nano;
+        int digits = 9;
+        if (nano % 1_000_000 == 0) {
+            fraction = nano / 1_000_000;
+            digits = 3;
+        } else {
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
+            }
+        }
+        byte[] b = new byte[11 + 8 + 1 + digits + 1];
+        System.arraycopy(day.text(), 0, b, 0, 11);
+        two(b, 11, secondOfDay / 3_600);
+        b[13] = ':';
+        two(b, 14, secondOfDay / 60 % 60);
+        b[16] = ':';
+        two(b, 17, secondOfDay % 60);
+        b[19] = '.';
+        for (int i = 19 + digits; i > 19; i--) {
+            b[i] = (byte) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        b[20 + digits] = 'Z';
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+
+    private static void two(byte[] b, int at, int value) {
+        b[at] = (byte) ('0' + value / 10);
+        b[at + 1] = (byte) ('0' + value % 10);
     }
 
     /**

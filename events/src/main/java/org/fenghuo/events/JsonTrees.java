@@ -70,7 +70,10 @@ final class JsonTrees {
                 throw new IllegalArgumentException("non-string key " + entry.getKey() + " at " + orRoot(path));
             }
             String[] segments = splitKey(key, path);
-            Object value = copyValue(entry.getValue(), join(path, key));
+            Object in0 = entry.getValue();
+            // the path only names errors below a map or list: no string for a scalar
+            Object value = in0 == null || in0 instanceof String || in0 instanceof Boolean || in0 instanceof Number
+                    ? in0 : copyValue(in0, join(path, key));
             if (!isAbsent(value)) {
                 put(out, segments, 0, value, path);
             }

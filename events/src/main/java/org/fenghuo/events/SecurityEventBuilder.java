@@ -31,6 +31,8 @@ public final class SecurityEventBuilder {
     private SecurityEvent.FenghuoFields fenghuo;
     /** Kept as given (or as built up by {@link #extraField}) until {@link #build()} copies it. */
     private Map<String, Object> extra;
+    /** True when {@link #extra} is this builder's own map (made by {@link #extraField}), not the caller's. */
+    private boolean extraOwned;
 
     SecurityEventBuilder() {
     }
@@ -181,6 +183,7 @@ public final class SecurityEventBuilder {
     /** Unmodelled fields as a JSON-shaped tree (replaces what was there). */
     public SecurityEventBuilder extra(Map<String, Object> extra) {
         this.extra = extra;
+        this.extraOwned = false;
         return this;
     }
 
@@ -189,9 +192,12 @@ public final class SecurityEventBuilder {
      * The name is expanded on {@link #build()}; a modelled name is refused there.
      */
     public SecurityEventBuilder extraField(String dottedName, Object value) {
-        Map<String, Object> copy = extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extra);
-        copy.put(dottedName, value);
-        extra = copy;
+        if (!extraOwned) {
+            // copied once, never the caller's map; build() copies again, so later calls do not leak into built events
+            extra = extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extra);
+            extraOwned = true;
+        }
+        extra.put(dottedName, value);
         return this;
     }
 
@@ -200,16 +206,20 @@ public final class SecurityEventBuilder {
      *         record models (e.g. {@code extra.source.ip}): that value would be shadowed on write
      */
     public SecurityEvent build() {
-        Map<String, Object> x = extra == null ? null : JsonTrees.immutableCopy(extra);
-        if (x != null) {
-            if (x.isEmpty()) {
-                x = null;
-            } else {
-                checkNotModelled(x, "");
-            }
+        // The record's constructor makes the canonical immutable copy of extra; check that one
+        // rather than copying twice.
+        SecurityEvent built = new SecurityEvent(timestamp, message, tags, labels, event, source, destination, network,
+                observer, host, user, process, log, dns, http, url, userAgent, tls, fenghuo, extra);
+        Map<String, Object> x = built.extra();
+        if (x == null) {
+            return built;
         }
-        return new SecurityEvent(timestamp, message, tags, labels, event, source, destination, network, observer,
-                host, user, process, log, dns, http, url, userAgent, tls, fenghuo, x);
+        if (x.isEmpty()) {
+            return new SecurityEvent(timestamp, message, tags, labels, event, source, destination, network, observer,
+                    host, user, process, log, dns, http, url, userAgent, tls, fenghuo, null);
+        }
+        checkNotModelled(x, "");
+        return built;
     }
 
     /**

@@ -201,6 +201,29 @@ class EcsJsonCodecTest {
     }
 
     @Test
+    void lineWriterWritesWhatWriteToWritesOneEventALine() throws Exception {
+        List<SecurityEvent> events = List.of(TestEvents.full(), SecurityEvent.builder().message("a").build(),
+                SecurityEvent.builder().build(), TestEvents.full());
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (SecurityEvent e : events) {
+            EcsJsonCodec.writeTo(e, expected);
+            expected.write('\n');
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                throw new AssertionError("closed");
+            }
+        };
+        EcsJsonCodec.LineWriter lines = EcsJsonCodec.lineWriter(out);
+        for (SecurityEvent e : events) {
+            lines.write(e);
+        }
+        lines.flush();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void extraAtAModelledNameIsShadowedOnWrite() {
         // Only reachable through the canonical constructor: the builder refuses it.
         SecurityEvent e = new SecurityEvent(null, "m", null, null, null,

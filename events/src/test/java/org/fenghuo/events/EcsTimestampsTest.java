@@ -29,4 +29,35 @@ class EcsTimestampsTest {
         assertThatThrownBy(() -> EcsTimestamps.parse(text, "event.created"))
                 .isInstanceOf(EcsJsonException.class).hasMessageStartingWith("event.created: ");
     }
+
+    /** The hand-written formatter must print exactly what the DateTimeFormatters print. */
+    @org.junit.jupiter.api.Test
+    void formatAgreesWithTheFormatters() {
+        java.time.format.DateTimeFormatter millis =
+                new java.time.format.DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+        java.time.format.DateTimeFormatter finer =
+                new java.time.format.DateTimeFormatterBuilder().appendInstant(-1).toFormatter();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        long[] seconds = {0, 59, 60, 86_399, 86_400, 951_782_400L, 1_700_000_000L, 253_402_300_799L,
+                253_402_300_800L, -1, -86_401, -62_167_219_200L, 400_000_000_000L};
+        int[] nanos = {0, 1, 999, 1_000, 999_000, 1_000_000, 123_000_000, 123_456_000, 123_456_789, 999_999_999};
+        java.util.List<Instant> instants = new java.util.ArrayList<>();
+        for (long s : seconds) {
+            for (int n : nanos) {
+                instants.add(Instant.ofEpochSecond(s, n));
+            }
+        }
+        for (int i = 0; i < 20_000; i++) {
+            int n = switch (i % 3) {
+                case 0 -> random.nextInt(1_000) * 1_000_000;
+                case 1 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(random.nextLong(-100_000_000_000L, 300_000_000_000L), n));
+        }
+        for (Instant t : instants) {
+            String expected = (t.getNano() % 1_000_000 == 0 ? millis : finer).format(t);
+            assertThat(EcsTimestamps.format(t)).as("%s", t).isEqualTo(expected);
+        }
+    }
 }

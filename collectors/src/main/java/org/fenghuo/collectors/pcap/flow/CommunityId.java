@@ -22,6 +22,9 @@ public final class CommunityId {
     public static final int SCTP = 132;
 
     private static final int NO_COUNTERPART = -1;
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+    /** getInstance looks the provider up each time; a digest is reset by digest() and reused per thread. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(CommunityId::newSha1);
     private static final int[] ICMP4_COUNTERPART = counterparts(new int[][] {
         {8, 0}, {13, 14}, {15, 16}, {10, 9}, {17, 18}});
     private static final int[] ICMP6_COUNTERPART = counterparts(new int[][] {
@@ -97,7 +100,7 @@ public final class CommunityId {
             putShort(in, at + 2, swap ? dstPort : srcPort);
             putShort(in, at + 4, swap ? srcPort : dstPort);
         }
-        return "1:" + Base64.getEncoder().encodeToString(sha1().digest(in));
+        return "1:" + BASE64.encodeToString(sha1().digest(in));
     }
 
     private static boolean ordered(byte[] src, int srcOff, byte[] dst, int dstOff, int addrLen,
@@ -127,6 +130,12 @@ public final class CommunityId {
     }
 
     private static MessageDigest sha1() {
+        MessageDigest sha = SHA1.get();
+        sha.reset();
+        return sha;
+    }
+
+    private static MessageDigest newSha1() {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {

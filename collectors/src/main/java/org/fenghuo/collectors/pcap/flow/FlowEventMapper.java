@@ -1,7 +1,9 @@
 package org.fenghuo.collectors.pcap.flow;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.fenghuo.events.SecurityEvent;
 import org.fenghuo.events.SecurityEventBuilder;
 
@@ -16,6 +18,13 @@ import org.fenghuo.events.SecurityEventBuilder;
 public final class FlowEventMapper {
     private static final List<String> CATEGORY = List.of("network");
     private static final List<String> TYPE = List.of("connection", "end");
+    private static final String[] HEX = new String[256];
+
+    static {
+        for (int i = 0; i < HEX.length; i++) {
+            HEX[i] = String.format("%02x", i);
+        }
+    }
 
     private final String input;
 
@@ -39,18 +48,26 @@ public final class FlowEventMapper {
                         r.appProtocol(), null, null, r.communityId(), Integer.toString(r.protocol()), r.bytes(), r.packets(),
                         r.vlanId() < 0 ? null : Integer.toString(r.vlanId())))
                 .fenghuo(new SecurityEvent.FenghuoFields(input, r.flowId(), null));
+        // fenghuo.flow.*, given nested (the form extraField's dotted names expand to) in one map
+        Map<String, Object> flow = null;
         if (r.protocol() == CommunityId.TCP) {
-            b.extraField("fenghuo.flow.state", r.tcpState().text())
-                    .extraField("fenghuo.flow.tcp_flags_ts", hex(r.toResponder().tcpFlags()))
-                    .extraField("fenghuo.flow.tcp_flags_tc", hex(r.toInitiator().tcpFlags()));
+            flow = new LinkedHashMap<>(8);
+            flow.put("state", r.tcpState().text());
+            flow.put("tcp_flags_ts", hex(r.toResponder().tcpFlags()));
+            flow.put("tcp_flags_tc", hex(r.toInitiator().tcpFlags()));
         }
         if (isIcmp(r.protocol())) {
             // the Community ID "ports": type and counterpart type, or type and code
-            b.extraField("fenghuo.flow.icmp_port_src", r.initiatorPort())
-                    .extraField("fenghuo.flow.icmp_port_dst", r.responderPort());
+            flow = flow == null ? new LinkedHashMap<>(8) : flow;
+            flow.put("icmp_port_src", r.initiatorPort());
+            flow.put("icmp_port_dst", r.responderPort());
         }
         if (r.segment() > 0) {
-            b.extraField("fenghuo.flow.segment", r.segment());
+            flow = flow == null ? new LinkedHashMap<>(8) : flow;
+            flow.put("segment", r.segment());
+        }
+        if (flow != null) {
+            b.extra(Map.of("fenghuo", Map.of("flow", flow)));
         }
         return b.build();
     }
@@ -80,7 +97,7 @@ public final class FlowEventMapper {
     }
 
     private static String hex(int flags) {
-        return String.format("%02x", flags);
+        return flags >= 0 && flags < HEX.length ? HEX[flags] : String.format("%02x", flags);
     }
 
     private static Instant instant(long epochNanos) {

@@ -14,6 +14,9 @@ import java.util.Base64;
 public final class FlowIds {
     private static final byte[] FLOW_SCHEME = "fenghuo/pcap-flow/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EVENT_SCHEME = "fenghuo/pcap-flow-record/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    /** getInstance looks the provider up each time; a digest is reset by digest() and reused per thread. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(FlowIds::newSha256);
 
     private FlowIds() {
     }
@@ -51,10 +54,16 @@ public final class FlowIds {
     }
 
     private static String encode(byte[] digest) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        return BASE64URL.encodeToString(Arrays.copyOf(digest, 16));
     }
 
     private static MessageDigest sha256() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

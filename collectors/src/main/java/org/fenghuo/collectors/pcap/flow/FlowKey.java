@@ -1,6 +1,8 @@
 package org.fenghuo.collectors.pcap.flow;
 
-import java.util.Arrays;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.fenghuo.collectors.pcap.decode.L4Packet;
 
 /**
@@ -10,12 +12,22 @@ import org.fenghuo.collectors.pcap.decode.L4Packet;
  * flow. A stored key must never be refilled (it is a hash map key).
  */
 final class FlowKey {
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private int vlanId;
     private int innerVlans;
     private int protocol;
     private int addressLength;
-    private final byte[] lowAddress = new byte[16];
-    private final byte[] highAddress = new byte[16];
+    // The addresses as two big-endian longs each (IPv4 in the top half of the first, rest zero):
+    // unsigned long order is the bytes' order, and hashing and comparing need no loop. The byte
+    // forms are only made for stored keys (copy), which is where they are read.
+    private long low0;
+    private long low1;
+    private long high0;
+    private long high1;
+    private byte[] lowAddress;
+    private byte[] highAddress;
     private int lowPort;
     private int highPort;
     /** True when the packet that filled this key was sent by the lower endpoint. */
@@ -43,16 +55,31 @@ final class FlowKey {
         byte[] a = p.addressBytes();
         int so = p.srcAddressOffset();
         int d = p.dstAddressOffset();
-        int c = Arrays.compareUnsigned(a, so, so + len, a, d, d + len);
+        long s0;
+        long s1;
+        long d0;
+        long d1;
+        if (len == 4) {
+            s0 = (long) (int) INT_BE.get(a, so) << 32;
+            d0 = (long) (int) INT_BE.get(a, d) << 32;
+            s1 = 0;
+            d1 = 0;
+        } else {
+            s0 = (long) LONG_BE.get(a, so);
+            s1 = (long) LONG_BE.get(a, so + 8);
+            d0 = (long) LONG_BE.get(a, d);
+            d1 = (long) LONG_BE.get(a, d + 8);
+        }
+        int c = s0 != d0 ? Long.compareUnsigned(s0, d0) : Long.compareUnsigned(s1, d1);
         fromLow = c < 0 || (c == 0 && sport <= dport);
         vlanId = p.vlanId();
         innerVlans = p.innerVlans();
         protocol = proto;
         addressLength = len;
-        Arrays.fill(lowAddress, len, 16, (byte) 0);
-        Arrays.fill(highAddress, len, 16, (byte) 0);
-        System.arraycopy(a, fromLow ? so : d, lowAddress, 0, len);
-        System.arraycopy(a, fromLow ? d : so, highAddress, 0, len);
+        low0 = fromLow ? s0 : d0;
+        low1 = fromLow ? s1 : d1;
+        high0 = fromLow ? d0 : s0;
+        high1 = fromLow ? d1 : s1;
         lowPort = fromLow ? sport : dport;
         highPort = fromLow ? dport : sport;
         hash = computeHash();
@@ -65,8 +92,12 @@ final class FlowKey {
         k.innerVlans = innerVlans;
         k.protocol = protocol;
         k.addressLength = addressLength;
-        System.arraycopy(lowAddress, 0, k.lowAddress, 0, 16);
-        System.arraycopy(highAddress, 0, k.highAddress, 0, 16);
+        k.low0 = low0;
+        k.low1 = low1;
+        k.high0 = high0;
+        k.high1 = high1;
+        k.lowAddress = bytes(low0, low1);
+        k.highAddress = bytes(high0, high1);
         k.lowPort = lowPort;
         k.highPort = highPort;
         k.fromLow = fromLow;
@@ -95,12 +126,21 @@ final class FlowKey {
         return addressLength;
     }
 
+    /** 16 bytes, the address first, zero-padded; only on a stored key (made by {@link #copy()}). */
     byte[] lowAddress() {
         return lowAddress;
     }
 
+    /** As {@link #lowAddress()}. */
     byte[] highAddress() {
         return highAddress;
+    }
+
+    private static byte[] bytes(long first, long second) {
+        byte[] b = new byte[16];
+        LONG_BE.set(b, 0, first);
+        LONG_BE.set(b, 8, second);
+        return b;
     }
 
     int lowPort() {
@@ -112,11 +152,13 @@ final class FlowKey {
     }
 
     private int computeHash() {
-        int h = 31 * (31 * vlanId + innerVlans) + protocol;
-        h = 31 * h + Arrays.hashCode(lowAddress);
-        h = 31 * h + Arrays.hashCode(highAddress);
-        h = 31 * h + lowPort;
-        return 31 * h + highPort;
+        long h = (long) vlanId << 40 ^ (long) protocol << 32 ^ (long) lowPort << 16 ^ highPort;
+        h = (h ^ innerVlans) * 0x9E3779B97F4A7C15L;
+        h = (h ^ low0) * 0x9E3779B97F4A7C15L;
+        h = (h ^ low1) * 0x9E3779B97F4A7C15L;
+        h = (h ^ high0) * 0x9E3779B97F4A7C15L;
+        h = (h ^ high1) * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ h >>> 32);
     }
 
     @Override
@@ -130,6 +172,6 @@ final class FlowKey {
         return o instanceof FlowKey k && k.hash == hash && k.vlanId == vlanId && k.innerVlans == innerVlans
                 && k.protocol == protocol
                 && k.addressLength == addressLength && k.lowPort == lowPort && k.highPort == highPort
-                && Arrays.equals(k.lowAddress, lowAddress) && Arrays.equals(k.highAddress, highAddress);
+                && k.low0 == low0 && k.low1 == low1 && k.high0 == high0 && k.high1 == high1;
     }
 }

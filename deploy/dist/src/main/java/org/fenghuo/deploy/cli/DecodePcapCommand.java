@@ -24,6 +24,7 @@ import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
 import org.fenghuo.collectors.pcap.live.LiveCaptureConfig;
 import org.fenghuo.collectors.pcap.live.LiveCaptureException;
 import org.fenghuo.collectors.pcap.live.LivePcapDecoder;
+import org.fenghuo.events.EcsJsonCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -96,8 +97,9 @@ final class DecodePcapCommand implements Callable<Integer> {
                 : new PrintStream(Files.newOutputStream(deadLetterFile), false, StandardCharsets.UTF_8)) {
             JsonLinesDeadLetterSink deadLetters = deadLetterOut == null ? JsonLinesDeadLetterSink.stderr()
                     : new JsonLinesDeadLetterSink(deadLetterOut);
+            EcsJsonCodec.LineWriter stdoutLines = EcsJsonCodec.lineWriter(stdout);
             for (Path file : files) {
-                decodeOne(chosen, deadLetters, file, stdout);
+                decodeOne(chosen, deadLetters, file, stdout, stdoutLines);
             }
             deadLetters.flush();
         }
@@ -170,18 +172,21 @@ final class DecodePcapCommand implements Callable<Integer> {
      * Flows are known only when they end, most at the end of the file, while protocol events come
      * as packets arrive: they wait in a temporary NDJSON file so stdout holds the flows first.
      */
-    private void decodeOne(AppProtocols chosen, JsonLinesDeadLetterSink deadLetters, Path file, OutputStream stdout)
-            throws IOException {
+    private void decodeOne(AppProtocols chosen, JsonLinesDeadLetterSink deadLetters, Path file, OutputStream stdout,
+                           EcsJsonCodec.LineWriter stdoutLines) throws IOException {
         Path held = Files.createTempFile("fenghuo-pcap-events", ".ndjson");
         AutoCloseable[] progress = new AutoCloseable[1];
         try (OutputStream heldOut = new BufferedOutputStream(Files.newOutputStream(held), 1 << 16);
              InputStream in = ProgressReporter.wrap(new BufferedInputStream(Files.newInputStream(file), 1 << 20),
                      file.getFileName().toString(), Files.size(file), spec.commandLine().getErr(), progress)) {
+            EcsJsonCodec.LineWriter heldLines = EcsJsonCodec.lineWriter(heldOut);
             PcapFileDecoder decoder = new PcapFileDecoder(FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen,
-                    event -> NdjsonLines.write(event, "pcap.flow".equals(event.event().dataset()) ? stdout : heldOut),
+                    event -> ("pcap.flow".equals(event.event().dataset()) ? stdoutLines : heldLines).write(event),
                     deadLetters);
             PcapFileDecoder.Result result = decoder.decode(file, in);
+            heldLines.flush();
             heldOut.flush();
+            stdoutLines.flush();
             Files.copy(held, stdout);
             stdout.flush();
             spec.commandLine().getErr().println(result.toStatusLine());

@@ -2,12 +2,9 @@ package org.fenghuo.collectors.pcap.app;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import org.fenghuo.collectors.pcap.flow.FlowContext;
+import org.fenghuo.collectors.pcap.flow.FlowIds;
 import org.fenghuo.events.SecurityEvent;
 import org.fenghuo.events.SecurityEventBuilder;
 
@@ -55,16 +52,9 @@ public final class AppEventMapper {
     }
 
     static String eventId(String flowId, long sequence) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", ex);
-        }
-        sha.update(SCHEME);
         byte[] flow = flowId.getBytes(StandardCharsets.US_ASCII);
-        sha.update(ByteBuffer.allocate(12 + flow.length).putInt(flow.length).put(flow).putLong(sequence).array());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
+        return FlowIds.hashId(SCHEME, ByteBuffer.allocate(12 + flow.length).putInt(flow.length).put(flow)
+                .putLong(sequence).array());
     }
 
     private static Instant instant(long epochNanos) {

@@ -38,14 +38,19 @@ Benchmarks packets/s per core of \`fenghuo decode pcap\` against \`tshark -r\` a
      temporary directory (removed at exit unless --keep).
   3. Runs each tool --runs times (default 3), alternating, under taskset -c CORE, timing wall
      and CPU (user+sys) with /usr/bin/time:
-       fenghuo   bin/fenghuo decode pcap FILE >/dev/null     (JVM start-up included)
-       fenghuo2  bin/fenghuo decode pcap FILE FILE >/dev/null (second pass = warm JVM)
+       fenghuo   bin/fenghuo decode pcap --protocols none FILE >/dev/null  (flows; JVM start-up included)
+       fenghuo2  the same with FILE FILE                  (second pass = warm JVM)
+       app       bin/fenghuo decode pcap FILE >/dev/null  (flows and every protocol's events)
+       app2      the same with FILE FILE
        tshark    tshark -r FILE -n -T fields -e frame.number >/dev/null (full dissection)
        tshark-q  tshark -r FILE -n -q  (reads only, no dissection: a floor, not compared)
        suricata  suricata -r FILE -k none --runmode single --disable-detection
                  -c bench/pcap/suricata-flow-only.yaml   (eve flow records only)
-  4. Prints median wall s, median CPU s and packets/s per core (packets / CPU s) per tool,
-     and the ratios fenghuo/tshark and fenghuo/suricata.
+       suricata-app  the same with bench/pcap/suricata-app.yaml (flow, dns, http, tls with
+                 JA3/JA4, ssh, modbus, dnp3 parsers and records)
+  4. Prints median wall s, median CPU s and packets/s per core (packets / CPU s) per tool in
+     two tables, flows only (fenghuo vs suricata) and with protocols (app vs suricata-app),
+     with the ratios against tshark and Suricata.
 
 Environment: CAPTURES, FENGHUO (launcher; default the built distribution, not rebuilt),
 FENGHUO_JAVA_OPTS (passed to the JVM; unset by default).
@@ -148,17 +153,22 @@ timed() {  # timed NAME CMD... : appends "NAME wall cpu" to $TIMES
   awk -v n="$name" '{printf "%s %s %.2f\n", n, $1, $2 + $3}' "$WORK/t" >> "$TIMES"
   log "$(tail -1 "$TIMES")"
 }
-TOOLS=(fenghuo fenghuo2 tshark tshark-q)
-[ -z "$SURICATA_MISSING" ] && TOOLS+=(suricata)
+TOOLS=(fenghuo fenghuo2 app app2 tshark tshark-q)
+[ -z "$SURICATA_MISSING" ] && TOOLS+=(suricata suricata-app)
 run_tool() {
   case "$1" in
-    fenghuo)  timed fenghuo bash "$FENGHUO" decode pcap "$FILE" ;;
-    fenghuo2) timed fenghuo2 bash "$FENGHUO" decode pcap "$FILE" "$FILE" ;;
+    fenghuo)  timed fenghuo bash "$FENGHUO" decode pcap --protocols none "$FILE" ;;
+    fenghuo2) timed fenghuo2 bash "$FENGHUO" decode pcap --protocols none "$FILE" "$FILE" ;;
+    app)      timed app bash "$FENGHUO" decode pcap "$FILE" ;;
+    app2)     timed app2 bash "$FENGHUO" decode pcap "$FILE" "$FILE" ;;
     tshark)   timed tshark tshark -r "$FILE" -n -T fields -e frame.number ;;
     tshark-q) timed tshark-q tshark -r "$FILE" -n -q ;;
     suricata) rm -rf "$WORK/suri"; mkdir -p "$WORK/suri"
               timed suricata suricata -c "$HERE/suricata-flow-only.yaml" -r "$FILE" -k none \
                 --runmode single --disable-detection -l "$WORK/suri" ;;
+    suricata-app) rm -rf "$WORK/suri-app"; mkdir -p "$WORK/suri-app"
+              timed suricata-app suricata -c "$HERE/suricata-app.yaml" -r "$FILE" -k none \
+                --runmode single --disable-detection -l "$WORK/suri-app" ;;
   esac
 }
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -168,7 +178,11 @@ for ((i = 1; i <= RUNS; i++)); do
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 grep -o 'flows=[0-9]*' "$WORK/fenghuo.err" | head -1 | sed 's/^/[pcap-bench] fenghuo /' >&2 || true
+grep -o 'events=[0-9]* ([^)]*)' "$WORK/app.err" | head -1 | sed 's/^/[pcap-bench] fenghuo with protocols /' >&2 || true
+grep -o 'events=[0-9]* ([^)]*)' "$WORK/app.err" | head -1 | sed 's/^/[pcap-bench] fenghuo with protocols /' >&2 || true
 [ -z "$SURICATA_MISSING" ] && log "suricata eve flow records: $(wc -l < "$WORK/suri/eve.json")"
+[ -z "$SURICATA_MISSING" ] && log "suricata-app eve records: $(wc -l < "$WORK/suri-app/eve.json")"
+[ -z "$SURICATA_MISSING" ] && log "suricata-app eve records: $(wc -l < "$WORK/suri-app/eve.json")"
 
 # ---------------------------------------------------------------- 4. table
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -178,19 +192,28 @@ for t in "${TOOLS[@]}"; do WALL[$t]=$(med "$t" 2); CPU[$t]=$(med "$t" 3); done
 # Warm fenghuo: the second pass of `decode pcap FILE FILE` costs CPU(two passes) - CPU(one pass).
 WALL[fenghuo-warm]=$(awk -v a="${WALL[fenghuo2]}" -v b="${WALL[fenghuo]}" 'BEGIN{printf "%.2f", a-b}')
 CPU[fenghuo-warm]=$(awk -v a="${CPU[fenghuo2]}" -v b="${CPU[fenghuo]}" 'BEGIN{printf "%.2f", a-b}')
+WALL[app-warm]=$(awk -v a="${WALL[app2]}" -v b="${WALL[app]}" 'BEGIN{printf "%.2f", a-b}')
+CPU[app-warm]=$(awk -v a="${CPU[app2]}" -v b="${CPU[app]}" 'BEGIN{printf "%.2f", a-b}')
 pps() { awk -v p="$PACKETS" -v c="$1" 'BEGIN{printf "%.0f", (c > 0) ? p / c : 0}'; }
-PPS_FH=$(pps "${CPU[fenghuo]}"); PPS_FHW=$(pps "${CPU[fenghuo-warm]}")
 echo
 echo "input: $SIZE bytes, $PACKETS packets; core $CORE; runs $RUNS; load before $LOAD_BEFORE, after $LOAD_AFTER"
-printf '%-14s %12s %12s %16s %14s %14s\n' tool median_wall_s median_cpu_s packets/s/core fenghuo/tool fh-warm/tool
-for t in fenghuo fenghuo-warm tshark tshark-q suricata; do
-  [ -n "${CPU[$t]:-}" ] || continue
-  p=$(pps "${CPU[$t]}")
-  r=$(awk -v a="$PPS_FH" -v b="$p" 'BEGIN{printf "%.2f", b ? a/b : 0}')
-  rw=$(awk -v a="$PPS_FHW" -v b="$p" 'BEGIN{printf "%.2f", b ? a/b : 0}')
-  case $t in fenghuo|fenghuo-warm) r=-; rw=- ;; esac
-  printf '%-14s %12s %12s %16s %14s %14s\n' "$t" "${WALL[$t]}" "${CPU[$t]}" "$p" "$r" "$rw"
-done
+table() {  # table TITLE COLD WARM PEER... : rates per core and fenghuo/peer ratios
+  local title="$1" cold="$2" warm="$3"; shift 3
+  local pc pw; pc=$(pps "${CPU[$cold]}"); pw=$(pps "${CPU[$warm]}")
+  echo; echo "$title"
+  printf '%-14s %12s %12s %16s %14s %14s\n' tool median_wall_s median_cpu_s packets/s/core cold/tool warm/tool
+  for t in "$cold" "$warm" "$@"; do
+    [ -n "${CPU[$t]:-}" ] || continue
+    local p r rw; p=$(pps "${CPU[$t]}")
+    r=$(awk -v a="$pc" -v b="$p" 'BEGIN{printf "%.2f", b ? a/b : 0}')
+    rw=$(awk -v a="$pw" -v b="$p" 'BEGIN{printf "%.2f", b ? a/b : 0}')
+    case $t in "$cold"|"$warm") r=-; rw=- ;; esac
+    printf '%-14s %12s %12s %16s %14s %14s\n' "$t" "${WALL[$t]}" "${CPU[$t]}" "$p" "$r" "$rw"
+  done
+}
+table "flows only (decode pcap --protocols none) against Suricata flow-only" fenghuo fenghuo-warm suricata tshark tshark-q
+table "with protocols (decode pcap: DNS HTTP TLS SSH Modbus DNP3 S7comm IEC104) against Suricata with the same parsers" \
+  app app-warm suricata-app tshark
 [ -n "$SURICATA_MISSING" ] && echo "suricata: not measured ($SURICATA_MISSING)"
-echo "fenghuo = one JVM run including start-up; fenghuo-warm = second pass of 'decode pcap FILE FILE' (two-pass CPU minus one-pass CPU)."
-echo "tshark-q reads without dissecting (a floor for reading the file), shown for reference only."
+echo "cold = one JVM run including start-up; warm = second pass of 'decode pcap FILE FILE' (two-pass CPU minus one-pass CPU)."
+echo "tshark dissects every protocol it knows; tshark-q reads without dissecting (a floor for reading the file), for reference only."

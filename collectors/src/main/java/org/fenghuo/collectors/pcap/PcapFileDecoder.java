@@ -4,21 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 import org.fenghuo.collectors.input.DeadLetterSink;
-import org.fenghuo.collectors.pcap.app.AppLayer;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.AppStats;
 import org.fenghuo.collectors.pcap.capture.CaptureReader;
 import org.fenghuo.collectors.pcap.capture.CaptureStats;
-import org.fenghuo.collectors.pcap.decode.DecodeResult;
 import org.fenghuo.collectors.pcap.decode.DecodeStats;
-import org.fenghuo.collectors.pcap.decode.PacketDecoder;
-import org.fenghuo.collectors.pcap.flow.FlowEventMapper;
 import org.fenghuo.collectors.pcap.flow.FlowStats;
-import org.fenghuo.collectors.pcap.flow.FlowTable;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
 import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
@@ -29,11 +23,6 @@ import org.fenghuo.events.SecurityEvent;
  * reason; decoding goes on. One file per call; not thread-safe.
  */
 public final class PcapFileDecoder {
-    /** Enough of a bad packet to see what it was, without storing whole jumbo frames. */
-    static final int MAX_DEAD_LETTER_BYTES = 256;
-    /** Fragment buffers are expired by capture time every this many packets. */
-    private static final int EXPIRY_EVERY = 1024;
-
     /** What one file gave. */
     public record Result(Path file, CaptureStats capture, DecodeStats decode, FlowStats flows, AppStats app,
                          long events, long deadLetters) {
@@ -79,43 +68,12 @@ public final class PcapFileDecoder {
     public Result decode(Path file, InputStream in) throws IOException {
         String input = "pcap:" + file.getFileName();
         String origin = file.toAbsolutePath().toString();
-        FlowEventMapper mapper = new FlowEventMapper(input);
-        long[] counts = new long[2]; // events, dead letters
-        AppLayer app = new AppLayer(protocols, input, origin, event -> {
-            events.accept(event);
-            counts[0]++;
-        }, letter -> {
-            deadLetters.deadLetter(letter);
-            counts[1]++;
-        });
-        FlowTable flows = new FlowTable(flowConfig, record -> {
-            events.accept(mapper.toEvent(record));
-            counts[0]++;
-        }, app::flowEnded);
-        PacketDecoder decoder = new PacketDecoder();
-        long[] packetNumber = {0};
-        CaptureStats capture = CaptureReader.read(in, (linkType, nanos, wireLength, data, offset, length) -> {
-            long number = ++packetNumber[0];
-            DecodeResult result = decoder.decode(linkType, nanos, wireLength, data, offset, length);
-            if (result == DecodeResult.DECODED) {
-                if (flows.process(decoder.view()) != null) {
-                    app.packet(decoder.view(), flows.current(), flows.currentFromInitiator());
-                }
-            } else if (result == DecodeResult.MALFORMED) {
-                deadLetters.deadLetter(DeadLetter.of(Instant.ofEpochSecond(0, nanos), input, origin + "#packet" + number,
-                        -1, "malformed packet " + number + ": " + decoder.lastMalformedReason(),
-                        Arrays.copyOfRange(data, offset, offset + length), MAX_DEAD_LETTER_BYTES));
-                counts[1]++;
-            }
-            if (number % EXPIRY_EVERY == 0) {
-                decoder.expireFragments(nanos);
-            }
-        }, (kind, offset, reason) -> {
-            deadLetters.deadLetter(DeadLetter.of(Instant.now(), input, origin, offset,
-                    "capture file problem (" + kind + "): " + reason, new byte[0], 0));
-            counts[1]++;
-        });
-        flows.flushAll();
-        return new Result(file, capture, decoder.stats(), flows.stats(), app.stats(), counts[0], counts[1]);
+        PacketPipeline pipeline = new PacketPipeline(flowConfig, protocols, input, origin, events, deadLetters);
+        CaptureStats capture = CaptureReader.read(in, pipeline, (kind, offset, reason) ->
+                pipeline.deadLetter(DeadLetter.of(Instant.now(), input, origin, offset,
+                        "capture file problem (" + kind + "): " + reason, new byte[0], 0)));
+        pipeline.finish();
+        return new Result(file, capture, pipeline.decodeStats(), pipeline.flowStats(), pipeline.appStats(),
+                pipeline.events(), pipeline.deadLetters());
     }
 }

@@ -1,22 +1,16 @@
 package org.fenghuo.collectors.pcap.live;
 
-import java.time.Instant;
-import java.util.Arrays;
+import org.fenghuo.collectors.pcap.PacketPipeline;
+
 import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.fenghuo.collectors.input.DeadLetterSink;
-import org.fenghuo.collectors.pcap.app.AppLayer;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.AppStats;
-import org.fenghuo.collectors.pcap.decode.DecodeResult;
 import org.fenghuo.collectors.pcap.decode.DecodeStats;
-import org.fenghuo.collectors.pcap.decode.PacketDecoder;
-import org.fenghuo.collectors.pcap.flow.FlowEventMapper;
 import org.fenghuo.collectors.pcap.flow.FlowStats;
-import org.fenghuo.collectors.pcap.flow.FlowTable;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
-import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -27,11 +21,6 @@ import org.fenghuo.events.SecurityEvent;
  * {@link #run} blocks the calling thread, {@link #stop} may be called from any thread.
  */
 public final class LivePcapDecoder {
-    /** Enough of a bad packet to see what it was, without storing whole jumbo frames. */
-    static final int MAX_DEAD_LETTER_BYTES = 256;
-    /** Fragment buffers are expired by capture time every this many packets (and on each tick). */
-    private static final int EXPIRY_EVERY = 1024;
-
     /** What one live capture gave. */
     public record Result(LiveCaptureStats capture, DecodeStats decode, FlowStats flows, AppStats app,
                          long events, long deadLetters) {
@@ -104,42 +93,10 @@ public final class LivePcapDecoder {
         open();
         String input = "pcap:live:" + captureConfig.interfaceName();
         String origin = "live:" + captureConfig.interfaceName();
-        FlowEventMapper mapper = new FlowEventMapper(input);
-        long[] counts = new long[2]; // events, dead letters
-        AppLayer app = new AppLayer(protocols, input, origin, event -> {
-            events.accept(event);
-            counts[0]++;
-        }, letter -> {
-            deadLetters.deadLetter(letter);
-            counts[1]++;
-        });
-        FlowTable flows = new FlowTable(flowConfig, record -> {
-            events.accept(mapper.toEvent(record));
-            counts[0]++;
-        }, app::flowEnded);
-        PacketDecoder decoder = new PacketDecoder();
-        long[] packetNumber = {0};
-        LiveCaptureStats stats = capture.run((linkType, nanos, wireLength, data, offset, length) -> {
-            long number = ++packetNumber[0];
-            DecodeResult result = decoder.decode(linkType, nanos, wireLength, data, offset, length);
-            if (result == DecodeResult.DECODED) {
-                if (flows.process(decoder.view()) != null) {
-                    app.packet(decoder.view(), flows.current(), flows.currentFromInitiator());
-                }
-            } else if (result == DecodeResult.MALFORMED) {
-                deadLetters.deadLetter(DeadLetter.of(Instant.ofEpochSecond(0, nanos), input, origin + "#packet" + number,
-                        -1, "malformed packet " + number + ": " + decoder.lastMalformedReason(),
-                        Arrays.copyOfRange(data, offset, offset + length), MAX_DEAD_LETTER_BYTES));
-                counts[1]++;
-            }
-            if (number % EXPIRY_EVERY == 0) {
-                decoder.expireFragments(nanos);
-            }
-        }, nowNanos -> {
-            flows.advanceTo(nowNanos);
-            decoder.expireFragments(nowNanos);
-        });
-        flows.flushAll();
-        return new Result(stats, decoder.stats(), flows.stats(), app.stats(), counts[0], counts[1]);
+        PacketPipeline pipeline = new PacketPipeline(flowConfig, protocols, input, origin, events, deadLetters);
+        LiveCaptureStats stats = capture.run(pipeline, pipeline::tick);
+        pipeline.finish();
+        return new Result(stats, pipeline.decodeStats(), pipeline.flowStats(), pipeline.appStats(), pipeline.events(),
+                pipeline.deadLetters());
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
+import org.fenghuo.collectors.pcap.app.ExtraFields;
 import org.fenghuo.collectors.pcap.app.TestCapture;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
@@ -45,14 +45,7 @@ class Iec104AnalyzerTest {
     }
 
     static Object field(SecurityEvent e, String dotted) {
-        Object at = e.extra();
-        for (String part : dotted.split("\\.")) {
-            if (!(at instanceof Map<?, ?> m)) {
-                return null;
-            }
-            at = m.get(part);
-        }
-        return at;
+        return ExtraFields.get(e, dotted);
     }
 
     static TestCapture.Decoded decode(TestCapture cap) {

@@ -1,8 +1,9 @@
 package org.fenghuo.collectors.pcap.app.iec104;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.bytes;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Random;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
@@ -16,22 +17,6 @@ class Iec104AnalyzerTest {
     static final byte[] STARTDT_CON = bytes(0x68, 0x04, 0x0B, 0x00, 0x00, 0x00);
     static final byte[] TESTFR_ACT = bytes(0x68, 0x04, 0x43, 0x00, 0x00, 0x00);
     static final byte[] STOPDT_ACT = bytes(0x68, 0x04, 0x13, 0x00, 0x00, 0x00);
-
-    static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
 
     /** An I-format APDU: one ASDU with {@code objects} objects; the first IOA given, then object bytes. */
     static byte[] iFrame(int send, int recv, int type, int vsq, int cot, int commonAddress, int ioa, int... element) {

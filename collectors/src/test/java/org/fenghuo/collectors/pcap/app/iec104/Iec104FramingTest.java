@@ -1,9 +1,9 @@
 package org.fenghuo.collectors.pcap.app.iec104;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 import static org.fenghuo.collectors.pcap.app.iec104.Iec104AnalyzerTest.STARTDT_ACT;
 import static org.fenghuo.collectors.pcap.app.iec104.Iec104AnalyzerTest.TESTFR_ACT;
-import static org.fenghuo.collectors.pcap.app.iec104.Iec104AnalyzerTest.concat;
 import static org.fenghuo.collectors.pcap.app.iec104.Iec104AnalyzerTest.iFrame;
 
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 import static org.fenghuo.collectors.pcap.app.s7comm.S7Frames.*;
 
 import java.util.Arrays;

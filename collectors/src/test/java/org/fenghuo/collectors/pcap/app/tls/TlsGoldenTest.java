@@ -1,11 +1,11 @@
 package org.fenghuo.collectors.pcap.app.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.CLIENT_HELLO_12;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.CLIENT_HELLO_GREASE;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.SERVER_HELLO_12;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.SERVER_HELLO_ALPN;
-import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.concat;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.record;
 
 import java.util.List;

@@ -1,13 +1,16 @@
 package org.fenghuo.collectors.pcap.app;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,15 +135,29 @@ public final class TestCapture {
 
     /** Decodes the capture with these protocols through the whole chain (reader, decoder, flows, app layer). */
     public Decoded decode(AppProtocols protocols) {
-        List<SecurityEvent> events = new ArrayList<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
         try {
-            PcapFileDecoder.Result r = new PcapFileDecoder(FlowTableConfig.defaults(), protocols, events::add,
-                    deadLetters::add).decode(Path.of("test.pcap"), new ByteArrayInputStream(toPcap()));
-            return new Decoded(events, deadLetters, r);
+            return decode(Path.of("test.pcap"), new ByteArrayInputStream(toPcap()), protocols);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Decodes a capture file (pcap or pcapng, e.g. one of the shared captures) with these protocols
+     * through the whole chain, keeping every event and dead letter.
+     */
+    public static Decoded decodeFile(Path capture, AppProtocols protocols) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(capture))) {
+            return decode(capture, in, protocols);
+        }
+    }
+
+    private static Decoded decode(Path name, InputStream in, AppProtocols protocols) throws IOException {
+        List<SecurityEvent> events = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        PcapFileDecoder.Result r = new PcapFileDecoder(FlowTableConfig.defaults(), protocols, events::add,
+                deadLetters::add).decode(name, in);
+        return new Decoded(events, deadLetters, r);
     }
 
     private void packet(byte[] src, int sport, byte[] dst, int dport, long seq, long ack, int flags, byte[] payload) {

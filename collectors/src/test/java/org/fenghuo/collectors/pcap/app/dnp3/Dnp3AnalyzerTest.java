@@ -1,11 +1,11 @@
 package org.fenghuo.collectors.pcap.app.dnp3;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.fenghuo.collectors.pcap.app.dnp3.Dnp3Frames.bytes;
+import static org.fenghuo.collectors.pcap.app.TestBytes.bytes;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 import static org.fenghuo.collectors.pcap.app.dnp3.Dnp3Frames.fragment;
 import static org.fenghuo.collectors.pcap.app.dnp3.Dnp3Frames.frame;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,14 +29,6 @@ class Dnp3AnalyzerTest {
     static Object field(SecurityEvent e, String name) {
         Map<?, ?> fenghuo = (Map<?, ?>) e.extra().get("fenghuo");
         return ((Map<?, ?>) ((Map<?, ?>) fenghuo.get("ics")).get("dnp3")).get(name);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 
     @Test

@@ -1,18 +1,12 @@
 package org.fenghuo.collectors.pcap.app.dnp3;
 
+import static org.fenghuo.collectors.pcap.app.TestBytes.bytes;
+
 import java.io.ByteArrayOutputStream;
 
 /** Builds DNP3 link frames with correct CRCs for tests. */
 final class Dnp3Frames {
     private Dnp3Frames() {
-    }
-
-    static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
     }
 
     /** One link frame; {@code user} is transport header plus application bytes (may be empty). */

@@ -3,20 +3,17 @@ package org.fenghuo.collectors.pcap.app.dnp3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.fenghuo.collectors.SharedData;
-import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
-import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
-import org.fenghuo.events.DeadLetter;
+import org.fenghuo.collectors.pcap.app.Multisets;
+import org.fenghuo.collectors.pcap.app.TestCapture;
+import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
@@ -67,16 +64,16 @@ class Dnp3TsharkConformanceTest {
             long[] c = new long[4];
             for (int k = 0; k < 2; k++) {
                 String kind = k == 0 ? "function" : "objects";
-                c[2 * k] = matched(theirs.get(kind), ours.get(kind));
-                c[2 * k + 1] = Math.max(size(theirs.get(kind)), size(ours.get(kind)));
+                c[2 * k] = Multisets.matched(theirs.get(kind), ours.get(kind));
+                c[2 * k + 1] = Math.max(Multisets.count(theirs.get(kind)), Multisets.count(ours.get(kind)));
                 all[2 * k] += c[2 * k];
                 all[2 * k + 1] += c[2 * k + 1];
             }
             System.out.printf("dnp3 %-70s fragments tshark %4d ours %4d, functions %.1f%%, with objects %.1f%%%n",
-                    rel, size(theirs.get("function")), size(ours.get("function")), rate(c[0], c[1]), rate(c[2], c[3]));
+                    rel, Multisets.count(theirs.get("function")), Multisets.count(ours.get("function")), rate(c[0], c[1]), rate(c[2], c[3]));
             if (c[2] != c[3]) {
-                System.out.println("  only tshark: " + difference(theirs.get("objects"), ours.get("objects"))
-                        + "\n  only ours: " + difference(ours.get("objects"), theirs.get("objects")));
+                System.out.println("  only tshark: " + Multisets.difference(theirs.get("objects"), ours.get("objects"), 4)
+                        + "\n  only ours: " + Multisets.difference(ours.get("objects"), theirs.get("objects"), 4));
             }
         }
         System.out.printf("dnp3 overall agreement: functions %.2f%% (%d of %d), with objects %.2f%% (%d of %d)%n",
@@ -91,9 +88,7 @@ class Dnp3TsharkConformanceTest {
 
     private static Map<String, Map<String, Integer>> tshark(Path tsv) throws IOException {
         Map<String, Map<String, Integer>> m = new HashMap<>();
-        List<String> lines = Files.readAllLines(tsv);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = (line + "\tend").split("\t", -1);
+        for (String[] f : TsharkTsv.read(tsv).rows()) {
             if (f[4].isEmpty()) {
                 continue;
             }
@@ -111,14 +106,8 @@ class Dnp3TsharkConformanceTest {
     }
 
     private static Map<String, Map<String, Integer>> ours(Path pcap) throws IOException {
-        List<SecurityEvent> events = new ArrayList<>();
-        List<DeadLetter> dead = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(pcap)) {
-            new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(new Dnp3Protocol()), events::add,
-                    dead::add).decode(pcap, in);
-        }
         Map<String, Map<String, Integer>> m = new HashMap<>();
-        for (SecurityEvent e : events) {
+        for (SecurityEvent e : TestCapture.decodeFile(pcap, AppProtocols.of(new Dnp3Protocol())).events()) {
             if (!"pcap.dnp3".equals(e.event().dataset())) {
                 continue;
             }
@@ -135,34 +124,5 @@ class Dnp3TsharkConformanceTest {
 
     private static void add(Map<String, Map<String, Integer>> m, String kind, String key) {
         m.computeIfAbsent(kind, k -> new HashMap<>()).merge(key, 1, Integer::sum);
-    }
-
-    private static long size(Map<String, Integer> set) {
-        return set == null ? 0 : set.values().stream().mapToLong(Integer::longValue).sum();
-    }
-
-    private static long matched(Map<String, Integer> a, Map<String, Integer> b) {
-        if (a == null || b == null) {
-            return 0;
-        }
-        long n = 0;
-        for (var e : a.entrySet()) {
-            n += Math.min(e.getValue(), b.getOrDefault(e.getKey(), 0));
-        }
-        return n;
-    }
-
-    private static Map<String, Integer> difference(Map<String, Integer> a, Map<String, Integer> b) {
-        Map<String, Integer> d = new TreeMap<>();
-        if (a == null) {
-            return d;
-        }
-        for (var e : a.entrySet()) {
-            int more = e.getValue() - (b == null ? 0 : b.getOrDefault(e.getKey(), 0));
-            if (more > 0 && d.size() < 4) {
-                d.put(e.getKey(), more);
-            }
-        }
-        return d;
     }
 }

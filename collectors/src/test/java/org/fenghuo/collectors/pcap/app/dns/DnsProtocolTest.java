@@ -2,34 +2,14 @@ package org.fenghuo.collectors.pcap.app.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.fenghuo.collectors.pcap.app.AppAnalyzer;
-import org.fenghuo.collectors.pcap.app.AppEvent;
-import org.fenghuo.collectors.pcap.app.AppOutput;
 import org.fenghuo.collectors.pcap.app.Direction;
+import org.fenghuo.collectors.pcap.app.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
 class DnsProtocolTest {
     private static final DnsProtocol DNS = DnsProtocol.INSTANCE;
-
-    /** Records what an analyzer reports. */
-    private static final class Recorder implements AppOutput {
-        final List<AppEvent> events = new ArrayList<>();
-        final List<String> malformed = new ArrayList<>();
-
-        @Override
-        public void event(AppEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void malformed(String protocol, String reason, String detail, long ts, byte[] data, int off, int len) {
-            assertThat(protocol).isEqualTo("dns");
-            malformed.add(reason);
-        }
-    }
 
     @Test
     void matchesDnsPortsWithAPlausibleHeaderOnly() {
@@ -53,9 +33,9 @@ class DnsProtocolTest {
     void theAnalyzerFollowsTheTransportOfTheFlowItWasMadeFor() {
         byte[] q = DnsWire.query(1, "example.com", 1);
         byte[] framed = DnsWire.tcp(q);
-        Recorder tcp = new Recorder();
+        RecordingOutput tcp = RecordingOutput.expecting("dns");
         DNS.newAnalyzer(6).data(Direction.TO_RESPONDER, framed, 0, framed.length, 1, tcp);
-        Recorder udp = new Recorder();
+        RecordingOutput udp = RecordingOutput.expecting("dns");
         DNS.newAnalyzer(17).data(Direction.TO_RESPONDER, q, 0, q.length, 1, udp);
         assertThat(tcp.events).hasSize(1);
         assertThat(udp.events).hasSize(1);
@@ -68,8 +48,8 @@ class DnsProtocolTest {
         Random random = new Random(53);
         AppAnalyzer udp = DNS.newAnalyzer(17);
         AppAnalyzer tcp = DNS.newAnalyzer(6);
-        Recorder udpOut = new Recorder();
-        Recorder tcpOut = new Recorder();
+        RecordingOutput udpOut = RecordingOutput.expecting("dns");
+        RecordingOutput tcpOut = RecordingOutput.expecting("dns");
         int datagrams = 5000;
         for (int i = 0; i < datagrams; i++) {
             byte[] b = new byte[random.nextInt(600)];

@@ -3,7 +3,6 @@ package org.fenghuo.collectors.pcap.app.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.fenghuo.collectors.SharedData;
-import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
-import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
+import org.fenghuo.collectors.pcap.app.TestCapture;
+import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
@@ -77,9 +76,8 @@ class DnsTsharkConformanceTest {
                 continue;
             }
             List<Message> expected = new ArrayList<>();
-            List<String> lines = Files.readAllLines(tsv);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = Arrays.copyOf(line.split("\t", -1), COLUMNS);
+            for (String[] row : TsharkTsv.read(tsv).rows()) {
+                String[] f = Arrays.copyOf(row, COLUMNS);
                 String skip = notComparable(f);
                 if (skip != null) {
                     notCompared.merge(skip, 1, Integer::sum);
@@ -164,12 +162,9 @@ class DnsTsharkConformanceTest {
     }
 
     private static List<Message> decode(Path capture, List<DeadLetter> deadLetters) throws IOException {
-        List<SecurityEvent> events = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(capture)) {
-            new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(DnsProtocol.INSTANCE), events::add,
-                    deadLetters::add).decode(capture, in);
-        }
-        return events.stream().filter(e -> "pcap.dns".equals(e.event().dataset()))
+        TestCapture.Decoded decoded = TestCapture.decodeFile(capture, AppProtocols.of(DnsProtocol.INSTANCE));
+        deadLetters.addAll(decoded.deadLetters());
+        return decoded.events().stream().filter(e -> "pcap.dns".equals(e.event().dataset()))
                 // mDNS is left out of the tshark filter
                 .filter(e -> !(e.source().port() == 5353 || e.destination().port() == 5353))
                 .map(e -> {

@@ -3,28 +3,17 @@ package org.fenghuo.collectors.pcap.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.collectors.pcap.app.AppEvent;
-import org.fenghuo.collectors.pcap.app.AppOutput;
 import org.fenghuo.collectors.pcap.app.Direction;
+import org.fenghuo.collectors.pcap.app.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
 /** Holes in the stream, given straight to the analyzer (test captures have no loss). */
 class HttpGapTest {
-    private final List<AppEvent> events = new ArrayList<>();
-    private final List<String> malformed = new ArrayList<>();
-    private final AppOutput out = new AppOutput() {
-        @Override
-        public void event(AppEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void malformed(String protocol, String reason, String detail, long ts, byte[] data, int off, int len) {
-            malformed.add(reason);
-        }
-    };
+    private final RecordingOutput out = new RecordingOutput();
+    private final List<AppEvent> events = out.events;
+    private final List<String> malformed = out.malformed;
     private static final String ALPHABET = "0123456789abcdef;\r\n HTTP/1.1 200 GET:x";
     private final HttpAnalyzer http = new HttpAnalyzer();
 

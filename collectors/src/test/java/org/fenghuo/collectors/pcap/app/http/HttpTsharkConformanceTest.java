@@ -3,22 +3,19 @@ package org.fenghuo.collectors.pcap.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fenghuo.collectors.SharedData;
-import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
-import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
-import org.fenghuo.events.DeadLetter;
+import org.fenghuo.collectors.pcap.app.Multisets;
+import org.fenghuo.collectors.pcap.app.TestCapture;
+import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +72,8 @@ class HttpTsharkConformanceTest {
             }
             Map<String, Integer> theirs = TsharkHttp.read(tsv);
             Map<String, Integer> ours = decode(capture);
-            long total = theirs.values().stream().mapToLong(Integer::longValue).sum();
-            long matched = theirs.entrySet().stream().mapToLong(e -> Math.min(e.getValue(), ours.getOrDefault(e.getKey(), 0))).sum();
+            long total = Multisets.count(theirs);
+            long matched = Multisets.matched(theirs, ours);
             tsharkItems += total;
             matchedItems += matched;
             boolean same = theirs.equals(ours);
@@ -86,7 +83,7 @@ class HttpTsharkConformanceTest {
             } else if (EXPECTED_DIFFERENCES.containsKey(rel)) {
                 excluded++;
             } else if (!EXPECTED_DIFFERENCES.containsKey(rel)) {
-                failures.add(rel + "\n  tshark only: " + minus(theirs, ours) + "\n  ours only:   " + minus(ours, theirs));
+                failures.add(rel + "\n  tshark only: " + Multisets.difference(theirs, ours) + "\n  ours only:   " + Multisets.difference(ours, theirs));
             }
         }
         System.out.printf("http vs tshark: %d/%d captures identical, %d/%d tshark items matched (%.1f%%)%n", agreeing,
@@ -98,14 +95,8 @@ class HttpTsharkConformanceTest {
     }
 
     private static Map<String, Integer> decode(Path capture) throws IOException {
-        List<SecurityEvent> events = new ArrayList<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(capture)) {
-            new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(new HttpProtocol()), events::add,
-                    deadLetters::add).decode(capture, in);
-        }
         Map<String, Integer> items = new TreeMap<>();
-        for (SecurityEvent e : events) {
+        for (SecurityEvent e : TestCapture.decodeFile(capture, AppProtocols.of(new HttpProtocol())).events()) {
             if (!"pcap.http".equals(e.event().dataset())) {
                 continue;
             }
@@ -123,17 +114,6 @@ class HttpTsharkConformanceTest {
         return items;
     }
 
-    private static Map<String, Integer> minus(Map<String, Integer> a, Map<String, Integer> b) {
-        Map<String, Integer> left = new TreeMap<>();
-        a.forEach((k, v) -> {
-            int n = v - b.getOrDefault(k, 0);
-            if (n > 0) {
-                left.put(k, n);
-            }
-        });
-        return left;
-    }
-
     /** Reads tshark's TSV: one line per frame, a frame's several messages joined by ",". */
     static final class TsharkHttp {
         private TsharkHttp() {
@@ -147,15 +127,10 @@ class HttpTsharkConformanceTest {
         }
 
         static Map<String, Integer> read(Path tsv) throws IOException {
-            List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
-            List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
+            TsharkTsv table = TsharkTsv.read(tsv);
             Map<String, Integer> items = new TreeMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split("\t", -1);
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < header.size() && i < cells.length; i++) {
-                    row.put(header.get(i), cells[i]);
-                }
+            for (String[] cells : table.rows()) {
+                Map<String, String> row = table.named(cells);
                 String methods = row.getOrDefault("http.request.method", "");
                 if (!methods.isEmpty()) {
                     String[] m = methods.split(",");

@@ -1,12 +1,13 @@
 package org.fenghuo.collectors.pcap.app.iec104;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.bytes;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
+import org.fenghuo.collectors.pcap.app.ExtraFields;
 import org.fenghuo.collectors.pcap.app.TestCapture;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
@@ -16,22 +17,6 @@ class Iec104AnalyzerTest {
     static final byte[] STARTDT_CON = bytes(0x68, 0x04, 0x0B, 0x00, 0x00, 0x00);
     static final byte[] TESTFR_ACT = bytes(0x68, 0x04, 0x43, 0x00, 0x00, 0x00);
     static final byte[] STOPDT_ACT = bytes(0x68, 0x04, 0x13, 0x00, 0x00, 0x00);
-
-    static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
 
     /** An I-format APDU: one ASDU with {@code objects} objects; the first IOA given, then object bytes. */
     static byte[] iFrame(int send, int recv, int type, int vsq, int cot, int commonAddress, int ioa, int... element) {
@@ -45,14 +30,7 @@ class Iec104AnalyzerTest {
     }
 
     static Object field(SecurityEvent e, String dotted) {
-        Object at = e.extra();
-        for (String part : dotted.split("\\.")) {
-            if (!(at instanceof Map<?, ?> m)) {
-                return null;
-            }
-            at = m.get(part);
-        }
-        return at;
+        return ExtraFields.get(e, dotted);
     }
 
     static TestCapture.Decoded decode(TestCapture cap) {

@@ -1,64 +1,46 @@
 package org.fenghuo.collectors.pcap.app.iec104;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 import static org.fenghuo.collectors.pcap.app.iec104.Iec104AnalyzerTest.STARTDT_ACT;
 import static org.fenghuo.collectors.pcap.app.iec104.Iec104AnalyzerTest.TESTFR_ACT;
-import static org.fenghuo.collectors.pcap.app.iec104.Iec104AnalyzerTest.concat;
 import static org.fenghuo.collectors.pcap.app.iec104.Iec104AnalyzerTest.iFrame;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.fenghuo.collectors.pcap.app.AppEvent;
-import org.fenghuo.collectors.pcap.app.AppOutput;
 import org.fenghuo.collectors.pcap.app.Direction;
+import org.fenghuo.collectors.pcap.app.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
 /** The analyzer driven directly: gaps, per-direction state, the garbage bound. */
 class Iec104FramingTest {
-    static final class Recorder implements AppOutput {
-        final List<String> actions = new ArrayList<>();
-        final List<String> malformed = new ArrayList<>();
-
-        @Override
-        public void event(AppEvent event) {
-            actions.add(event.action());
-        }
-
-        @Override
-        public void malformed(String protocol, String reason, String detail, long ts, byte[] data, int off, int len) {
-            malformed.add(reason);
-        }
-    }
-
     @Test
     void aGapDropsThePartialApduAndResynchronisesQuietly() {
         Iec104Analyzer a = new Iec104Analyzer();
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         byte[] command = iFrame(0, 0, 45, 1, 6, 1, 100, 1);
         a.data(Direction.TO_RESPONDER, command, 0, 7, 0, out);
         a.gap(Direction.TO_RESPONDER, 300, 0, out);
         byte[] after = concat(Arrays.copyOfRange(command, 9, command.length), TESTFR_ACT);
         a.data(Direction.TO_RESPONDER, after, 0, after.length, 0, out);
-        assertThat(out.actions).containsExactly("iec104-testfr-act");
+        assertThat(out.actions()).containsExactly("iec104-testfr-act");
         assertThat(out.malformed).isEmpty();
     }
 
     @Test
     void directionsAreFramedApart() {
         Iec104Analyzer a = new Iec104Analyzer();
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         a.data(Direction.TO_RESPONDER, STARTDT_ACT, 0, 3, 0, out);
         a.data(Direction.TO_INITIATOR, TESTFR_ACT, 0, 2, 0, out);
         a.data(Direction.TO_RESPONDER, STARTDT_ACT, 3, 3, 0, out);
         a.data(Direction.TO_INITIATOR, TESTFR_ACT, 2, 4, 0, out);
-        assertThat(out.actions).containsExactly("iec104-startdt-act", "iec104-testfr-act");
+        assertThat(out.actions()).containsExactly("iec104-startdt-act", "iec104-testfr-act");
     }
 
     @Test
     void endlessGarbageIsGivenUp() {
         Iec104Analyzer a = new Iec104Analyzer();
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         byte[] junk = new byte[8192];
         Arrays.fill(junk, (byte) 0x42);
         for (int i = 0; i < 20 && a.wantsMore(); i++) {

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,11 @@ import java.util.TreeMap;
 import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
+import org.fenghuo.collectors.pcap.app.ExtraFields;
+import org.fenghuo.collectors.pcap.app.Multisets;
+import org.fenghuo.collectors.pcap.app.TestCapture;
+import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
-import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
@@ -64,25 +66,17 @@ class Iec104TsharkConformanceTest {
             Map<String, Integer> theirs = tshark(tsv);
             Integer broken = theirs.remove(NON_STANDARD);
             nonStandard += broken == null ? 0 : broken;
-            List<SecurityEvent> events = new ArrayList<>();
-            List<DeadLetter> deadLetters = new ArrayList<>();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(capture))) {
-                new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(new Iec104Protocol()), events::add,
-                        deadLetters::add).decode(capture, in);
-            }
-            Map<String, Integer> ours = ours(events);
-            long both = 0;
-            for (Map.Entry<String, Integer> e : theirs.entrySet()) {
-                both += Math.min(e.getValue(), ours.getOrDefault(e.getKey(), 0));
-            }
-            long size = Math.max(count(theirs), count(ours));
+            TestCapture.Decoded decoded = TestCapture.decodeFile(capture, AppProtocols.of(new Iec104Protocol()));
+            Map<String, Integer> ours = ours(decoded.events());
+            long both = Multisets.matched(theirs, ours);
+            long size = Math.max(Multisets.count(theirs), Multisets.count(ours));
             agreed += both;
             total += size;
             System.out.printf("iec104 vs tshark %s: %d of %d APDUs agree, %d dead letters%n", rel, both, size,
-                    deadLetters.size());
+                    decoded.deadLetters().size());
             if (both < size) {
-                System.out.printf("  only tshark: %s%n  only ours: %s%n", difference(theirs, ours),
-                        difference(ours, theirs));
+                System.out.printf("  only tshark: %s%n  only ours: %s%n", Multisets.difference(theirs, ours),
+                        Multisets.difference(ours, theirs));
             }
         }
         double rate = total == 0 ? 1 : (double) agreed / total;
@@ -123,15 +117,14 @@ class Iec104TsharkConformanceTest {
     private static final String NON_STANDARD = "non-standard";
 
     private static Map<String, Integer> tshark(Path tsv) throws IOException {
-        List<String> lines = Files.readAllLines(tsv);
-        List<String> header = List.of(lines.get(0).split("\t", -1));
+        TsharkTsv table = TsharkTsv.read(tsv);
         Map<String, Integer> keys = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\t", -1);
+        for (String[] cells : table.rows()) {
+            Map<String, String> named = table.named(cells);
             Map<String, List<String>> row = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                String cell = i < cells.length ? cells[i] : "";
-                row.put(header.get(i), cell.isEmpty() ? List.of() : List.of(cell.split(",", -1)));
+            for (String field : table.header()) {
+                String cell = named.getOrDefault(field, "");
+                row.put(field, cell.isEmpty() ? List.of() : List.of(cell.split(",", -1)));
             }
             Cursor length = new Cursor(row.get("iec60870_104.apdulen"));
             Cursor utype = new Cursor(row.get("iec60870_104.utype"));
@@ -223,28 +216,6 @@ class Iec104TsharkConformanceTest {
     }
 
     static Object field(SecurityEvent e, String name) {
-        Object at = e.extra();
-        for (String part : ("fenghuo.ics.iec104." + name).split("\\.")) {
-            if (!(at instanceof Map<?, ?> m)) {
-                return null;
-            }
-            at = m.get(part);
-        }
-        return at;
-    }
-
-    private static long count(Map<String, Integer> m) {
-        return m.values().stream().mapToLong(Integer::longValue).sum();
-    }
-
-    private static Map<String, Integer> difference(Map<String, Integer> a, Map<String, Integer> b) {
-        Map<String, Integer> d = new TreeMap<>();
-        a.forEach((k, v) -> {
-            int n = v - b.getOrDefault(k, 0);
-            if (n > 0) {
-                d.put(k, n);
-            }
-        });
-        return d;
+        return ExtraFields.get(e, "fenghuo.ics.iec104." + name);
     }
 }

@@ -1,8 +1,8 @@
 package org.fenghuo.collectors.pcap.app.modbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +21,6 @@ class ModbusAnalyzerTest {
             b.put((byte) x);
         }
         return b.array();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 
     private static TestCapture.Decoded decode(TestCapture cap) {

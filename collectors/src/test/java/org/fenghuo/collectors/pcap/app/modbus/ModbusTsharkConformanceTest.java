@@ -3,17 +3,17 @@ package org.fenghuo.collectors.pcap.app.modbus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fenghuo.collectors.SharedData;
-import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
-import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
+import org.fenghuo.collectors.pcap.app.ExtraFields;
+import org.fenghuo.collectors.pcap.app.Multisets;
+import org.fenghuo.collectors.pcap.app.TestCapture;
+import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
@@ -60,20 +60,20 @@ class ModbusTsharkConformanceTest {
             if (!Files.isRegularFile(pcap)) {
                 continue;
             }
-            Multisets theirs = tshark(tsv);
-            Multisets ours = ours(pcap);
+            Kinds theirs = tshark(tsv);
+            Kinds ours = ours(pcap);
             long matched = 0;
             long total = 0;
             for (String kind : List.of("request", "response", "exception")) {
                 matched += Multisets.matched(theirs.get(kind), ours.get(kind));
-                total += Math.max(Multisets.size(theirs.get(kind)), Multisets.size(ours.get(kind)));
+                total += Math.max(Multisets.count(theirs.get(kind)), Multisets.count(ours.get(kind)));
             }
             System.out.printf("modbus %-60s tshark %6d / ours %6d keys, agreement %.1f%%%n", rel,
                     theirs.size(), ours.size(), total == 0 ? 100.0 : 100.0 * matched / total);
             if (total != matched) {
                 for (String kind : List.of("request", "response", "exception")) {
-                    System.out.println("  " + kind + " only tshark: " + Multisets.difference(theirs.get(kind), ours.get(kind))
-                            + "\n  " + kind + " only ours: " + Multisets.difference(ours.get(kind), theirs.get(kind)));
+                    System.out.println("  " + kind + " only tshark: " + Multisets.difference(theirs.get(kind), ours.get(kind), 5)
+                            + "\n  " + kind + " only ours: " + Multisets.difference(ours.get(kind), theirs.get(kind), 5));
                 }
             }
             matchedAll += matched;
@@ -84,11 +84,9 @@ class ModbusTsharkConformanceTest {
         assertThat(rate).isGreaterThan(0.95);
     }
 
-    private static Multisets tshark(Path tsv) throws IOException {
-        Multisets m = new Multisets();
-        List<String> lines = Files.readAllLines(tsv);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = (line + "\tend").split("\t", -1);
+    private static Kinds tshark(Path tsv) throws IOException {
+        Kinds m = new Kinds();
+        for (String[] f : TsharkTsv.read(tsv).rows()) {
             boolean request = "502".equals(f[2]);
             String[] units = split(f[4]);
             String[] fcs = split(f[5]);
@@ -137,19 +135,16 @@ class ModbusTsharkConformanceTest {
         return s.isEmpty() ? new String[0] : s.split(",");
     }
 
-    private static Multisets ours(Path pcap) throws IOException {
-        List<SecurityEvent> events = new ArrayList<>();
-        List<DeadLetter> dead = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(pcap)) {
-            new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(new ModbusProtocol()), events::add,
-                    dead::add).decode(pcap, in);
-        }
+    private static Kinds ours(Path pcap) throws IOException {
+        TestCapture.Decoded decoded = TestCapture.decodeFile(pcap, AppProtocols.of(new ModbusProtocol()));
+        List<SecurityEvent> events = decoded.events();
+        List<DeadLetter> dead = decoded.deadLetters();
         Map<String, Long> reasons = new java.util.TreeMap<>();
         dead.forEach(d -> reasons.merge(d.reason().replaceAll(" \\(flow.*", ""), 1L, Long::sum));
         System.out.println("  " + pcap.getFileName() + " dead letters " + reasons + " flows "
                 + events.stream().filter(e -> "pcap.flow".equals(e.event().dataset())).map(e -> e.network().protocol())
                 .collect(java.util.stream.Collectors.groupingBy(x -> String.valueOf(x), java.util.stream.Collectors.counting())));
-        Multisets m = new Multisets();
+        Kinds m = new Kinds();
         for (SecurityEvent e : events) {
             if (!"pcap.modbus".equals(e.event().dataset())) {
                 continue;
@@ -175,16 +170,11 @@ class ModbusTsharkConformanceTest {
     }
 
     private static Object field(SecurityEvent e, String name) {
-        Object fenghuo = e.extra().get(PREFIX);
-        if (!(fenghuo instanceof Map<?, ?> f) || !(f.get("ics") instanceof Map<?, ?> ics)
-                || !(ics.get("modbus") instanceof Map<?, ?> modbus)) {
-            return null;
-        }
-        return modbus.get(name);
+        return ExtraFields.get(e, PREFIX + ".ics.modbus." + name);
     }
 
-    /** Named multisets of string keys. */
-    static final class Multisets {
+    /** Named multisets of string keys (see {@link Multisets}). */
+    static final class Kinds {
         private final Map<String, Map<String, Integer>> sets = new HashMap<>();
 
         void add(String kind, String key) {
@@ -196,31 +186,7 @@ class ModbusTsharkConformanceTest {
         }
 
         long size() {
-            return sets.values().stream().mapToLong(Multisets::size).sum();
-        }
-
-        static long size(Map<String, Integer> set) {
-            return set.values().stream().mapToLong(Integer::longValue).sum();
-        }
-
-        /** Up to 5 keys with how many more times {@code a} holds them than {@code b}. */
-        static Map<String, Integer> difference(Map<String, Integer> a, Map<String, Integer> b) {
-            Map<String, Integer> d = new java.util.TreeMap<>();
-            for (var e : a.entrySet()) {
-                int more = e.getValue() - b.getOrDefault(e.getKey(), 0);
-                if (more > 0 && d.size() < 5) {
-                    d.put(e.getKey(), more);
-                }
-            }
-            return d;
-        }
-
-        static long matched(Map<String, Integer> a, Map<String, Integer> b) {
-            long n = 0;
-            for (var e : a.entrySet()) {
-                n += Math.min(e.getValue(), b.getOrDefault(e.getKey(), 0));
-            }
-            return n;
+            return sets.values().stream().mapToLong(Multisets::count).sum();
         }
     }
 }

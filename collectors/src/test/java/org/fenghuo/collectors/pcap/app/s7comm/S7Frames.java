@@ -1,27 +1,13 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
-import java.io.ByteArrayOutputStream;
+import static org.fenghuo.collectors.pcap.app.TestBytes.bytes;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
+
 import java.nio.charset.StandardCharsets;
 
 /** Builds TPKT / COTP / S7comm bytes for tests. */
 final class S7Frames {
     private S7Frames() {
-    }
-
-    static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 
     static byte[] tpkt(byte[] cotp) {

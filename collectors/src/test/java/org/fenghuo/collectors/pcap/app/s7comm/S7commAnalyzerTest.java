@@ -1,27 +1,22 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.bytes;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 import static org.fenghuo.collectors.pcap.app.s7comm.S7Frames.*;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
+import org.fenghuo.collectors.pcap.app.ExtraFields;
 import org.fenghuo.collectors.pcap.app.TestCapture;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
 class S7commAnalyzerTest {
     static Object field(SecurityEvent e, String name) {
-        Object at = e.extra();
-        for (String part : ("fenghuo.ics.s7comm." + name).split("\\.")) {
-            if (!(at instanceof Map<?, ?> m)) {
-                return null;
-            }
-            at = m.get(part);
-        }
-        return at;
+        return ExtraFields.get(e, "fenghuo.ics.s7comm." + name);
     }
 
     static TestCapture.Decoded decode(TestCapture cap) {

@@ -1,41 +1,25 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 import static org.fenghuo.collectors.pcap.app.s7comm.S7Frames.*;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.fenghuo.collectors.pcap.app.AppEvent;
-import org.fenghuo.collectors.pcap.app.AppOutput;
 import org.fenghuo.collectors.pcap.app.Direction;
+import org.fenghuo.collectors.pcap.app.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
 /** The analyzer driven directly: gaps, the pairing and reassembly bounds, the garbage bound. */
 class S7commFramingTest {
-    static final class Recorder implements AppOutput {
-        final List<AppEvent> events = new ArrayList<>();
-        final List<String> malformed = new ArrayList<>();
-
-        @Override
-        public void event(AppEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void malformed(String protocol, String reason, String detail, long ts, byte[] data, int off, int len) {
-            malformed.add(reason);
-        }
-    }
-
-    private static void send(S7commAnalyzer a, Direction d, byte[] b, Recorder out) {
+    private static void send(S7commAnalyzer a, Direction d, byte[] b, RecordingOutput out) {
         a.data(d, b, 0, b.length, 0, out);
     }
 
     @Test
     void aGapDropsThePartialTpktAndResynchronisesQuietly() {
         S7commAnalyzer a = new S7commAnalyzer();
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         byte[] read = readVar(1, 0x84, 1, 0);
         a.data(Direction.TO_RESPONDER, read, 0, 10, 0, out);
         a.gap(Direction.TO_RESPONDER, 100, 0, out);
@@ -49,7 +33,7 @@ class S7commFramingTest {
     @Test
     void tooManyUnansweredRequestsAreReportedOldestFirst() {
         S7commAnalyzer a = new S7commAnalyzer();
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         int requests = S7commAnalyzer.MAX_PENDING + 6;
         for (int ref = 0; ref < requests; ref++) {
             send(a, Direction.TO_RESPONDER, readVar(ref, 0x84, 1, ref), out);
@@ -66,7 +50,7 @@ class S7commFramingTest {
     @Test
     void cotpReassemblyIsBounded() {
         S7commAnalyzer a = new S7commAnalyzer();
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         send(a, Direction.TO_RESPONDER, setupJob(0), out);
         byte[] fragment = dt(new byte[60000], false);
         for (int i = 0; i < 3; i++) {
@@ -83,7 +67,7 @@ class S7commFramingTest {
     @Test
     void endlessGarbageIsGivenUp() {
         S7commAnalyzer a = new S7commAnalyzer();
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         send(a, Direction.TO_RESPONDER, setupJob(0), out);
         byte[] junk = new byte[8192];
         Arrays.fill(junk, (byte) 0x42);

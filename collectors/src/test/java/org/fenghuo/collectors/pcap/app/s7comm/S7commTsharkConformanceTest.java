@@ -16,8 +16,11 @@ import java.util.Objects;
 import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
+import org.fenghuo.collectors.pcap.app.ExtraFields;
+import org.fenghuo.collectors.pcap.app.Multisets;
+import org.fenghuo.collectors.pcap.app.TestCapture;
+import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
-import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
@@ -64,25 +67,17 @@ class S7commTsharkConformanceTest {
                 continue;
             }
             Map<String, Integer> theirs = tshark(tsv);
-            List<SecurityEvent> events = new ArrayList<>();
-            List<DeadLetter> deadLetters = new ArrayList<>();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(capture))) {
-                new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(new S7commProtocol()), events::add,
-                        deadLetters::add).decode(capture, in);
-            }
-            Map<String, Integer> ours = ours(events);
-            long both = 0;
-            for (Map.Entry<String, Integer> e : theirs.entrySet()) {
-                both += Math.min(e.getValue(), ours.getOrDefault(e.getKey(), 0));
-            }
-            long size = Math.max(count(theirs), count(ours));
+            TestCapture.Decoded decoded = TestCapture.decodeFile(capture, AppProtocols.of(new S7commProtocol()));
+            Map<String, Integer> ours = ours(decoded.events());
+            long both = Multisets.matched(theirs, ours);
+            long size = Math.max(Multisets.count(theirs), Multisets.count(ours));
             agreed += both;
             total += size;
             System.out.printf("s7comm vs tshark %s: %d of %d PDU facts agree, %d dead letters%n", rel, both, size,
-                    deadLetters.size());
+                    decoded.deadLetters().size());
             if (both < size) {
-                Map<String, Integer> onlyTheirs = difference(theirs, ours);
-                Map<String, Integer> onlyOurs = difference(ours, theirs);
+                Map<String, Integer> onlyTheirs = Multisets.difference(theirs, ours);
+                Map<String, Integer> onlyOurs = Multisets.difference(ours, theirs);
                 System.out.printf("  only tshark: %s%n  only ours: %s%n", limit(onlyTheirs), limit(onlyOurs));
             }
         }
@@ -120,16 +115,14 @@ class S7commTsharkConformanceTest {
 
     /** One key per PDU tshark decoded, e.g. "job 0x04 DB 1 0 1", "ack 0x04 0x00 0x00", "userdata cpu 1". */
     private static Map<String, Integer> tshark(Path tsv) throws IOException {
-        List<String> lines = Files.readAllLines(tsv);
-        List<String> header = List.of(lines.get(0).split("\t", -1));
+        TsharkTsv table = TsharkTsv.read(tsv);
         Map<String, Integer> keys = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\t", -1);
+        for (String[] cells : table.rows()) {
             Map<String, String> row = new HashMap<>();
-            for (int i = 0; i < header.size() && i < cells.length; i++) {
-                String first = cells[i].split(",", -1)[0];
-                row.put(header.get(i), first.isEmpty() ? null : first);
-            }
+            table.named(cells).forEach((field, cell) -> {
+                String first = cell.split(",", -1)[0];
+                row.put(field, first.isEmpty() ? null : first);
+            });
             int rosctr = Integer.decode(row.get("s7comm.header.rosctr"));
             Integer fn = decode(row.get("s7comm.param.func"));
             String key;
@@ -200,29 +193,7 @@ class S7commTsharkConformanceTest {
     }
 
     static Object field(SecurityEvent e, String name) {
-        Object at = e.extra();
-        for (String part : (F + name).split("\\.")) {
-            if (!(at instanceof Map<?, ?> m)) {
-                return null;
-            }
-            at = m.get(part);
-        }
-        return at;
-    }
-
-    private static long count(Map<String, Integer> m) {
-        return m.values().stream().mapToLong(Integer::longValue).sum();
-    }
-
-    private static Map<String, Integer> difference(Map<String, Integer> a, Map<String, Integer> b) {
-        Map<String, Integer> d = new HashMap<>();
-        a.forEach((k, v) -> {
-            int n = v - b.getOrDefault(k, 0);
-            if (n > 0) {
-                d.put(k, n);
-            }
-        });
-        return d;
+        return ExtraFields.get(e, F + name);
     }
 
     private static String limit(Map<String, Integer> m) {

@@ -3,7 +3,6 @@ package org.fenghuo.collectors.pcap.app.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fenghuo.collectors.SharedData;
-import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
-import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
-import org.fenghuo.events.DeadLetter;
+import org.fenghuo.collectors.pcap.app.TestCapture;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
@@ -67,14 +64,8 @@ class SshTsharkConformanceTest {
     }
 
     private static Map<String, Integer> decode(Path capture) throws IOException {
-        List<SecurityEvent> events = new ArrayList<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(capture)) {
-            new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(new SshProtocol()), events::add,
-                    deadLetters::add).decode(capture, in);
-        }
         Map<String, Integer> banners = new TreeMap<>();
-        for (SecurityEvent e : events) {
+        for (SecurityEvent e : TestCapture.decodeFile(capture, AppProtocols.of(new SshProtocol())).events()) {
             if ("pcap.ssh".equals(e.event().dataset())) {
                 Map<?, ?> ssh = (Map<?, ?>) ((Map<?, ?>) e.extra().get("fenghuo")).get("ssh");
                 for (String side : List.of("client", "server")) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
-import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
-import org.fenghuo.events.DeadLetter;
+import org.fenghuo.collectors.pcap.app.TestCapture;
 import org.fenghuo.events.SecurityEvent;
 
 /** Test support: decodes shared captures with the TLS analyzer and reads recorded expectations. */
@@ -25,11 +22,9 @@ final class TlsCaptures {
 
     /** The {@code pcap.tls} events of one capture, decoded through the whole chain. */
     static List<SecurityEvent> tlsEvents(Path capture) {
-        List<SecurityEvent> events = new ArrayList<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(capture)) {
-            new PcapFileDecoder(FlowTableConfig.defaults(), AppProtocols.of(new TlsProtocol()), events::add,
-                    deadLetters::add).decode(capture, in);
+        List<SecurityEvent> events;
+        try {
+            events = TestCapture.decodeFile(capture, AppProtocols.of(new TlsProtocol())).events();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,21 +1,19 @@
 package org.fenghuo.collectors.pcap.app.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.collectors.pcap.app.TestBytes.concat;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.CLIENT_HELLO_12;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.CLIENT_HELLO_GREASE;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.SERVER_HELLO_12;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.SERVER_HELLO_ALPN;
-import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.concat;
 import static org.fenghuo.collectors.pcap.app.tls.TlsSamples.record;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.fenghuo.collectors.pcap.app.AppEvent;
-import org.fenghuo.collectors.pcap.app.AppOutput;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
+import org.fenghuo.collectors.pcap.app.ExtraFields;
 import org.fenghuo.collectors.pcap.app.Direction;
+import org.fenghuo.collectors.pcap.app.RecordingOutput;
 import org.fenghuo.collectors.pcap.app.TestCapture;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
@@ -32,13 +30,8 @@ class TlsGoldenTest {
         return cap.decode(AppProtocols.of(new TlsProtocol()));
     }
 
-    @SuppressWarnings("unchecked")
     private static Object extra(SecurityEvent e, String dotted) {
-        Object node = e.extra();
-        for (String part : dotted.split("\\.")) {
-            node = node == null ? null : ((Map<String, Object>) node).get(part);
-        }
-        return node;
+        return ExtraFields.get(e, dotted);
     }
 
     @Test
@@ -187,7 +180,7 @@ class TlsGoldenTest {
                 byte[] target = random.nextBoolean() ? c : s;
                 target[random.nextInt(target.length)] = (byte) random.nextInt(256);
             }
-            Recording out = new Recording();
+            RecordingOutput out = RecordingOutput.expecting("tls");
             TlsAnalyzer a = new TlsAnalyzer();
             int piece = 1 + random.nextInt(64);
             for (int i = 0; i < c.length && a.wantsMore(); i += piece) {
@@ -202,20 +195,5 @@ class TlsGoldenTest {
             events += out.events.size();
         }
         assertThat(events).isPositive();
-    }
-
-    private static final class Recording implements AppOutput {
-        final List<AppEvent> events = new java.util.ArrayList<>();
-
-        @Override
-        public void event(AppEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void malformed(String protocol, String reason, String detail, long ts, byte[] data, int off, int len) {
-            assertThat(protocol).isEqualTo("tls");
-            assertThat(Arrays.copyOfRange(data, off, off + len)).isNotNull();
-        }
     }
 }

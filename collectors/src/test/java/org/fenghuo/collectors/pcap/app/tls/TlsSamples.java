@@ -1,5 +1,6 @@
 package org.fenghuo.collectors.pcap.app.tls;
 
+
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -65,14 +66,6 @@ final class TlsSamples {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(record(Arrays.copyOfRange(message, 0, at)));
         out.writeBytes(record(Arrays.copyOfRange(message, at, message.length)));
-        return out.toByteArray();
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
         return out.toByteArray();
     }
 }

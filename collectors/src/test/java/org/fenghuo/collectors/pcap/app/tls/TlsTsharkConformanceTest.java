@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.fenghuo.collectors.SharedData;
+import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +73,7 @@ class TlsTsharkConformanceTest {
         List<String> sni = new ArrayList<>();
         List<String> ja3 = new ArrayList<>();
         List<String> ja3s = new ArrayList<>();
-        List<String> lines = Files.readAllLines(tsv);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] c = line.split("\t", -1);
+        for (String[] c : TsharkTsv.read(tsv).rows()) {
             List<String> types = Arrays.asList(c[1].split(","));
             if (types.contains("1")) {
                 addAll(sni, c[2]);

@@ -179,9 +179,7 @@ done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 grep -o 'flows=[0-9]*' "$WORK/fenghuo.err" | head -1 | sed 's/^/[pcap-bench] fenghuo /' >&2 || true
 grep -o 'events=[0-9]* ([^)]*)' "$WORK/app.err" | head -1 | sed 's/^/[pcap-bench] fenghuo with protocols /' >&2 || true
-grep -o 'events=[0-9]* ([^)]*)' "$WORK/app.err" | head -1 | sed 's/^/[pcap-bench] fenghuo with protocols /' >&2 || true
 [ -z "$SURICATA_MISSING" ] && log "suricata eve flow records: $(wc -l < "$WORK/suri/eve.json")"
-[ -z "$SURICATA_MISSING" ] && log "suricata-app eve records: $(wc -l < "$WORK/suri-app/eve.json")"
 [ -z "$SURICATA_MISSING" ] && log "suricata-app eve records: $(wc -l < "$WORK/suri-app/eve.json")"
 
 # ---------------------------------------------------------------- 4. table

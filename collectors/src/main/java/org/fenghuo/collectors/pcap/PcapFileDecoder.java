@@ -36,6 +36,7 @@ public final class PcapFileDecoder {
                      + " events=" + events + (app.eventsTotal() > 0 ? " (" + app.eventsLine() + ")" : "")
                     + (app.malformedTotal() > 0 ? " app_malformed=" + app.malformedTotal() + " " + app.malformedByReason() : "")
                     + (app.tcpGaps() > 0 ? " tcp_gaps=" + app.tcpGaps() : "")
+                    + (app.tcpDiscarded() > 0 ? " tcp_discarded=" + app.tcpDiscarded() : "")
                     + " capture_problems=" + capture.problemCount()
                     + (capture.complete() ? "" : " (stopped early at byte " + capture.bytesRead() + ")")
                     + " dead_lettered=" + deadLetters;

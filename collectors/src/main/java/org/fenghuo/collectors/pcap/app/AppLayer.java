@@ -45,7 +45,8 @@ public final class AppLayer {
 
     /** Per-flow state, in the flow's app-state slot. */
     private static final class FlowApp implements TcpStream.Receiver {
-        final TcpStream[] streams;
+        /** Null for UDP, and once the analyzer wants no more bytes (held segments are let go). */
+        TcpStream[] streams;
         int chunksSeen;
         /** TCP only: each direction's stream so far while no protocol is recognised. */
         byte[][] prefix;
@@ -70,8 +71,14 @@ public final class AppLayer {
         @Override
         public void gap(long missing, long ts) {
             layer.stats.gap(missing);
-            if (analyzer != null && analyzer.wantsMore()) {
-                analyzer.gap(receiving, missing, ts, out);
+            if (analyzer != null && analyzer.wantsMore() && flow.appState() == this) {
+                try {
+                    analyzer.gap(receiving, missing, ts, out);
+                } catch (SinkFailure e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    layer.analyzerFailed(this, e, ts);
+                }
             }
         }
     }
@@ -92,6 +99,17 @@ public final class AppLayer {
 
     /** One decoded packet, after the flow table counted it into {@code flow}. */
     public void packet(PacketView p, FlowContext flow, boolean fromInitiator) {
+        try {
+            analyse(p, flow, fromInitiator);
+        } catch (SinkFailure e) {
+            throw e.unwrap();
+        } catch (RuntimeException e) {
+            // a bug of the layer itself (not an analyzer's): keep the evidence, give up on this flow only
+            layerFailed(flow, e, p.timestampNanos());
+        }
+    }
+
+    private void analyse(PacketView p, FlowContext flow, boolean fromInitiator) {
         clock = Math.max(clock, p.timestampNanos());
         Object state = flow.appState();
         if (state == UNRECOGNISED || protocols.protocols().isEmpty()) {
@@ -111,6 +129,10 @@ public final class AppLayer {
             app.out = output;
             flow.appState(app);
         } else if (app.analyzer != null && !app.analyzer.wantsMore()) {
+            if (app.streams != null) {
+                stats.discarded(app.streams[0].discarded() + app.streams[1].discarded());
+                app.streams = null;
+            }
             return;
         }
         app.flow = flow;
@@ -118,7 +140,7 @@ public final class AppLayer {
         app.receiving = dir;
         output.flow = flow;
         output.app = app;
-        if (proto == 6) {
+        if (proto == 6 && app.streams != null) {
             app.streams[dir.ordinal()].segment(p.tcpSeq(), p.tcpFlags(), p.data(), p.payloadOffset(), p.payloadLength(),
                     Math.max(p.payloadLength(), p.segmentPayloadLength()), p.timestampNanos(), app);
         } else if (p.payloadLength() > 0) {
@@ -128,6 +150,18 @@ public final class AppLayer {
 
     /** The flow table ended {@code flow}: flush its analyzer. Pass as the table's end hook. */
     public void flowEnded(FlowContext flow) {
+        try {
+            end(flow);
+        } catch (SinkFailure e) {
+            throw e.unwrap();
+        } catch (RuntimeException e) {
+            layerFailed(flow, e, clock);
+        } finally {
+            flow.appState(null);
+        }
+    }
+
+    private void end(FlowContext flow) {
         if (!(flow.appState() instanceof FlowApp app)) {
             return;
         }
@@ -139,15 +173,17 @@ public final class AppLayer {
                 app.receiving = d;
                 app.streams[d.ordinal()].finish(clock, app);
             }
+            stats.discarded(app.streams[0].discarded() + app.streams[1].discarded());
         }
         if (app.analyzer != null) {
             try {
                 app.analyzer.end(clock, output);
+            } catch (SinkFailure e) {
+                throw e;
             } catch (RuntimeException e) {
                 analyzerFailed(app, e, clock);
             }
         }
-        flow.appState(null);
     }
 
     public AppStats stats() {
@@ -198,22 +234,50 @@ public final class AppLayer {
         }
         try {
             app.analyzer.data(dir, data, off, len, ts, output);
+        } catch (SinkFailure e) {
+            throw e;
         } catch (RuntimeException e) {
             analyzerFailed(app, e, ts);
         }
     }
 
+    /** Grows a direction's prefix as bytes come (a few bytes cost a few bytes), up to DETECTION_BYTES. */
     private static void append(FlowApp app, int d, byte[] data, int off, int len) {
         if (app.prefix == null) {
             app.prefix = new byte[2][];
             app.prefixLength = new int[2];
         }
         int n = Math.min(len, DETECTION_BYTES - app.prefixLength[d]);
-        if (app.prefix[d] == null) {
-            app.prefix[d] = new byte[DETECTION_BYTES];
+        int needed = app.prefixLength[d] + n;
+        if (app.prefix[d] == null || app.prefix[d].length < needed) {
+            int size = Math.min(DETECTION_BYTES, Math.max(needed, app.prefix[d] == null ? 64 : app.prefix[d].length * 2));
+            app.prefix[d] = app.prefix[d] == null ? new byte[size] : Arrays.copyOf(app.prefix[d], size);
         }
         System.arraycopy(data, off, app.prefix[d], app.prefixLength[d], n);
         app.prefixLength[d] += n;
+    }
+
+    private void layerFailed(FlowContext flow, RuntimeException e, long ts) {
+        output.flow = flow;
+        stats.malformed("app", "layer failure");
+        String text = "app layer failure: " + e + " (flow " + flow.flowId() + ")";
+        deadLetters.deadLetter(DeadLetter.of(instant(ts), input, origin + "#flow-" + flow.flowId(), -1, text,
+                new byte[0], 0));
+        flow.appState(UNRECOGNISED);
+    }
+
+    /**
+     * The event sink failed (stdout closed, disk full, Kafka refused): not the analyzer's fault, so
+     * it is carried past the analyzer's guard and out of the layer unchanged.
+     */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        RuntimeException unwrap() {
+            return (RuntimeException) getCause();
+        }
     }
 
     /** An analyzer broke its contract: keep the evidence, stop analysing this flow, go on with the capture. */
@@ -229,7 +293,12 @@ public final class AppLayer {
         @Override
         public void event(AppEvent event) {
             stats.event(event.protocol());
-            events.accept(mapper.toEvent(event, flow, app.sequence++));
+            SecurityEvent mapped = mapper.toEvent(event, flow, app.sequence++);
+            try {
+                events.accept(mapped);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
         }
 
         @Override

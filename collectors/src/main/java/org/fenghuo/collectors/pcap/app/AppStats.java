@@ -13,6 +13,7 @@ public final class AppStats {
     private final TreeMap<String, Long> malformed = new TreeMap<>();
     private long tcpGaps;
     private long tcpGapBytes;
+    private long tcpDiscarded;
 
     void event(String protocol) {
         events.merge(protocol, 1L, Long::sum);
@@ -29,6 +30,15 @@ public final class AppStats {
     void gap(long bytes) {
         tcpGaps++;
         tcpGapBytes += bytes;
+    }
+
+    void discarded(long segments) {
+        tcpDiscarded += segments;
+    }
+
+    /** TCP segments thrown away for a sequence number outside any plausible window (forged or stray). */
+    public long tcpDiscarded() {
+        return tcpDiscarded;
     }
 
     /** Events emitted per protocol, by name. */

@@ -25,6 +25,12 @@ final class TcpStream {
     private static final int RST = 0x04;
     /** A segment further ahead than this is not held: it is treated as belonging elsewhere (bogus seq). */
     private static final int MAX_AHEAD = 1 << 24;
+    /** A SYN this far behind the stream is a late retransmission, not a new connection. */
+    private static final int RETRANSMITTED_SYN_WINDOW = 1 << 16;
+    /** Held segments at most, whatever their size: many tiny segments cost more than their bytes. */
+    static final int MAX_HELD_SEGMENTS = 1024;
+    /** What a held segment costs beyond its bytes (objects, list slot), counted against the budget. */
+    private static final int HELD_OVERHEAD = 64;
 
     private final int maxHeldBytes;
     private final List<Held> held = new ArrayList<>();
@@ -33,6 +39,7 @@ final class TcpStream {
     private int heldBytes;
     private long gaps;
     private long gapBytes;
+    private long discarded;
 
     /** {@code declared} may exceed the captured {@code data} when the snap length cut the segment. */
     private record Held(long seq, byte[] data, int declared) {
@@ -59,15 +66,24 @@ final class TcpStream {
                 seq = (seq + 1) & MASK; // data on a SYN (TCP Fast Open) starts after it
             }
         } else if ((flags & SYN) != 0) {
+            int moved = (int) (((seq + 1) & MASK) - nextSeq);
+            if (moved > 0 || moved < -RETRANSMITTED_SYN_WINDOW) {
+                // a new connection on the same tuple (the old one never closed both ways): start over
+                finish(ts, to);
+                nextSeq = (seq + 1) & MASK;
+            }
             seq = (seq + 1) & MASK;
         }
         if (declared <= 0) {
             return;
         }
         int ahead = (int) (seq - nextSeq);
-        if (ahead > 0) {
-            if (ahead < MAX_AHEAD) {
+        if (ahead > 0 || ahead == Integer.MIN_VALUE) {
+            // half the sequence space away is neither ahead nor behind: as bogus as too far ahead
+            if (ahead > 0 && ahead < MAX_AHEAD) {
                 hold(seq, data, off, len, declared, ts, to);
+            } else {
+                discarded++;
             }
             return;
         }
@@ -91,11 +107,16 @@ final class TcpStream {
         return gapBytes;
     }
 
+    /** Segments thrown away because their sequence number was out of any plausible window. */
+    long discarded() {
+        return discarded;
+    }
+
     /** Delivers the part of a segment at or after nextSeq; {@code seq} is at or before nextSeq. */
     private void deliver(long seq, byte[] data, int off, int len, int declared, long ts, Receiver to) {
         int already = (int) (nextSeq - seq);
-        if (already >= declared) {
-            return; // a pure retransmission
+        if (already < 0 || already >= declared) {
+            return; // a pure retransmission (callers pass no segment ahead of nextSeq)
         }
         if (already < len) {
             to.bytes(data, off + already, len - already, ts);
@@ -110,8 +131,8 @@ final class TcpStream {
 
     private void hold(long seq, byte[] data, int off, int len, int declared, long ts, Receiver to) {
         held.add(new Held(seq, Arrays.copyOfRange(data, off, off + len), declared));
-        heldBytes += len;
-        while (heldBytes > maxHeldBytes && !held.isEmpty()) {
+        heldBytes += len + HELD_OVERHEAD;
+        while ((heldBytes > maxHeldBytes || held.size() > MAX_HELD_SEGMENTS) && !held.isEmpty()) {
             skipToFirstHeld(ts, to);
             drain(ts, to);
         }
@@ -126,7 +147,7 @@ final class TcpStream {
                 Held h = held.get(i);
                 if ((int) (h.seq - nextSeq) <= 0) {
                     held.remove(i);
-                    heldBytes -= h.data.length;
+                    heldBytes -= h.data.length + HELD_OVERHEAD;
                     deliver(h.seq, h.data, 0, h.data.length, h.declared, ts, to);
                     progress = true;
                     break;

@@ -223,11 +223,12 @@ public final class FlowTable {
         if (f == current) {
             current = null;
         }
-        onEnd.accept(f);
         if (f.idleNode.owner != null) {
             f.idleNode.owner.unlink(f.idleNode);
         }
         bySegmentStart.unlink(f.activeNode);
+        // after unlinking: whatever the hook does, the table stays consistent
+        onEnd.accept(f);
         if (f.hasPackets()) {
             emit(f, reason);
         } else if (reason == EndReason.EVICTED) {

@@ -34,6 +34,7 @@ public final class LivePcapDecoder {
                     + " events=" + events + (app.eventsTotal() > 0 ? " (" + app.eventsLine() + ")" : "")
                     + (app.malformedTotal() > 0 ? " app_malformed=" + app.malformedTotal() : "")
                     + (app.tcpGaps() > 0 ? " tcp_gaps=" + app.tcpGaps() : "")
+                    + (app.tcpDiscarded() > 0 ? " tcp_discarded=" + app.tcpDiscarded() : "")
                     + " dead_lettered=" + deadLetters;
         }
     }

@@ -143,4 +143,21 @@ class AppLayerTest {
         assertThat(d.protocol("lines")).extracting(AppLayerTest::text).containsExactly("LINE over udp");
         assertThat(d.protocol("flow")).extracting(e -> e.network().protocol()).containsExactlyInAnyOrder(null, "lines");
     }
+
+    @Test
+    void aFailingEventSinkIsNotMistakenForAnAnalyzerFailure() {
+        TestCapture cap = new TestCapture();
+        cap.tcp("10.0.0.1", 40000, "10.0.0.2", 7000).client(ascii("LINE a\n")).close();
+        java.util.List<org.fenghuo.events.DeadLetter> letters = new java.util.ArrayList<>();
+        org.fenghuo.collectors.pcap.PcapFileDecoder decoder = new org.fenghuo.collectors.pcap.PcapFileDecoder(
+                org.fenghuo.collectors.pcap.flow.FlowTableConfig.defaults(), AppProtocols.of(new Lines()), e -> {
+                    if ("pcap.lines".equals(e.event().dataset())) {
+                        throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+                    }
+                }, letters::add);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decoder.decode(java.nio.file.Path.of("t.pcap"),
+                        new java.io.ByteArrayInputStream(cap.toPcap())))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("disk full");
+        assertThat(letters).noneMatch(l -> l.reason().contains("analyzer failure"));
+    }
 }

@@ -113,4 +113,39 @@ class TcpStreamTest {
         send(s, 5, ACK, "ef", c);
         assertThat(c.text()).isEqualTo("ab[gap 2]ef");
     }
+
+    @Test
+    void aSegmentHalfTheSequenceSpaceAwayIsDiscardedNotDelivered() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 1000, SYN, "", c);
+        send(s, 1001L + (1L << 31), ACK, "forged bytes", c);
+        send(s, 1001, ACK, "real", c);
+        assertThat(c.text()).isEqualTo("real");
+        assertThat(s.discarded()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewSynOnAnOpenStreamStartsItOver() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 1000, SYN, "", c);
+        send(s, 1001, ACK, "old ", c);
+        send(s, 1010, ACK, "held", c); // behind a hole
+        send(s, 900_000, SYN, "", c);
+        send(s, 900_001, ACK, "new", c);
+        assertThat(c.text()).isEqualTo("old [gap 5]heldnew");
+    }
+
+    @Test
+    void heldSegmentsAreBoundedInNumberNotOnlyInBytes() {
+        TcpStream s = new TcpStream(1 << 30);
+        Collect c = new Collect();
+        send(s, 0, SYN, "", c);
+        for (int i = 0; i < 3 * TcpStream.MAX_HELD_SEGMENTS; i++) {
+            send(s, 10 + 2L * i, ACK, "x", c); // one byte each, every other byte missing
+        }
+        assertThat(c.gaps).isNotEmpty();
+        assertThat(c.text()).startsWith("[gap 9]x[gap 1]x");
+    }
 }

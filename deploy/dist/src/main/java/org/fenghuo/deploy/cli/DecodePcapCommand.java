@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -106,21 +107,49 @@ final class DecodePcapCommand implements Callable<Integer> {
         return FenghuoCli.EXIT_OK;
     }
 
-    /** Live events go out as they come; stdout is flushed every second so a reader sees them promptly. */
-    private int live(AppProtocols chosen) {
+    /**
+     * Live events go out as they come; stdout is flushed every second so a reader sees them
+     * promptly, and a closed stdout (the reader went away) stops the capture. Ctrl-C stops it too,
+     * and the signal handler waits for the end-of-capture flush before the JVM exits.
+     */
+    private int live(AppProtocols chosen) throws IOException {
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-        LivePcapDecoder decoder = new LivePcapDecoder(LiveCaptureConfig.of(live, bpf),
-                FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen, event -> NdjsonLines.write(event, stdout),
-                JsonLinesDeadLetterSink.stderr());
+        try (PrintStream deadLetterOut = deadLetterFile == null ? null
+                : new PrintStream(Files.newOutputStream(deadLetterFile), false, StandardCharsets.UTF_8)) {
+            JsonLinesDeadLetterSink deadLetters = deadLetterOut == null ? JsonLinesDeadLetterSink.stderr()
+                    : new JsonLinesDeadLetterSink(deadLetterOut);
+            LivePcapDecoder decoder = new LivePcapDecoder(LiveCaptureConfig.of(live, bpf),
+                    FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen, event -> NdjsonLines.write(event, stdout),
+                    deadLetters);
+            int code = runLive(decoder, stdout);
+            deadLetters.flush();
+            return code;
+        }
+    }
+
+    private int runLive(LivePcapDecoder decoder, OutputStream stdout) {
         ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fenghuo-live-flush");
             t.setDaemon(true);
             return t;
         });
-        Thread stopOnSignal = new Thread(decoder::stop, "fenghuo-live-stop");
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopOnSignal = new Thread(() -> {
+            decoder.stop();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fenghuo-live-stop");
         try {
             decoder.open();
-            flusher.scheduleWithFixedDelay(() -> flushQuietly(stdout), 1, 1, TimeUnit.SECONDS);
+            flusher.scheduleWithFixedDelay(() -> {
+                flushQuietly(stdout);
+                if (System.out.checkError()) {
+                    decoder.stop();
+                }
+            }, 1, 1, TimeUnit.SECONDS);
             if (duration != null) {
                 flusher.schedule(decoder::stop, duration.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -137,11 +166,12 @@ final class DecodePcapCommand implements Callable<Integer> {
                 default -> FenghuoCli.EXIT_SERVICE;
             };
         } finally {
+            finished.countDown();
             flusher.shutdownNow();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnSignal);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is exiting anyway
+                // the hook is running: it waits for `finished`, counted down above
             }
         }
     }
@@ -150,7 +180,7 @@ final class DecodePcapCommand implements Callable<Integer> {
         try {
             out.flush();
         } catch (IOException e) {
-            // stdout closed (a pipe reader went away): the next write reports it
+            // System.out never throws; a closed stdout shows as System.out.checkError()
         }
     }
 
@@ -175,6 +205,7 @@ final class DecodePcapCommand implements Callable<Integer> {
     private void decodeOne(AppProtocols chosen, JsonLinesDeadLetterSink deadLetters, Path file, OutputStream stdout,
                            EcsJsonCodec.LineWriter stdoutLines) throws IOException {
         Path held = Files.createTempFile("fenghuo-pcap-events", ".ndjson");
+        held.toFile().deleteOnExit(); // also when Ctrl-C ends the run mid-file
         AutoCloseable[] progress = new AutoCloseable[1];
         try (OutputStream heldOut = new BufferedOutputStream(Files.newOutputStream(held), 1 << 16);
              InputStream in = ProgressReporter.wrap(new BufferedInputStream(Files.newInputStream(file), 1 << 20),

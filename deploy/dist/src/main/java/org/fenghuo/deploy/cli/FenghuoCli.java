@@ -25,7 +25,8 @@ public final class FenghuoCli {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FenghuoCli());
-        cli.setExitCodeExceptionMapper(e -> e instanceof ServiceUnavailableException ? EXIT_SERVICE : EXIT_USAGE);
+        cli.setExitCodeExceptionMapper(e -> e instanceof ServiceUnavailableException ? EXIT_SERVICE
+                : e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException ? EXIT_INPUT : EXIT_USAGE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("fenghuo " + commandLine.getCommandName() + ": " + e.getMessage());
             return commandLine.getExitCodeExceptionMapper().getExitCode(e);

@@ -194,8 +194,13 @@ public final class AppLayer {
         if (app.analyzer == null) {
             int d = dir.ordinal();
             boolean accumulated = app.streams != null && app.prefixLength != null && app.prefixLength[d] > 0;
+            byte[] chunk = data;
+            int rest = off;
+            int restLength = 0;
             if (accumulated) {
-                append(app, d, data, off, len);
+                int taken = append(app, d, data, off, len);
+                rest = off + taken;
+                restLength = len - taken;
                 data = app.prefix[d];
                 off = 0;
                 len = app.prefixLength[d];
@@ -203,8 +208,9 @@ public final class AppLayer {
             AppProtocol match = protocols.match(flow.protocol(), flow.initiatorPort(), flow.responderPort(), dir, data,
                     off, len);
             if (match == null) {
-                // a start dribbled out a few bytes a segment still gets its chance
-                if ((++app.chunksSeen >= DETECTION_CHUNKS && len >= MIN_DETECTION_BYTES) || len >= DETECTION_BYTES) {
+                // a TCP start dribbled out a few bytes a segment still gets its chance; datagrams do not
+                boolean enoughSeen = len >= MIN_DETECTION_BYTES || app.streams == null;
+                if ((++app.chunksSeen >= DETECTION_CHUNKS && enoughSeen) || len >= DETECTION_BYTES) {
                     flow.appState(UNRECOGNISED);
                 } else if (app.streams != null && !accumulated) {
                     append(app, d, data, off, len);
@@ -224,6 +230,12 @@ public final class AppLayer {
                 app.prefix = null;
                 app.prefixLength = null;
             }
+            if (restLength > 0) {
+                // the part of this chunk beyond a full detection prefix
+                feed(app, dir, data, off, len, ts);
+                feed(app, dir, chunk, rest, restLength, ts);
+                return;
+            }
         }
         feed(app, dir, data, off, len, ts);
     }
@@ -242,7 +254,8 @@ public final class AppLayer {
     }
 
     /** Grows a direction's prefix as bytes come (a few bytes cost a few bytes), up to DETECTION_BYTES. */
-    private static void append(FlowApp app, int d, byte[] data, int off, int len) {
+    /** @return how many of the {@code len} bytes were kept */
+    private static int append(FlowApp app, int d, byte[] data, int off, int len) {
         if (app.prefix == null) {
             app.prefix = new byte[2][];
             app.prefixLength = new int[2];
@@ -255,6 +268,7 @@ public final class AppLayer {
         }
         System.arraycopy(data, off, app.prefix[d], app.prefixLength[d], n);
         app.prefixLength[d] += n;
+        return n;
     }
 
     private void layerFailed(FlowContext flow, RuntimeException e, long ts) {

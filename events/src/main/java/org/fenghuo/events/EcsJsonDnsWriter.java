@@ -3,10 +3,15 @@ package org.fenghuo.events;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Writes {@code dns.*}; unknown fields of the i-th answer sit at index i of {@code extra.dns.answers}. */
 final class EcsJsonDnsWriter {
     private static final SecurityEvent.DnsAnswer NO_ANSWER = new SecurityEvent.DnsAnswer(null, null, null, null, null);
+
+    private static final Set<String> KIDS_DNS_QUESTION = EcsFields.childrenOf("dns.question");
+    private static final Set<String> KIDS_DNS = EcsFields.childrenOf("dns");
+    private static final Set<String> KIDS_DNS_ANSWERS = EcsFields.childrenOf("dns.answers");
 
     private EcsJsonDnsWriter() {
     }
@@ -24,7 +29,7 @@ final class EcsJsonDnsWriter {
             o.str("type", v.questionType());
             o.str("class", v.questionClass());
         }
-        o.extra(EcsJsonWriter.sub(x, "question"), EcsFields.childrenOf("dns.question"));
+        o.extra(EcsJsonWriter.sub(x, "question"), KIDS_DNS_QUESTION);
         o.close();
         if (v != null) {
             o.str("response_code", v.responseCode());
@@ -34,7 +39,7 @@ final class EcsJsonDnsWriter {
         if (v != null) {
             o.strList("resolved_ip", v.resolvedIp());
         }
-        o.extra(x, EcsFields.childrenOf("dns"));
+        o.extra(x, KIDS_DNS);
         o.close();
     }
 
@@ -61,7 +66,7 @@ final class EcsJsonDnsWriter {
             o.str("class", a.dnsClass());
             o.str("data", a.data());
             o.num("ttl", a.ttl());
-            o.extra(ax, EcsFields.childrenOf("dns.answers"));
+            o.extra(ax, KIDS_DNS_ANSWERS);
             o.close();
         }
         o.endArray();

@@ -32,6 +32,33 @@ final class EcsJsonWriter {
     private static final SecurityEvent.FenghuoFields NO_FENGHUO = new SecurityEvent.FenghuoFields(null, null, null);
     private static final SecurityEvent.Ics NO_ICS = new SecurityEvent.Ics(null, null, null, null, null, null, null, null);
 
+    /** Modelled children per object path, looked up once (they shadow extra on write). */
+    private static final Set<String> KIDS_USER_AGENT = EcsFields.childrenOf("user_agent");
+    private static final Set<String> KIDS_ROOT = EcsFields.childrenOf("");
+    private static final Set<String> KIDS_EVENT = EcsFields.childrenOf("event");
+    private static final Set<String> KIDS_NETWORK_VLAN = EcsFields.childrenOf("network.vlan");
+    private static final Set<String> KIDS_NETWORK = EcsFields.childrenOf("network");
+    private static final Set<String> KIDS_OBSERVER = EcsFields.childrenOf("observer");
+    private static final Set<String> KIDS_HOST = EcsFields.childrenOf("host");
+    private static final Set<String> KIDS_USER = EcsFields.childrenOf("user");
+    private static final Set<String> KIDS_PROCESS = EcsFields.childrenOf("process");
+    private static final Set<String> KIDS_LOG_FILE = EcsFields.childrenOf("log.file");
+    private static final Set<String> KIDS_LOG = EcsFields.childrenOf("log");
+    private static final Set<String> KIDS_LOG_SYSLOG_FACILITY = EcsFields.childrenOf("log.syslog.facility");
+    private static final Set<String> KIDS_LOG_SYSLOG_SEVERITY = EcsFields.childrenOf("log.syslog.severity");
+    private static final Set<String> KIDS_LOG_SYSLOG = EcsFields.childrenOf("log.syslog");
+    private static final Set<String> KIDS_HTTP_REQUEST = EcsFields.childrenOf("http.request");
+    private static final Set<String> KIDS_HTTP_RESPONSE = EcsFields.childrenOf("http.response");
+    private static final Set<String> KIDS_HTTP = EcsFields.childrenOf("http");
+    private static final Set<String> KIDS_URL = EcsFields.childrenOf("url");
+    private static final Set<String> KIDS_TLS_CLIENT = EcsFields.childrenOf("tls.client");
+    private static final Set<String> KIDS_TLS_SERVER = EcsFields.childrenOf("tls.server");
+    private static final Set<String> KIDS_TLS = EcsFields.childrenOf("tls");
+    private static final Set<String> KIDS_FENGHUO_ICS = EcsFields.childrenOf("fenghuo.ics");
+    private static final Set<String> KIDS_FENGHUO = EcsFields.childrenOf("fenghuo");
+    private static final Set<String> KIDS_SOURCE = EcsFields.childrenOf("source");
+    private static final Set<String> KIDS_DESTINATION = EcsFields.childrenOf("destination");
+
     private EcsJsonWriter() {
     }
 
@@ -43,8 +70,9 @@ final class EcsJsonWriter {
         o.strList("tags", e.tags());
         labels(o, e.labels(), sub(x, "labels"));
         event(o, e.event() == null ? NO_EVENT : e.event(), sub(x, "event"));
-        endpoint(o, "source", e.source() == null ? NO_ENDPOINT : e.source(), sub(x, "source"));
-        endpoint(o, "destination", e.destination() == null ? NO_ENDPOINT : e.destination(), sub(x, "destination"));
+        endpoint(o, "source", KIDS_SOURCE, e.source() == null ? NO_ENDPOINT : e.source(), sub(x, "source"));
+        endpoint(o, "destination", KIDS_DESTINATION, e.destination() == null ? NO_ENDPOINT : e.destination(),
+                sub(x, "destination"));
         network(o, e.network() == null ? NO_NETWORK : e.network(), sub(x, "network"));
         observer(o, e.observer() == null ? NO_OBSERVER : e.observer(), sub(x, "observer"));
         host(o, e.host() == null ? NO_HOST : e.host(), sub(x, "host"));
@@ -56,11 +84,11 @@ final class EcsJsonWriter {
         url(o, e.url() == null ? NO_URL : e.url(), sub(x, "url"));
         o.open("user_agent");
         o.str("original", e.userAgent());
-        o.extra(sub(x, "user_agent"), EcsFields.childrenOf("user_agent"));
+        o.extra(sub(x, "user_agent"), KIDS_USER_AGENT);
         o.close();
         tls(o, e.tls() == null ? NO_TLS : e.tls(), sub(x, "tls"));
         fenghuo(o, e.fenghuo() == null ? NO_FENGHUO : e.fenghuo(), sub(x, "fenghuo"));
-        o.extra(x, EcsFields.childrenOf(""));
+        o.extra(x, KIDS_ROOT);
         o.close();
     }
 
@@ -102,11 +130,11 @@ final class EcsJsonWriter {
         o.instant("start", v.start());
         o.instant("end", v.end());
         o.num("duration", v.duration());
-        o.extra(x, EcsFields.childrenOf("event"));
+        o.extra(x, KIDS_EVENT);
         o.close();
     }
 
-    private static void endpoint(LazyJsonOut o, String name, SecurityEvent.Endpoint v, Map<String, Object> x)
+    private static void endpoint(LazyJsonOut o, String name, Set<String> kids, SecurityEvent.Endpoint v, Map<String, Object> x)
             throws IOException {
         o.open(name);
         o.str("ip", v.ip());
@@ -116,7 +144,7 @@ final class EcsJsonWriter {
         o.str("mac", v.mac());
         o.num("bytes", v.bytes());
         o.num("packets", v.packets());
-        o.extra(x, EcsFields.childrenOf(name));
+        o.extra(x, kids);
         o.close();
     }
 
@@ -133,9 +161,9 @@ final class EcsJsonWriter {
         o.num("packets", v.packets());
         o.open("vlan");
         o.str("id", v.vlanId());
-        o.extra(sub(x, "vlan"), EcsFields.childrenOf("network.vlan"));
+        o.extra(sub(x, "vlan"), KIDS_NETWORK_VLAN);
         o.close();
-        o.extra(x, EcsFields.childrenOf("network"));
+        o.extra(x, KIDS_NETWORK);
         o.close();
     }
 
@@ -147,7 +175,7 @@ final class EcsJsonWriter {
         o.str("type", v.type());
         o.str("vendor", v.vendor());
         o.str("product", v.product());
-        o.extra(x, EcsFields.childrenOf("observer"));
+        o.extra(x, KIDS_OBSERVER);
         o.close();
     }
 
@@ -156,7 +184,7 @@ final class EcsJsonWriter {
         o.str("hostname", v.hostname());
         o.str("name", v.name());
         o.strList("ip", v.ip());
-        o.extra(x, EcsFields.childrenOf("host"));
+        o.extra(x, KIDS_HOST);
         o.close();
     }
 
@@ -165,7 +193,7 @@ final class EcsJsonWriter {
         o.str("name", v.name());
         o.str("id", v.id());
         o.str("domain", v.domain());
-        o.extra(x, EcsFields.childrenOf("user"));
+        o.extra(x, KIDS_USER);
         o.close();
     }
 
@@ -173,7 +201,7 @@ final class EcsJsonWriter {
         o.open("process");
         o.str("name", v.name());
         o.num("pid", v.pid());
-        o.extra(x, EcsFields.childrenOf("process"));
+        o.extra(x, KIDS_PROCESS);
         o.close();
     }
 
@@ -183,11 +211,11 @@ final class EcsJsonWriter {
         o.str("logger", v.logger());
         o.open("file");
         o.str("path", v.filePath());
-        o.extra(sub(x, "file"), EcsFields.childrenOf("log.file"));
+        o.extra(sub(x, "file"), KIDS_LOG_FILE);
         o.close();
         o.num("offset", v.offset());
         syslog(o, v.syslog() == null ? NO_SYSLOG : v.syslog(), sub(x, "syslog"));
-        o.extra(x, EcsFields.childrenOf("log"));
+        o.extra(x, KIDS_LOG);
         o.close();
     }
 
@@ -196,12 +224,12 @@ final class EcsJsonWriter {
         o.open("facility");
         o.num("code", v.facilityCode());
         o.str("name", v.facilityName());
-        o.extra(sub(x, "facility"), EcsFields.childrenOf("log.syslog.facility"));
+        o.extra(sub(x, "facility"), KIDS_LOG_SYSLOG_FACILITY);
         o.close();
         o.open("severity");
         o.num("code", v.severityCode());
         o.str("name", v.severityName());
-        o.extra(sub(x, "severity"), EcsFields.childrenOf("log.syslog.severity"));
+        o.extra(sub(x, "severity"), KIDS_LOG_SYSLOG_SEVERITY);
         o.close();
         o.num("priority", v.priority());
         o.str("hostname", v.hostname());
@@ -210,7 +238,7 @@ final class EcsJsonWriter {
         o.str("msgid", v.msgid());
         o.str("version", v.version());
         structuredData(o, v.structuredData(), sub(x, "structured_data"));
-        o.extra(x, EcsFields.childrenOf("log.syslog"));
+        o.extra(x, KIDS_LOG_SYSLOG);
         o.close();
     }
 
@@ -240,15 +268,15 @@ final class EcsJsonWriter {
         o.str("method", v.requestMethod());
         o.str("referrer", v.requestReferrer());
         o.num("bytes", v.requestBytes());
-        o.extra(sub(x, "request"), EcsFields.childrenOf("http.request"));
+        o.extra(sub(x, "request"), KIDS_HTTP_REQUEST);
         o.close();
         o.open("response");
         o.num("status_code", v.responseStatusCode());
         o.num("bytes", v.responseBytes());
         o.str("mime_type", v.responseMimeType());
-        o.extra(sub(x, "response"), EcsFields.childrenOf("http.response"));
+        o.extra(sub(x, "response"), KIDS_HTTP_RESPONSE);
         o.close();
-        o.extra(x, EcsFields.childrenOf("http"));
+        o.extra(x, KIDS_HTTP);
         o.close();
     }
 
@@ -261,7 +289,7 @@ final class EcsJsonWriter {
         o.num("port", v.port());
         o.str("path", v.path());
         o.str("query", v.query());
-        o.extra(x, EcsFields.childrenOf("url"));
+        o.extra(x, KIDS_URL);
         o.close();
     }
 
@@ -275,13 +303,13 @@ final class EcsJsonWriter {
         o.str("server_name", v.clientServerName());
         o.str("ja3", v.clientJa3());
         o.str("ja4", v.clientJa4());
-        o.extra(sub(x, "client"), EcsFields.childrenOf("tls.client"));
+        o.extra(sub(x, "client"), KIDS_TLS_CLIENT);
         o.close();
         o.open("server");
         o.str("ja3s", v.serverJa3s());
-        o.extra(sub(x, "server"), EcsFields.childrenOf("tls.server"));
+        o.extra(sub(x, "server"), KIDS_TLS_SERVER);
         o.close();
-        o.extra(x, EcsFields.childrenOf("tls"));
+        o.extra(x, KIDS_TLS);
         o.close();
     }
 
@@ -300,9 +328,9 @@ final class EcsJsonWriter {
         o.str("exception", i.exception());
         o.num("address", i.address());
         o.num("quantity", i.quantity());
-        o.extra(sub(x, "ics"), EcsFields.childrenOf("fenghuo.ics"));
+        o.extra(sub(x, "ics"), KIDS_FENGHUO_ICS);
         o.close();
-        o.extra(x, EcsFields.childrenOf("fenghuo"));
+        o.extra(x, KIDS_FENGHUO);
         o.close();
     }
 }

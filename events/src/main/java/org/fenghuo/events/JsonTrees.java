@@ -152,11 +152,9 @@ final class JsonTrees {
             return freezeMap((Map<String, Object>) map);
         }
         if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object element : list) {
-                out.add(freeze(element));
-            }
-            return Collections.unmodifiableList(out);
+            // every list here is a fresh ArrayList made by copyValue, so it is frozen in place, not copied again
+            ((List<Object>) list).replaceAll(JsonTrees::freeze);
+            return Collections.unmodifiableList(list);
         }
         return value;
     }

@@ -32,19 +32,47 @@ final class EcsJsonWriter {
     private static final SecurityEvent.FenghuoFields NO_FENGHUO = new SecurityEvent.FenghuoFields(null, null, null);
     private static final SecurityEvent.Ics NO_ICS = new SecurityEvent.Ics(null, null, null, null, null, null, null, null);
 
+    /** Modelled children per object path, looked up once (they shadow extra on write). */
+    private static final Set<String> KIDS_USER_AGENT = EcsFields.childrenOf("user_agent");
+    private static final Set<String> KIDS_ROOT = EcsFields.childrenOf("");
+    private static final Set<String> KIDS_EVENT = EcsFields.childrenOf("event");
+    private static final Set<String> KIDS_NETWORK_VLAN = EcsFields.childrenOf("network.vlan");
+    private static final Set<String> KIDS_NETWORK = EcsFields.childrenOf("network");
+    private static final Set<String> KIDS_OBSERVER = EcsFields.childrenOf("observer");
+    private static final Set<String> KIDS_HOST = EcsFields.childrenOf("host");
+    private static final Set<String> KIDS_USER = EcsFields.childrenOf("user");
+    private static final Set<String> KIDS_PROCESS = EcsFields.childrenOf("process");
+    private static final Set<String> KIDS_LOG_FILE = EcsFields.childrenOf("log.file");
+    private static final Set<String> KIDS_LOG = EcsFields.childrenOf("log");
+    private static final Set<String> KIDS_LOG_SYSLOG_FACILITY = EcsFields.childrenOf("log.syslog.facility");
+    private static final Set<String> KIDS_LOG_SYSLOG_SEVERITY = EcsFields.childrenOf("log.syslog.severity");
+    private static final Set<String> KIDS_LOG_SYSLOG = EcsFields.childrenOf("log.syslog");
+    private static final Set<String> KIDS_HTTP_REQUEST = EcsFields.childrenOf("http.request");
+    private static final Set<String> KIDS_HTTP_RESPONSE = EcsFields.childrenOf("http.response");
+    private static final Set<String> KIDS_HTTP = EcsFields.childrenOf("http");
+    private static final Set<String> KIDS_URL = EcsFields.childrenOf("url");
+    private static final Set<String> KIDS_TLS_CLIENT = EcsFields.childrenOf("tls.client");
+    private static final Set<String> KIDS_TLS_SERVER = EcsFields.childrenOf("tls.server");
+    private static final Set<String> KIDS_TLS = EcsFields.childrenOf("tls");
+    private static final Set<String> KIDS_FENGHUO_ICS = EcsFields.childrenOf("fenghuo.ics");
+    private static final Set<String> KIDS_FENGHUO = EcsFields.childrenOf("fenghuo");
+    private static final Set<String> KIDS_SOURCE = EcsFields.childrenOf("source");
+    private static final Set<String> KIDS_DESTINATION = EcsFields.childrenOf("destination");
+
     private EcsJsonWriter() {
     }
 
     static void write(LazyJsonOut o, SecurityEvent e) throws IOException {
         Map<String, Object> x = e.extra();
         o.openRoot();
-        o.instant("@timestamp", e.timestamp());
-        o.str("message", e.message());
-        o.strList("tags", e.tags());
+        o.instant(EcsNames.AT_TIMESTAMP, e.timestamp());
+        o.str(EcsNames.MESSAGE, e.message());
+        o.strList(EcsNames.TAGS, e.tags());
         labels(o, e.labels(), sub(x, "labels"));
         event(o, e.event() == null ? NO_EVENT : e.event(), sub(x, "event"));
-        endpoint(o, "source", e.source() == null ? NO_ENDPOINT : e.source(), sub(x, "source"));
-        endpoint(o, "destination", e.destination() == null ? NO_ENDPOINT : e.destination(), sub(x, "destination"));
+        endpoint(o, "source", KIDS_SOURCE, e.source() == null ? NO_ENDPOINT : e.source(), sub(x, "source"));
+        endpoint(o, "destination", KIDS_DESTINATION, e.destination() == null ? NO_ENDPOINT : e.destination(),
+                sub(x, "destination"));
         network(o, e.network() == null ? NO_NETWORK : e.network(), sub(x, "network"));
         observer(o, e.observer() == null ? NO_OBSERVER : e.observer(), sub(x, "observer"));
         host(o, e.host() == null ? NO_HOST : e.host(), sub(x, "host"));
@@ -54,13 +82,13 @@ final class EcsJsonWriter {
         EcsJsonDnsWriter.dns(o, e.dns(), sub(x, "dns"));
         http(o, e.http() == null ? NO_HTTP : e.http(), sub(x, "http"));
         url(o, e.url() == null ? NO_URL : e.url(), sub(x, "url"));
-        o.open("user_agent");
-        o.str("original", e.userAgent());
-        o.extra(sub(x, "user_agent"), EcsFields.childrenOf("user_agent"));
+        o.open(EcsNames.USER_AGENT);
+        o.str(EcsNames.ORIGINAL, e.userAgent());
+        o.extra(sub(x, "user_agent"), KIDS_USER_AGENT);
         o.close();
         tls(o, e.tls() == null ? NO_TLS : e.tls(), sub(x, "tls"));
         fenghuo(o, e.fenghuo() == null ? NO_FENGHUO : e.fenghuo(), sub(x, "fenghuo"));
-        o.extra(x, EcsFields.childrenOf(""));
+        o.extra(x, KIDS_ROOT);
         o.close();
     }
 
@@ -72,7 +100,7 @@ final class EcsJsonWriter {
 
     /** Labels sorted by key: {@code Map.copyOf} iterates in a per-JVM order, and content hashes must not. */
     private static void labels(LazyJsonOut o, Map<String, String> labels, Map<String, Object> x) throws IOException {
-        o.open("labels");
+        o.open(EcsNames.LABELS);
         Set<String> written = Set.of();
         if (labels != null && !labels.isEmpty()) {
             for (Map.Entry<String, String> l : new TreeMap<>(labels).entrySet()) {
@@ -85,138 +113,138 @@ final class EcsJsonWriter {
     }
 
     private static void event(LazyJsonOut o, SecurityEvent.EventInfo v, Map<String, Object> x) throws IOException {
-        o.open("event");
-        o.str("id", v.id());
-        o.str("kind", v.kind());
-        o.strList("category", v.category());
-        o.strList("type", v.type());
-        o.str("action", v.action());
-        o.str("outcome", v.outcome());
-        o.str("module", v.module());
-        o.str("dataset", v.dataset());
-        o.str("provider", v.provider());
-        o.num("severity", v.severity());
-        o.str("original", v.original());
-        o.instant("created", v.created());
-        o.instant("ingested", v.ingested());
-        o.instant("start", v.start());
-        o.instant("end", v.end());
-        o.num("duration", v.duration());
-        o.extra(x, EcsFields.childrenOf("event"));
+        o.open(EcsNames.EVENT);
+        o.str(EcsNames.ID, v.id());
+        o.str(EcsNames.KIND, v.kind());
+        o.strList(EcsNames.CATEGORY, v.category());
+        o.strList(EcsNames.TYPE, v.type());
+        o.str(EcsNames.ACTION, v.action());
+        o.str(EcsNames.OUTCOME, v.outcome());
+        o.str(EcsNames.MODULE, v.module());
+        o.str(EcsNames.DATASET, v.dataset());
+        o.str(EcsNames.PROVIDER, v.provider());
+        o.num(EcsNames.SEVERITY, v.severity());
+        o.str(EcsNames.ORIGINAL, v.original());
+        o.instant(EcsNames.CREATED, v.created());
+        o.instant(EcsNames.INGESTED, v.ingested());
+        o.instant(EcsNames.START, v.start());
+        o.instant(EcsNames.END, v.end());
+        o.num(EcsNames.DURATION, v.duration());
+        o.extra(x, KIDS_EVENT);
         o.close();
     }
 
-    private static void endpoint(LazyJsonOut o, String name, SecurityEvent.Endpoint v, Map<String, Object> x)
+    private static void endpoint(LazyJsonOut o, String name, Set<String> kids, SecurityEvent.Endpoint v, Map<String, Object> x)
             throws IOException {
         o.open(name);
-        o.str("ip", v.ip());
-        o.num("port", v.port());
-        o.str("address", v.address());
-        o.str("domain", v.domain());
-        o.str("mac", v.mac());
-        o.num("bytes", v.bytes());
-        o.num("packets", v.packets());
-        o.extra(x, EcsFields.childrenOf(name));
+        o.str(EcsNames.IP, v.ip());
+        o.num(EcsNames.PORT, v.port());
+        o.str(EcsNames.ADDRESS, v.address());
+        o.str(EcsNames.DOMAIN, v.domain());
+        o.str(EcsNames.MAC, v.mac());
+        o.num(EcsNames.BYTES, v.bytes());
+        o.num(EcsNames.PACKETS, v.packets());
+        o.extra(x, kids);
         o.close();
     }
 
     private static void network(LazyJsonOut o, SecurityEvent.Network v, Map<String, Object> x) throws IOException {
-        o.open("network");
-        o.str("transport", v.transport());
-        o.str("type", v.type());
-        o.str("protocol", v.protocol());
-        o.str("application", v.application());
-        o.str("direction", v.direction());
-        o.str("community_id", v.communityId());
-        o.str("iana_number", v.ianaNumber());
-        o.num("bytes", v.bytes());
-        o.num("packets", v.packets());
-        o.open("vlan");
-        o.str("id", v.vlanId());
-        o.extra(sub(x, "vlan"), EcsFields.childrenOf("network.vlan"));
+        o.open(EcsNames.NETWORK);
+        o.str(EcsNames.TRANSPORT, v.transport());
+        o.str(EcsNames.TYPE, v.type());
+        o.str(EcsNames.PROTOCOL, v.protocol());
+        o.str(EcsNames.APPLICATION, v.application());
+        o.str(EcsNames.DIRECTION, v.direction());
+        o.str(EcsNames.COMMUNITY_ID, v.communityId());
+        o.str(EcsNames.IANA_NUMBER, v.ianaNumber());
+        o.num(EcsNames.BYTES, v.bytes());
+        o.num(EcsNames.PACKETS, v.packets());
+        o.open(EcsNames.VLAN);
+        o.str(EcsNames.ID, v.vlanId());
+        o.extra(sub(x, "vlan"), KIDS_NETWORK_VLAN);
         o.close();
-        o.extra(x, EcsFields.childrenOf("network"));
+        o.extra(x, KIDS_NETWORK);
         o.close();
     }
 
     private static void observer(LazyJsonOut o, SecurityEvent.Observer v, Map<String, Object> x) throws IOException {
-        o.open("observer");
-        o.str("hostname", v.hostname());
-        o.strList("ip", v.ip());
-        o.str("name", v.name());
-        o.str("type", v.type());
-        o.str("vendor", v.vendor());
-        o.str("product", v.product());
-        o.extra(x, EcsFields.childrenOf("observer"));
+        o.open(EcsNames.OBSERVER);
+        o.str(EcsNames.HOSTNAME, v.hostname());
+        o.strList(EcsNames.IP, v.ip());
+        o.str(EcsNames.NAME, v.name());
+        o.str(EcsNames.TYPE, v.type());
+        o.str(EcsNames.VENDOR, v.vendor());
+        o.str(EcsNames.PRODUCT, v.product());
+        o.extra(x, KIDS_OBSERVER);
         o.close();
     }
 
     private static void host(LazyJsonOut o, SecurityEvent.Host v, Map<String, Object> x) throws IOException {
-        o.open("host");
-        o.str("hostname", v.hostname());
-        o.str("name", v.name());
-        o.strList("ip", v.ip());
-        o.extra(x, EcsFields.childrenOf("host"));
+        o.open(EcsNames.HOST);
+        o.str(EcsNames.HOSTNAME, v.hostname());
+        o.str(EcsNames.NAME, v.name());
+        o.strList(EcsNames.IP, v.ip());
+        o.extra(x, KIDS_HOST);
         o.close();
     }
 
     private static void user(LazyJsonOut o, SecurityEvent.User v, Map<String, Object> x) throws IOException {
-        o.open("user");
-        o.str("name", v.name());
-        o.str("id", v.id());
-        o.str("domain", v.domain());
-        o.extra(x, EcsFields.childrenOf("user"));
+        o.open(EcsNames.USER);
+        o.str(EcsNames.NAME, v.name());
+        o.str(EcsNames.ID, v.id());
+        o.str(EcsNames.DOMAIN, v.domain());
+        o.extra(x, KIDS_USER);
         o.close();
     }
 
     private static void process(LazyJsonOut o, SecurityEvent.Process v, Map<String, Object> x) throws IOException {
-        o.open("process");
-        o.str("name", v.name());
-        o.num("pid", v.pid());
-        o.extra(x, EcsFields.childrenOf("process"));
+        o.open(EcsNames.PROCESS);
+        o.str(EcsNames.NAME, v.name());
+        o.num(EcsNames.PID, v.pid());
+        o.extra(x, KIDS_PROCESS);
         o.close();
     }
 
     private static void log(LazyJsonOut o, SecurityEvent.Log v, Map<String, Object> x) throws IOException {
-        o.open("log");
-        o.str("level", v.level());
-        o.str("logger", v.logger());
-        o.open("file");
-        o.str("path", v.filePath());
-        o.extra(sub(x, "file"), EcsFields.childrenOf("log.file"));
+        o.open(EcsNames.LOG);
+        o.str(EcsNames.LEVEL, v.level());
+        o.str(EcsNames.LOGGER, v.logger());
+        o.open(EcsNames.FILE);
+        o.str(EcsNames.PATH, v.filePath());
+        o.extra(sub(x, "file"), KIDS_LOG_FILE);
         o.close();
-        o.num("offset", v.offset());
+        o.num(EcsNames.OFFSET, v.offset());
         syslog(o, v.syslog() == null ? NO_SYSLOG : v.syslog(), sub(x, "syslog"));
-        o.extra(x, EcsFields.childrenOf("log"));
+        o.extra(x, KIDS_LOG);
         o.close();
     }
 
     private static void syslog(LazyJsonOut o, SecurityEvent.Syslog v, Map<String, Object> x) throws IOException {
-        o.open("syslog");
-        o.open("facility");
-        o.num("code", v.facilityCode());
-        o.str("name", v.facilityName());
-        o.extra(sub(x, "facility"), EcsFields.childrenOf("log.syslog.facility"));
+        o.open(EcsNames.SYSLOG);
+        o.open(EcsNames.FACILITY);
+        o.num(EcsNames.CODE, v.facilityCode());
+        o.str(EcsNames.NAME, v.facilityName());
+        o.extra(sub(x, "facility"), KIDS_LOG_SYSLOG_FACILITY);
         o.close();
-        o.open("severity");
-        o.num("code", v.severityCode());
-        o.str("name", v.severityName());
-        o.extra(sub(x, "severity"), EcsFields.childrenOf("log.syslog.severity"));
+        o.open(EcsNames.SEVERITY);
+        o.num(EcsNames.CODE, v.severityCode());
+        o.str(EcsNames.NAME, v.severityName());
+        o.extra(sub(x, "severity"), KIDS_LOG_SYSLOG_SEVERITY);
         o.close();
-        o.num("priority", v.priority());
-        o.str("hostname", v.hostname());
-        o.str("appname", v.appname());
-        o.str("procid", v.procid());
-        o.str("msgid", v.msgid());
-        o.str("version", v.version());
+        o.num(EcsNames.PRIORITY, v.priority());
+        o.str(EcsNames.HOSTNAME, v.hostname());
+        o.str(EcsNames.APPNAME, v.appname());
+        o.str(EcsNames.PROCID, v.procid());
+        o.str(EcsNames.MSGID, v.msgid());
+        o.str(EcsNames.VERSION, v.version());
         structuredData(o, v.structuredData(), sub(x, "structured_data"));
-        o.extra(x, EcsFields.childrenOf("log.syslog"));
+        o.extra(x, KIDS_LOG_SYSLOG);
         o.close();
     }
 
     private static void structuredData(LazyJsonOut o, Map<String, Map<String, String>> sd, Map<String, Object> x)
             throws IOException {
-        o.open("structured_data");
+        o.open(EcsNames.STRUCTURED_DATA);
         Set<String> written = Set.of();
         if (sd != null && !sd.isEmpty()) {
             for (Map.Entry<String, Map<String, String>> element : sd.entrySet()) {
@@ -234,75 +262,75 @@ final class EcsJsonWriter {
     }
 
     private static void http(LazyJsonOut o, SecurityEvent.Http v, Map<String, Object> x) throws IOException {
-        o.open("http");
-        o.str("version", v.version());
-        o.open("request");
-        o.str("method", v.requestMethod());
-        o.str("referrer", v.requestReferrer());
-        o.num("bytes", v.requestBytes());
-        o.extra(sub(x, "request"), EcsFields.childrenOf("http.request"));
+        o.open(EcsNames.HTTP);
+        o.str(EcsNames.VERSION, v.version());
+        o.open(EcsNames.REQUEST);
+        o.str(EcsNames.METHOD, v.requestMethod());
+        o.str(EcsNames.REFERRER, v.requestReferrer());
+        o.num(EcsNames.BYTES, v.requestBytes());
+        o.extra(sub(x, "request"), KIDS_HTTP_REQUEST);
         o.close();
-        o.open("response");
-        o.num("status_code", v.responseStatusCode());
-        o.num("bytes", v.responseBytes());
-        o.str("mime_type", v.responseMimeType());
-        o.extra(sub(x, "response"), EcsFields.childrenOf("http.response"));
+        o.open(EcsNames.RESPONSE);
+        o.num(EcsNames.STATUS_CODE, v.responseStatusCode());
+        o.num(EcsNames.BYTES, v.responseBytes());
+        o.str(EcsNames.MIME_TYPE, v.responseMimeType());
+        o.extra(sub(x, "response"), KIDS_HTTP_RESPONSE);
         o.close();
-        o.extra(x, EcsFields.childrenOf("http"));
+        o.extra(x, KIDS_HTTP);
         o.close();
     }
 
     private static void url(LazyJsonOut o, SecurityEvent.Url v, Map<String, Object> x) throws IOException {
-        o.open("url");
-        o.str("original", v.original());
-        o.str("full", v.full());
-        o.str("scheme", v.scheme());
-        o.str("domain", v.domain());
-        o.num("port", v.port());
-        o.str("path", v.path());
-        o.str("query", v.query());
-        o.extra(x, EcsFields.childrenOf("url"));
+        o.open(EcsNames.URL);
+        o.str(EcsNames.ORIGINAL, v.original());
+        o.str(EcsNames.FULL, v.full());
+        o.str(EcsNames.SCHEME, v.scheme());
+        o.str(EcsNames.DOMAIN, v.domain());
+        o.num(EcsNames.PORT, v.port());
+        o.str(EcsNames.PATH, v.path());
+        o.str(EcsNames.QUERY, v.query());
+        o.extra(x, KIDS_URL);
         o.close();
     }
 
     private static void tls(LazyJsonOut o, SecurityEvent.Tls v, Map<String, Object> x) throws IOException {
-        o.open("tls");
-        o.str("version", v.version());
-        o.str("version_protocol", v.versionProtocol());
-        o.str("cipher", v.cipher());
-        o.bool("established", v.established());
-        o.open("client");
-        o.str("server_name", v.clientServerName());
-        o.str("ja3", v.clientJa3());
-        o.str("ja4", v.clientJa4());
-        o.extra(sub(x, "client"), EcsFields.childrenOf("tls.client"));
+        o.open(EcsNames.TLS);
+        o.str(EcsNames.VERSION, v.version());
+        o.str(EcsNames.VERSION_PROTOCOL, v.versionProtocol());
+        o.str(EcsNames.CIPHER, v.cipher());
+        o.bool(EcsNames.ESTABLISHED, v.established());
+        o.open(EcsNames.CLIENT);
+        o.str(EcsNames.SERVER_NAME, v.clientServerName());
+        o.str(EcsNames.JA3, v.clientJa3());
+        o.str(EcsNames.JA4, v.clientJa4());
+        o.extra(sub(x, "client"), KIDS_TLS_CLIENT);
         o.close();
-        o.open("server");
-        o.str("ja3s", v.serverJa3s());
-        o.extra(sub(x, "server"), EcsFields.childrenOf("tls.server"));
+        o.open(EcsNames.SERVER);
+        o.str(EcsNames.JA3S, v.serverJa3s());
+        o.extra(sub(x, "server"), KIDS_TLS_SERVER);
         o.close();
-        o.extra(x, EcsFields.childrenOf("tls"));
+        o.extra(x, KIDS_TLS);
         o.close();
     }
 
     private static void fenghuo(LazyJsonOut o, SecurityEvent.FenghuoFields v, Map<String, Object> x)
             throws IOException {
-        o.open("fenghuo");
-        o.str("input", v.input());
-        o.str("flow_id", v.flowId());
+        o.open(EcsNames.FENGHUO);
+        o.str(EcsNames.INPUT, v.input());
+        o.str(EcsNames.FLOW_ID, v.flowId());
         SecurityEvent.Ics i = v.ics() == null ? NO_ICS : v.ics();
-        o.open("ics");
-        o.str("protocol", i.protocol());
-        o.str("unit_id", i.unitId());
-        o.num("function_code", i.functionCode());
-        o.str("function", i.function());
-        o.bool("write", i.write());
-        o.str("exception", i.exception());
-        o.num("address", i.address());
-        o.num("quantity", i.quantity());
-        o.extra(sub(x, "ics"), EcsFields.childrenOf("fenghuo.ics"));
+        o.open(EcsNames.ICS);
+        o.str(EcsNames.PROTOCOL, i.protocol());
+        o.str(EcsNames.UNIT_ID, i.unitId());
+        o.num(EcsNames.FUNCTION_CODE, i.functionCode());
+        o.str(EcsNames.FUNCTION, i.function());
+        o.bool(EcsNames.WRITE, i.write());
+        o.str(EcsNames.EXCEPTION, i.exception());
+        o.num(EcsNames.ADDRESS, i.address());
+        o.num(EcsNames.QUANTITY, i.quantity());
+        o.extra(sub(x, "ics"), KIDS_FENGHUO_ICS);
         o.close();
-        o.extra(x, EcsFields.childrenOf("fenghuo"));
+        o.extra(x, KIDS_FENGHUO);
         o.close();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deep immutable copies of JSON-shaped trees: {@code Map<String,?>} (insertion order kept),
@@ -24,6 +25,11 @@ import java.util.Map;
  * key) is rejected with an {@link IllegalArgumentException} naming the path.
  */
 final class JsonTrees {
+    /** Valid dotted names already split (the same few names recur on every event); never mutated. */
+    private static final Map<String, String[]> SPLIT = new ConcurrentHashMap<>();
+    /** Bounds {@link #SPLIT}: names read from input are unbounded, the hot ones are few. */
+    private static final int SPLIT_CACHE_MAX = 4096;
+
     private JsonTrees() {
     }
 
@@ -99,22 +105,26 @@ final class JsonTrees {
         throw new IllegalArgumentException("not a JSON value at " + path + ": " + value.getClass().getName());
     }
 
-    /** Puts a value at a dotted path into mutable maps, merging objects; two values for one leaf are an error. */
+    /**
+     * Puts a value at a dotted path into mutable maps, merging objects; two values for one leaf are an error.
+     * {@code path} names where {@code segments[0]} sits; {@code segments} is only read, never changed.
+     */
     @SuppressWarnings("unchecked")
     static void put(Map<String, Object> map, String[] segments, int from, Object value, String path) {
         String key = segments[from];
-        String here = join(path, key);
         Object existing = map.get(key);
         if (from == segments.length - 1) {
             if (existing == null) {
                 map.put(key, value);
             } else if (existing instanceof Map<?, ?> && value instanceof Map<?, ?>) {
                 Map<String, Object> target = (Map<String, Object>) existing;
+                String here = pathTo(path, segments, from);
                 for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) {
                     put(target, new String[] {e.getKey()}, 0, e.getValue(), here);
                 }
             } else {
-                throw new PathException(here, "two values for one field (a repeated key, or dotted and nested forms)");
+                throw new PathException(pathTo(path, segments, from),
+                        "two values for one field (a repeated key, or dotted and nested forms)");
             }
             return;
         }
@@ -122,9 +132,18 @@ final class JsonTrees {
             existing = new LinkedHashMap<String, Object>();
             map.put(key, existing);
         } else if (!(existing instanceof Map<?, ?>)) {
-            throw new PathException(here, "two values for one field (a value and an object)");
+            throw new PathException(pathTo(path, segments, from), "two values for one field (a value and an object)");
         }
-        put((Map<String, Object>) existing, segments, from + 1, value, here);
+        put((Map<String, Object>) existing, segments, from + 1, value, path);
+    }
+
+    /** The dotted path of {@code segments[0..upTo]} below {@code path}; built only when needed (errors, merges). */
+    private static String pathTo(String path, String[] segments, int upTo) {
+        String here = path;
+        for (int i = 0; i <= upTo; i++) {
+            here = join(here, segments[i]);
+        }
+        return here;
     }
 
     @SuppressWarnings("unchecked")
@@ -133,11 +152,9 @@ final class JsonTrees {
             return freezeMap((Map<String, Object>) map);
         }
         if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object element : list) {
-                out.add(freeze(element));
-            }
-            return Collections.unmodifiableList(out);
+            // every list here is a fresh ArrayList made by copyValue, so it is frozen in place, not copied again
+            ((List<Object>) list).replaceAll(JsonTrees::freeze);
+            return Collections.unmodifiableList(list);
         }
         return value;
     }
@@ -157,11 +174,18 @@ final class JsonTrees {
             }
             return new String[] {key};
         }
+        String[] cached = SPLIT.get(key);
+        if (cached != null) {
+            return cached;
+        }
         String[] segments = key.split("\\.", -1);
         for (String s : segments) {
             if (s.isEmpty()) {
                 throw new PathException(join(path, key), "empty segment in a dotted field name");
             }
+        }
+        if (SPLIT.size() < SPLIT_CACHE_MAX) {
+            SPLIT.put(key, segments);
         }
         return segments;
     }

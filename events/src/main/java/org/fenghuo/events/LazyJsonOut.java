@@ -1,6 +1,7 @@
 package org.fenghuo.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,7 +20,8 @@ final class LazyJsonOut {
     private static final int MAX_DEPTH = JsonTreeParser.MAX_DEPTH + 8;
 
     private final JsonGenerator gen;
-    private final String[] names = new String[MAX_DEPTH];
+    /** Pending object names: a {@code String} or a pre-encoded {@link SerializableString} (null for none). */
+    private final Object[] names = new Object[MAX_DEPTH];
     /** Open levels; the first {@code started} of them have been written (always a prefix). */
     private int depth;
     private int started;
@@ -30,6 +32,11 @@ final class LazyJsonOut {
 
     /** Opens an object field, written only if something is put in it before {@link #close}. */
     void open(String name) {
+        names[depth++] = name;
+    }
+
+    /** {@link #open(String)} with a pre-encoded name. */
+    void open(SerializableString name) {
         names[depth++] = name;
     }
 
@@ -45,8 +52,11 @@ final class LazyJsonOut {
     /** Writes the pending object starts: something is about to be written inside them. */
     private void flush() throws IOException {
         while (started < depth) {
-            if (names[started] != null) {
-                gen.writeFieldName(names[started]);
+            Object name = names[started];
+            if (name instanceof SerializableString n) {
+                gen.writeFieldName(n);
+            } else if (name != null) {
+                gen.writeFieldName((String) name);
             }
             gen.writeStartObject();
             started++;
@@ -55,7 +65,7 @@ final class LazyJsonOut {
 
     /** Starts the root object; it is always written. */
     void openRoot() throws IOException {
-        open(null);
+        open((String) null);
         flush();
     }
 
@@ -105,6 +115,66 @@ final class LazyJsonOut {
         }
     }
 
+    // The same writes with pre-encoded names (EcsNames): the bytes are those of the String forms.
+
+    void str(SerializableString name, String value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeFieldName(name);
+            gen.writeString(value);
+        }
+    }
+
+    void num(SerializableString name, Integer value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeFieldName(name);
+            gen.writeNumber(value.intValue());
+        }
+    }
+
+    void num(SerializableString name, Long value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeFieldName(name);
+            gen.writeNumber(value.longValue());
+        }
+    }
+
+    void bool(SerializableString name, Boolean value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeFieldName(name);
+            gen.writeBoolean(value);
+        }
+    }
+
+    void instant(SerializableString name, Instant value) throws IOException {
+        if (value != null) {
+            flush();
+            gen.writeFieldName(name);
+            gen.writeString(EcsTimestamps.format(value));
+        }
+    }
+
+    void strList(SerializableString name, List<String> values) throws IOException {
+        if (values != null && !values.isEmpty()) {
+            flush();
+            gen.writeFieldName(name);
+            gen.writeStartArray();
+            for (String v : values) {
+                gen.writeString(v);
+            }
+            gen.writeEndArray();
+        }
+    }
+
+    void startArray(SerializableString name) throws IOException {
+        flush();
+        gen.writeFieldName(name);
+        gen.writeStartArray();
+    }
+
     /** Starts an array of objects (dns.answers); elements are written eagerly with {@link #any}. */
     void startArray(String name) throws IOException {
         flush();
@@ -123,7 +193,7 @@ final class LazyJsonOut {
 
     /** An array element object, always written. */
     void openElement() throws IOException {
-        open(null);
+        open((String) null);
         flush();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fluent builder for {@link SecurityEvent}; one setter per top-level component. Not
@@ -229,7 +230,13 @@ public final class SecurityEventBuilder {
      */
     @SuppressWarnings("unchecked")
     private static void checkNotModelled(Map<String, Object> tree, String path) {
+        // Every name checked below (modelled fields and objects, labels, structured data, dns.answers) is a
+        // modelled child of its parent, so other keys (most of extra) are passed over without building their name.
+        Set<String> modelledHere = EcsFields.childrenOf(path);
         for (Map.Entry<String, Object> e : tree.entrySet()) {
+            if (!modelledHere.contains(e.getKey())) {
+                continue;
+            }
             String name = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             Object value = e.getValue();
             if (name.equals("labels") || name.equals("log.syslog.structured_data")) {

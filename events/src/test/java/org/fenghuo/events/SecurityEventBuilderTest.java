@@ -31,6 +31,25 @@ class SecurityEventBuilderTest {
     }
 
     @Test
+    void deepModelledNamesAreRefusedAndUnmodelledOnesUnderThemKept() {
+        assertThatThrownBy(() -> SecurityEvent.builder().extraField("fenghuo.ics.function_code", 3).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("fenghuo.ics.function_code is a modelled field");
+        assertThatThrownBy(() -> SecurityEvent.builder().extraField("log.syslog.facility.code", 3).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("log.syslog.facility.code is a modelled field");
+        assertThatThrownBy(() -> SecurityEvent.builder().extraField("log.syslog.structured_data", "x").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("extra.log.syslog.structured_data must be an object");
+        assertThatThrownBy(() -> SecurityEvent.builder().extraField("labels", List.of("x")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extra.labels must be an object");
+        SecurityEvent ok = SecurityEvent.builder().extraField("fenghuo.ics.modbus.transaction_id", 7)
+                .extraField("fenghuo.ics.modbus.function_code", 3).extraField("geo.ip", "x")
+                .extraField("log.syslog.facility.extra", 1).build();
+        assertThat(ok.extra()).containsKeys("fenghuo", "geo", "log");
+    }
+
+    @Test
     void extraMayNotHoldAModelledField() {
         assertThatThrownBy(() -> SecurityEvent.builder().extraField("source.ip", "1.2.3.4").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("source.ip is a modelled field");

@@ -47,7 +47,10 @@ public final class AppEventMapper {
                 .url(e.url())
                 .userAgent(e.userAgent())
                 .tls(e.tls());
-        e.extra().forEach(b::extraField);
+        if (!e.extra().isEmpty()) {
+            // build() makes the one canonical copy; AppEvent.extra is already immutable, so no copy before it
+            b.extra(e.extra());
+        }
         return b.build();
     }
 

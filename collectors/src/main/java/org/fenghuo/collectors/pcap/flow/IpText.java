@@ -6,11 +6,12 @@ package org.fenghuo.collectors.pcap.flow;
  * what Zeek prints and Elasticsearch returns. Java's {@code getHostAddress()} never compresses and
  * older Suricata writes all 32 digits; all parse to the same {@code ip} value in Elasticsearch.
  */
-final class IpText {
+public final class IpText {
     private IpText() {
     }
 
-    static String format(byte[] a, int off, int len) {
+    /** {@code len} bytes at {@code off}: 4 (IPv4) or 16 (IPv6). */
+    public static String format(byte[] a, int off, int len) {
         if (len == 4) {
             return ipv4(a, off);
         }

@@ -1,7 +1,9 @@
 package org.fenghuo.collectors.pcap.app.dns;
 
+
 import java.util.ArrayList;
 import java.util.List;
+import org.fenghuo.collectors.pcap.flow.IpText;
 
 /**
  * Parses one DNS message (RFC 1035 4.1) from a byte range, without dependencies.
@@ -127,11 +129,11 @@ public final class DnsParser {
         switch (type) {
             case DnsCodes.A -> {
                 expect(n == 4, type, n);
-                return DnsText.ipv4(b, base + start);
+                return IpText.format(b, base + start, 4);
             }
             case DnsCodes.AAAA -> {
                 expect(n == 16, type, n);
-                return DnsText.ipv6(b, base + start);
+                return IpText.format(b, base + start, 16);
             }
             case DnsCodes.CNAME, DnsCodes.NS, DnsCodes.PTR, DnsCodes.DNAME -> within(name(start, out), end, type);
             case DnsCodes.MX -> {

@@ -1,6 +1,5 @@
 package org.fenghuo.collectors.pcap.app.dns;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.collectors.pcap.flow.IpText;

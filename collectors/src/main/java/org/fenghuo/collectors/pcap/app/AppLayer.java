@@ -19,6 +19,8 @@ import org.fenghuo.events.SecurityEvent;
 public final class AppLayer {
     /** Held out-of-order TCP bytes per direction before a hole is skipped. */
     static final int MAX_HELD_BYTES = 256 * 1024;
+    /** Held out-of-order TCP bytes of all flows together (see {@link HeldBudget}). */
+    static final long MAX_HELD_BYTES_TOTAL = 64L * 1024 * 1024;
     /** Payload chunks (both directions) a flow may show before it is declared unrecognised. */
     static final int DETECTION_CHUNKS = 6;
     /**
@@ -41,6 +43,7 @@ public final class AppLayer {
     private final String origin;
     private final AppStats stats = new AppStats();
     private final Output output = new Output();
+    private final HeldBudget heldBudget = new HeldBudget(MAX_HELD_BYTES_TOTAL);
     private long clock;
 
     /** Per-flow state, in the flow's app-state slot. */
@@ -59,8 +62,19 @@ public final class AppLayer {
         AppLayer layer;
         FlowContext flow;
 
-        FlowApp(boolean tcp) {
-            streams = tcp ? new TcpStream[] {new TcpStream(MAX_HELD_BYTES), new TcpStream(MAX_HELD_BYTES)} : null;
+        FlowApp(boolean tcp, HeldBudget budget) {
+            streams = tcp ? new TcpStream[] {new TcpStream(MAX_HELD_BYTES, budget), new TcpStream(MAX_HELD_BYTES, budget)}
+                    : null;
+        }
+
+        /** Lets go of the streams and what they hold (analysis of this flow is over). */
+        void releaseStreams(AppStats stats) {
+            if (streams != null) {
+                stats.discarded(streams[0].discarded() + streams[1].discarded());
+                streams[0].release();
+                streams[1].release();
+                streams = null;
+            }
         }
 
         @Override
@@ -124,15 +138,12 @@ public final class AppLayer {
             if (p.payloadLength() == 0 && proto == 17) {
                 return;
             }
-            app = new FlowApp(proto == 6);
+            app = new FlowApp(proto == 6, heldBudget);
             app.layer = this;
             app.out = output;
             flow.appState(app);
         } else if (app.analyzer != null && !app.analyzer.wantsMore()) {
-            if (app.streams != null) {
-                stats.discarded(app.streams[0].discarded() + app.streams[1].discarded());
-                app.streams = null;
-            }
+            app.releaseStreams(stats);
             return;
         }
         app.flow = flow;
@@ -140,9 +151,11 @@ public final class AppLayer {
         app.receiving = dir;
         output.flow = flow;
         output.app = app;
-        if (proto == 6 && app.streams != null) {
-            app.streams[dir.ordinal()].segment(p.tcpSeq(), p.tcpFlags(), p.data(), p.payloadOffset(), p.payloadLength(),
-                    Math.max(p.payloadLength(), p.segmentPayloadLength()), p.timestampNanos(), app);
+        if (proto == 6) {
+            if (app.streams != null) {
+                app.streams[dir.ordinal()].segment(p.tcpSeq(), p.tcpFlags(), p.data(), p.payloadOffset(),
+                        p.payloadLength(), Math.max(p.payloadLength(), p.segmentPayloadLength()), p.timestampNanos(), app);
+            }
         } else if (p.payloadLength() > 0) {
             payload(app, flow, dir, p.data(), p.payloadOffset(), p.payloadLength(), p.timestampNanos());
         }
@@ -157,7 +170,7 @@ public final class AppLayer {
         } catch (RuntimeException e) {
             layerFailed(flow, e, clock);
         } finally {
-            flow.appState(null);
+            abandon(flow, null);
         }
     }
 
@@ -173,8 +186,8 @@ public final class AppLayer {
                 app.receiving = d;
                 app.streams[d.ordinal()].finish(clock, app);
             }
-            stats.discarded(app.streams[0].discarded() + app.streams[1].discarded());
         }
+        app.releaseStreams(stats);
         if (app.analyzer != null) {
             try {
                 app.analyzer.end(clock, output);
@@ -211,7 +224,7 @@ public final class AppLayer {
                 // a TCP start dribbled out a few bytes a segment still gets its chance; datagrams do not
                 boolean enoughSeen = len >= MIN_DETECTION_BYTES || app.streams == null;
                 if ((++app.chunksSeen >= DETECTION_CHUNKS && enoughSeen) || len >= DETECTION_BYTES) {
-                    flow.appState(UNRECOGNISED);
+                    abandon(flow, UNRECOGNISED);
                 } else if (app.streams != null && !accumulated) {
                     append(app, d, data, off, len);
                 }
@@ -277,7 +290,15 @@ public final class AppLayer {
         String text = "app layer failure: " + e + " (flow " + flow.flowId() + ")";
         deadLetters.deadLetter(DeadLetter.of(instant(ts), input, origin + "#flow-" + flow.flowId(), -1, text,
                 new byte[0], 0));
-        flow.appState(UNRECOGNISED);
+        abandon(flow, UNRECOGNISED);
+    }
+
+    /** Ends the layer's interest in a flow: held TCP data goes back to the budget, the state is replaced. */
+    private void abandon(FlowContext flow, Object newState) {
+        if (flow.appState() instanceof FlowApp app) {
+            app.releaseStreams(stats);
+        }
+        flow.appState(newState);
     }
 
     /**
@@ -297,7 +318,7 @@ public final class AppLayer {
     /** An analyzer broke its contract: keep the evidence, stop analysing this flow, go on with the capture. */
     private void analyzerFailed(FlowApp app, RuntimeException e, long ts) {
         output.malformed(app.protocol.name(), "analyzer failure", e.toString(), ts, new byte[0], 0, 0);
-        app.flow.appState(UNRECOGNISED);
+        abandon(app.flow, UNRECOGNISED);
     }
 
     private final class Output implements AppOutput {

@@ -33,6 +33,7 @@ final class TcpStream {
     private static final int HELD_OVERHEAD = 64;
 
     private final int maxHeldBytes;
+    private final HeldBudget shared;
     private final List<Held> held = new ArrayList<>();
     private boolean started;
     private long nextSeq;
@@ -46,7 +47,13 @@ final class TcpStream {
     }
 
     TcpStream(int maxHeldBytes) {
+        this(maxHeldBytes, new HeldBudget(Long.MAX_VALUE));
+    }
+
+    /** @param shared what all streams of the capture may hold together */
+    TcpStream(int maxHeldBytes, HeldBudget shared) {
         this.maxHeldBytes = maxHeldBytes;
+        this.shared = shared;
     }
 
     /**
@@ -99,6 +106,13 @@ final class TcpStream {
         }
     }
 
+    /** Drops what is held without delivering it (the flow is abandoned), returning it to the budget. */
+    void release() {
+        shared.give(heldBytes);
+        heldBytes = 0;
+        held.clear();
+    }
+
     long gaps() {
         return gaps;
     }
@@ -130,6 +144,17 @@ final class TcpStream {
     }
 
     private void hold(long seq, byte[] data, int off, int len, int declared, long ts, Receiver to) {
+        if (!shared.take(len + HELD_OVERHEAD)) {
+            // the capture's budget is spent: stop waiting for this stream's hole, go on after it
+            finish(ts, to);
+            int missing = (int) (seq - nextSeq);
+            if (missing > 0) {
+                gap(missing, ts, to);
+                nextSeq = seq;
+            }
+            deliver(seq, data, off, len, declared, ts, to);
+            return;
+        }
         held.add(new Held(seq, Arrays.copyOfRange(data, off, off + len), declared));
         heldBytes += len + HELD_OVERHEAD;
         while ((heldBytes > maxHeldBytes || held.size() > MAX_HELD_SEGMENTS) && !held.isEmpty()) {
@@ -148,6 +173,7 @@ final class TcpStream {
                 if ((int) (h.seq - nextSeq) <= 0) {
                     held.remove(i);
                     heldBytes -= h.data.length + HELD_OVERHEAD;
+                    shared.give(h.data.length + HELD_OVERHEAD);
                     deliver(h.seq, h.data, 0, h.data.length, h.declared, ts, to);
                     progress = true;
                     break;

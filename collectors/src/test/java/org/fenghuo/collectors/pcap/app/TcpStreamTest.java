@@ -148,4 +148,21 @@ class TcpStreamTest {
         assertThat(c.gaps).isNotEmpty();
         assertThat(c.text()).startsWith("[gap 9]x[gap 1]x");
     }
+
+    @Test
+    void whenTheCapturesBudgetIsSpentAStreamStopsWaitingForItsHole() {
+        HeldBudget budget = new HeldBudget(100); // one held segment with its overhead fits, two do not
+        TcpStream first = new TcpStream(1 << 20, budget);
+        TcpStream second = new TcpStream(1 << 20, budget);
+        Collect a = new Collect();
+        Collect b = new Collect();
+        send(first, 0, SYN, "", a);
+        send(second, 0, SYN, "", b);
+        send(first, 11, ACK, "held", a); // held: 10 bytes missing before it
+        send(second, 21, ACK, "late", b); // no budget left: the hole is skipped at once
+        assertThat(a.text()).isEmpty();
+        assertThat(b.text()).isEqualTo("[gap 20]late");
+        first.release();
+        assertThat(budget.used()).isZero();
+    }
 }

@@ -44,7 +44,6 @@ public final class AppLayer {
     private final AppStats stats = new AppStats();
     private final Output output = new Output();
     private final HeldBudget heldBudget = new HeldBudget(MAX_HELD_BYTES_TOTAL);
-    private long clock;
 
     /** Per-flow state, in the flow's app-state slot. */
     private static final class FlowApp implements TcpStream.Receiver {
@@ -124,7 +123,6 @@ public final class AppLayer {
     }
 
     private void analyse(PacketView p, FlowContext flow, boolean fromInitiator) {
-        clock = Math.max(clock, p.timestampNanos());
         Object state = flow.appState();
         if (state == UNRECOGNISED || protocols.protocols().isEmpty()) {
             return;
@@ -168,7 +166,7 @@ public final class AppLayer {
         } catch (SinkFailure e) {
             throw e.unwrap();
         } catch (RuntimeException e) {
-            layerFailed(flow, e, clock);
+            layerFailed(flow, e, flow.lastSeenNanos());
         } finally {
             abandon(flow, null);
         }
@@ -184,17 +182,17 @@ public final class AppLayer {
         if (app.streams != null) {
             for (Direction d : Direction.values()) {
                 app.receiving = d;
-                app.streams[d.ordinal()].finish(clock, app);
+                app.streams[d.ordinal()].finish(flow.lastSeenNanos(), app);
             }
         }
         app.releaseStreams(stats);
         if (app.analyzer != null) {
             try {
-                app.analyzer.end(clock, output);
+                app.analyzer.end(flow.lastSeenNanos(), output);
             } catch (SinkFailure e) {
                 throw e;
             } catch (RuntimeException e) {
-                analyzerFailed(app, e, clock);
+                analyzerFailed(app, e, flow.lastSeenNanos());
             }
         }
     }

@@ -55,6 +55,7 @@ final class Flow implements FlowContext {
     @Override public int protocol() { return key.protocol(); }
     @Override public int vlanId() { return key.vlanId(); }
     @Override public int ipVersion() { return ipVersion; }
+    @Override public long lastSeenNanos() { return lastSeen; }
     @Override public Object appState() { return appState; }
     @Override public void appState(Object state) { appState = state; }
     @Override public String appProtocol() { return appProtocol; }

@@ -26,6 +26,9 @@ public interface FlowContext {
 
     int responderPort();
 
+    /** Capture time of the flow's latest packet (on the table's monotone clock), epoch nanoseconds. */
+    long lastSeenNanos();
+
     /** The application layer's state for this flow, null until it sets one. */
     Object appState();
 

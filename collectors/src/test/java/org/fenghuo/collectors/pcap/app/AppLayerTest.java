@@ -129,8 +129,12 @@ class AppLayerTest {
     void whatIsHeldIsFlushedWhenTheFlowEnds() {
         TestCapture cap = new TestCapture();
         cap.tcp("10.0.0.1", 40000, "10.0.0.2", 7000).client(ascii("LINE no newline"));
+        cap.tcp("10.0.0.1", 40001, "10.0.0.3", 7001).client(ascii("later traffic")).close();
         TestCapture.Decoded d = cap.decode(AppProtocols.of(new Lines()));
         assertThat(d.protocol("lines")).extracting(e -> e.event().action()).containsExactly("unterminated");
+        SecurityEvent flow = d.protocol("flow").stream().filter(f -> f.destination().port() == 7000).findFirst().orElseThrow();
+        assertThat(d.protocol("lines").get(0).timestamp()).as("the flow's last packet, not the capture's")
+                .isEqualTo(flow.event().end());
     }
 
     @Test

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Writes training.pcap: a few synthetic flows (TCP with HTTP, DNS over UDP, ICMP echo, IPv6 UDP)
-that the package-time training run decodes so the class-data-sharing archive holds the classes
-`decode pcap` loads. Regenerate with: python3 make-training-pcap.py > training.pcap"""
+"""Writes demo.pcap: a few synthetic flows (DNS over UDP and IPv6, HTTP, ICMP echo, and a Modbus/TCP
+session reading then writing a holding register of a PLC) for the quick start
+(`./fenghuo decode pcap samples/demo.pcap`) and for the package-time training run that fills the
+class-data-sharing archive with the classes `decode pcap` loads.
+Regenerate with: python3 make-demo-pcap.py > demo.pcap"""
 import struct, sys
 
 def eth(payload, ethertype=0x0800):
@@ -50,6 +52,25 @@ frames = [
     eth(ipv6(C6, S6, 17, udp(40001, 53, dns(8, False))), 0x86DD),
     eth(ipv6(S6, C6, 17, udp(53, 40001, dns(8, True))), 0x86DD),
 ]
+# Modbus/TCP: an engineering host reads holding registers 100-101 of unit 1, then writes register 100.
+H, PLC = [10, 0, 0, 20], [10, 0, 0, 50]
+def mbap(tid, pdu):
+    return struct.pack('!HHHB', tid, 0, len(pdu) + 1, 1) + pdu
+mb = [
+    (H, PLC, mbap(1, struct.pack('!BHH', 3, 100, 2))),
+    (PLC, H, mbap(1, struct.pack('!BBHH', 3, 4, 215, 7))),
+    (H, PLC, mbap(2, struct.pack('!BHH', 6, 100, 250))),
+    (PLC, H, mbap(2, struct.pack('!BHH', 6, 100, 250))),
+]
+seq = {0: 2000, 1: 9000}
+frames += [eth(ipv4(H, PLC, 6, tcp(51000, 502, 1999, 0, SYN))),
+           eth(ipv4(PLC, H, 6, tcp(502, 51000, 8999, 2000, SYN | ACK))),
+           eth(ipv4(H, PLC, 6, tcp(51000, 502, 2000, 9000, ACK)))]
+for src, dst, data in mb:
+    d = 0 if src == H else 1
+    sport, dport = (51000, 502) if d == 0 else (502, 51000)
+    frames.append(eth(ipv4(src, dst, 6, tcp(sport, dport, seq[d], seq[1 - d], PSH | ACK, data))))
+    seq[d] += len(data)
 out = sys.stdout.buffer
 out.write(struct.pack('<IHHiIII', 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
 for i, f in enumerate(frames):

@@ -77,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
             if (closed.compareAndSet(false, true)) {
                 RunState.delete();
                 all.close();
+                // here, not after call()'s wait: on Ctrl-C only the hook gets this far
+                out.println("fenghuo: stopped");
+                out.flush();
             }
         };
         // On SIGTERM/Ctrl-C the JVM only waits for hooks, so the hook itself stops everything.
@@ -92,8 +95,6 @@ final class RunCommand implements Callable<Integer> {
             // the hook is running or ran: it does the same idempotent shutdown
         }
         shutdown.run();
-        out.println("fenghuo: stopped");
-        out.flush();
         return FenghuoCli.EXIT_OK;
     }
 

@@ -118,16 +118,16 @@ final class DecodePcapCommand implements Callable<Integer> {
                 : new PrintStream(Files.newOutputStream(deadLetterFile), false, StandardCharsets.UTF_8)) {
             JsonLinesDeadLetterSink deadLetters = deadLetterOut == null ? JsonLinesDeadLetterSink.stderr()
                     : new JsonLinesDeadLetterSink(deadLetterOut);
+            LiveLines lines = new LiveLines(stdout);
             LivePcapDecoder decoder = new LivePcapDecoder(LiveCaptureConfig.of(live, bpf),
-                    FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen, event -> NdjsonLines.write(event, stdout),
-                    deadLetters);
-            int code = runLive(decoder, stdout);
+                    FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen, lines::write, deadLetters);
+            int code = runLive(decoder, lines);
             deadLetters.flush();
             return code;
         }
     }
 
-    private int runLive(LivePcapDecoder decoder, OutputStream stdout) {
+    private int runLive(LivePcapDecoder decoder, LiveLines stdout) {
         ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fenghuo-live-flush");
             t.setDaemon(true);
@@ -145,7 +145,7 @@ final class DecodePcapCommand implements Callable<Integer> {
         try {
             decoder.open();
             flusher.scheduleWithFixedDelay(() -> {
-                flushQuietly(stdout);
+                stdout.flush();
                 if (System.out.checkError()) {
                     decoder.stop();
                 }
@@ -155,7 +155,7 @@ final class DecodePcapCommand implements Callable<Integer> {
             }
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             LivePcapDecoder.Result result = decoder.run();
-            flushQuietly(stdout);
+            stdout.flush();
             spec.commandLine().getErr().println(result.toStatusLine());
             return FenghuoCli.EXIT_OK;
         } catch (LiveCaptureException e) {
@@ -176,11 +176,31 @@ final class DecodePcapCommand implements Callable<Integer> {
         }
     }
 
-    private static void flushQuietly(OutputStream out) {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            // System.out never throws; a closed stdout shows as System.out.checkError()
+    /**
+     * Live NDJSON: one JSON generator for the whole run (no generator and no stream flush per
+     * event), shared by the capture thread that writes and the flusher thread that pushes lines out
+     * every second.
+     */
+    private static final class LiveLines {
+        private final OutputStream out;
+        private final EcsJsonCodec.LineWriter lines;
+
+        LiveLines(OutputStream out) {
+            this.out = out;
+            this.lines = EcsJsonCodec.lineWriter(out);
+        }
+
+        synchronized void write(org.fenghuo.events.SecurityEvent event) {
+            lines.write(event);
+        }
+
+        synchronized void flush() {
+            try {
+                lines.flush();
+                out.flush();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // System.out never throws; a closed stdout shows as System.out.checkError()
+            }
         }
     }
 

@@ -27,6 +27,8 @@ final class TcpStream {
     private static final int MAX_AHEAD = 1 << 24;
     /** A SYN this far behind the stream is a late retransmission, not a new connection. */
     private static final int RETRANSMITTED_SYN_WINDOW = 1 << 16;
+    /** Segments in a row out of window after which the stream is re-anchored on them. */
+    static final int RESYNC_AFTER = 8;
     /** Held segments at most, whatever their size: many tiny segments cost more than their bytes. */
     static final int MAX_HELD_SEGMENTS = 1024;
     /** What a held segment costs beyond its bytes (objects, list slot), counted against the budget. */
@@ -41,6 +43,8 @@ final class TcpStream {
     private long gaps;
     private long gapBytes;
     private long discarded;
+    /** Segments in a row outside any plausible window of nextSeq. */
+    private int outOfWindowRun;
 
     /** {@code declared} may exceed the captured {@code data} when the snap length cut the segment. */
     private record Held(long seq, byte[] data, int declared) {
@@ -85,13 +89,23 @@ final class TcpStream {
             return;
         }
         int ahead = (int) (seq - nextSeq);
-        if (ahead > 0 || ahead == Integer.MIN_VALUE) {
+        boolean outOfWindow = ahead == Integer.MIN_VALUE || ahead >= MAX_AHEAD || ahead <= -MAX_AHEAD;
+        if (outOfWindow && ++outOfWindowRun >= RESYNC_AFTER) {
+            // the anchor itself was bogus (a stray or forged first segment): follow the stream as it is now
+            finish(ts, to);
+            gap((seq - nextSeq) & MASK, ts, to); // everything between is unknown to us
+            nextSeq = seq;
+            ahead = 0;
+            outOfWindow = false;
+        }
+        if (outOfWindow) {
             // half the sequence space away is neither ahead nor behind: as bogus as too far ahead
-            if (ahead > 0 && ahead < MAX_AHEAD) {
-                hold(seq, data, off, len, declared, ts, to);
-            } else {
-                discarded++;
-            }
+            discarded++;
+            return;
+        }
+        outOfWindowRun = 0;
+        if (ahead > 0) {
+            hold(seq, data, off, len, declared, ts, to);
             return;
         }
         deliver(seq, data, off, len, declared, ts, to);

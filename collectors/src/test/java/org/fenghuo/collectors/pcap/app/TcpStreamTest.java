@@ -165,4 +165,18 @@ class TcpStreamTest {
         first.release();
         assertThat(budget.used()).isZero();
     }
+
+    @Test
+    void aBogusAnchorIsAbandonedWhenTheRealStreamKeepsComingElsewhere() {
+        TcpStream s = new TcpStream(1024);
+        Collect c = new Collect();
+        send(s, 3_000_000_000L, ACK, "stray", c); // midstream start on a forged segment
+        long seq = 1000;
+        for (int i = 0; i < TcpStream.RESYNC_AFTER + 2; i++) {
+            send(s, seq, ACK, "d" + i, c);
+            seq += 2;
+        }
+        assertThat(c.text()).startsWith("stray[gap ").endsWith("d7d8d9");
+        assertThat(s.discarded()).isEqualTo(TcpStream.RESYNC_AFTER - 1);
+    }
 }

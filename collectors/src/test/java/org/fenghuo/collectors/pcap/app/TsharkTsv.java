@@ -1,6 +1,8 @@
 package org.fenghuo.collectors.pcap.app;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fenghuo.collectors.SharedData;
 
 /**
  * A file written by {@code collectors/conformance/tshark-fields.sh}: a header line (frame.number
@@ -18,6 +21,45 @@ import java.util.Map;
  * @param rows   every line after the header, split at each tab (empty cells kept)
  */
 public record TsharkTsv(List<String> header, List<String[]> rows) {
+    /**
+     * A recorded TSV and the capture it was recorded from.
+     *
+     * @param name the capture's path under the shared captures, e.g. {@code ics/pcaps/s7/x.pcap}
+     */
+    public record Case(Path tsv, Path capture, String name) {
+    }
+
+    /**
+     * The TSVs recorded for {@code name} ({@code conformance/tshark/NAME} on the test classpath)
+     * whose capture is present under shared data, in path order. Skips the calling test when the
+     * shared captures are absent; fails when nothing was recorded.
+     */
+    public static List<Case> cases(String name) throws IOException {
+        Path captures = SharedData.require("captures");
+        URL version = TsharkTsv.class.getResource("/conformance/tshark/" + name + "/TSHARK_VERSION");
+        if (version == null) {
+            throw new IllegalStateException("no recorded tshark output for " + name + " (run tshark-fields.sh)");
+        }
+        Path expected;
+        try {
+            expected = Path.of(version.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Case> cases = new ArrayList<>();
+        for (Path tsv : SharedData.files(expected, ".tsv")) {
+            String rel = expected.relativize(tsv).toString().replace('\\', '/').replaceFirst("\\.tsv$", "");
+            Path capture = captures.resolve(rel);
+            if (Files.isRegularFile(capture)) {
+                cases.add(new Case(tsv, capture, rel));
+            }
+        }
+        if (cases.isEmpty()) {
+            throw new IllegalStateException("no capture found for the tshark output recorded for " + name);
+        }
+        return cases;
+    }
+
     /** Reads {@code tsv} (UTF-8). */
     public static TsharkTsv read(Path tsv) throws IOException {
         List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);

@@ -3,13 +3,11 @@ package org.fenghuo.collectors.pcap.app.dnp3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.Multisets;
 import org.fenghuo.collectors.pcap.app.TestCapture;
@@ -45,20 +43,15 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class Dnp3TsharkConformanceTest {
-    private static final Path EXPECTED = Path.of("src/test/resources/conformance/tshark/dnp3");
 
     @Test
     void agreesWithTshark() throws IOException {
-        Path captures = SharedData.require("captures");
-        List<Path> tsvs = SharedData.files(EXPECTED, ".tsv");
-        assertThat(tsvs).isNotEmpty();
+        List<TsharkTsv.Case> cases = TsharkTsv.cases("dnp3");
         long[] all = new long[4];
-        for (Path tsv : tsvs) {
-            String rel = EXPECTED.relativize(tsv).toString();
-            Path pcap = captures.resolve(rel.substring(0, rel.length() - ".tsv".length()));
-            if (!Files.isRegularFile(pcap)) {
-                continue;
-            }
+        for (TsharkTsv.Case recorded : cases) {
+            Path tsv = recorded.tsv();
+            Path pcap = recorded.capture();
+            String rel = recorded.name();
             Map<String, Map<String, Integer>> theirs = tshark(tsv);
             Map<String, Map<String, Integer>> ours = ours(pcap);
             long[] c = new long[4];

@@ -3,8 +3,6 @@ package org.fenghuo.collectors.pcap.app.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.TestCapture;
 import org.fenghuo.collectors.pcap.app.TsharkTsv;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * (id, query/answer, qname, qtype, rcode, sorted answer A/AAAA) must be equal.
  */
 class DnsTsharkConformanceTest {
-    private static final Path EXPECTED = expectedDir();
     private static final int ID = 1;
     private static final int RESPONSE = 2;
     private static final int QNAME = 3;
@@ -60,21 +56,17 @@ class DnsTsharkConformanceTest {
 
     @Test
     void agreesWithTshark() throws IOException {
-        Path captures = SharedData.require("captures");
-        List<Path> tsvs = SharedData.files(EXPECTED, ".tsv");
-        assertThat(tsvs).isNotEmpty();
+        List<TsharkTsv.Case> cases = TsharkTsv.cases("dns");
         int compared = 0;
         int matched = 0;
         int capturesCompared = 0;
         Map<String, Integer> notCompared = new TreeMap<>();
         List<String> differences = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
-        for (Path tsv : tsvs) {
-            String rel = EXPECTED.relativize(tsv).toString().replaceFirst("\\.tsv$", "");
-            Path capture = captures.resolve(rel);
-            if (!Files.isRegularFile(capture)) {
-                continue;
-            }
+        for (TsharkTsv.Case recorded : cases) {
+            Path tsv = recorded.tsv();
+            Path capture = recorded.capture();
+            String rel = recorded.name();
             List<Message> expected = new ArrayList<>();
             for (String[] row : TsharkTsv.read(tsv).rows()) {
                 String[] f = Arrays.copyOf(row, COLUMNS);
@@ -182,14 +174,5 @@ class DnsTsharkConformanceTest {
         Map<Message, Integer> counts = new HashMap<>();
         messages.forEach(m -> counts.merge(m, 1, Integer::sum));
         return counts;
-    }
-
-    private static Path expectedDir() {
-        try {
-            return Path.of(DnsTsharkConformanceTest.class.getResource("/conformance/tshark/dns/TSHARK_VERSION").toURI())
-                    .getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.Multisets;
 import org.fenghuo.collectors.pcap.app.TestCapture;
@@ -54,22 +52,17 @@ class HttpTsharkConformanceTest {
 
     @Test
     void requestsAndResponsesAgreeWithTshark() throws IOException, URISyntaxException {
-        Path captures = SharedData.require("captures");
-        Path expected = Path.of(HttpTsharkConformanceTest.class.getResource("/conformance/tshark/http/TSHARK_VERSION")
-                .toURI()).getParent();
-        List<Path> tsvs = SharedData.files(expected, ".tsv");
+        List<TsharkTsv.Case> cases = TsharkTsv.cases("http");
         int agreeing = 0;
         int comparedAgreeing = 0;
         int excluded = 0;
         long tsharkItems = 0;
         long matchedItems = 0;
         List<String> failures = new ArrayList<>();
-        for (Path tsv : tsvs) {
-            String rel = expected.relativize(tsv).toString().replaceFirst("\\.tsv$", "");
-            Path capture = captures.resolve(rel);
-            if (!Files.isRegularFile(capture)) {
-                continue;
-            }
+        for (TsharkTsv.Case recorded : cases) {
+            Path tsv = recorded.tsv();
+            Path capture = recorded.capture();
+            String rel = recorded.name();
             Map<String, Integer> theirs = TsharkHttp.read(tsv);
             Map<String, Integer> ours = decode(capture);
             long total = Multisets.count(theirs);
@@ -87,9 +80,9 @@ class HttpTsharkConformanceTest {
             }
         }
         System.out.printf("http vs tshark: %d/%d captures identical, %d/%d tshark items matched (%.1f%%)%n", agreeing,
-                tsvs.size(), matchedItems, tsharkItems, tsharkItems == 0 ? 100.0 : 100.0 * matchedItems / tsharkItems);
+                cases.size(), matchedItems, tsharkItems, tsharkItems == 0 ? 100.0 : 100.0 * matchedItems / tsharkItems);
         System.out.printf("http vs tshark: %d/%d compared captures identical (%d excluded with a reason)%n",
-                comparedAgreeing, tsvs.size() - excluded, excluded);
+                comparedAgreeing, cases.size() - excluded, excluded);
         failures.forEach(System.out::println);
         assertThat(failures).isEmpty();
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.PcapFileDecoder;
@@ -50,19 +49,14 @@ import org.junit.jupiter.api.Test;
 class Iec104TsharkConformanceTest {
     @Test
     void agreesWithTshark() throws IOException, URISyntaxException {
-        Path captures = SharedData.require("captures");
-        Path expectedDir = Path.of(Objects.requireNonNull(getClass().getResource("/conformance/tshark/iec104")).toURI());
-        List<Path> tsvs = SharedData.files(expectedDir, ".tsv");
-        assertThat(tsvs).isNotEmpty();
+        List<TsharkTsv.Case> cases = TsharkTsv.cases("iec104");
         long agreed = 0;
         long total = 0;
         long nonStandard = 0;
-        for (Path tsv : tsvs) {
-            String rel = expectedDir.relativize(tsv).toString().replace('\\', '/');
-            Path capture = captures.resolve(rel.substring(0, rel.length() - ".tsv".length()));
-            if (!Files.isRegularFile(capture)) {
-                continue;
-            }
+        for (TsharkTsv.Case recorded : cases) {
+            Path tsv = recorded.tsv();
+            Path capture = recorded.capture();
+            String rel = recorded.name();
             Map<String, Integer> theirs = tshark(tsv);
             Integer broken = theirs.remove(NON_STANDARD);
             nonStandard += broken == null ? 0 : broken;

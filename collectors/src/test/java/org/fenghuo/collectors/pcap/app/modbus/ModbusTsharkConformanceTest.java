@@ -3,12 +3,10 @@ package org.fenghuo.collectors.pcap.app.modbus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.ExtraFields;
 import org.fenghuo.collectors.pcap.app.Multisets;
@@ -44,22 +42,17 @@ import org.junit.jupiter.api.Test;
  * packet.
  */
 class ModbusTsharkConformanceTest {
-    private static final Path EXPECTED = Path.of("src/test/resources/conformance/tshark/modbus");
     private static final String PREFIX = "fenghuo";
 
     @Test
     void agreesWithTshark() throws IOException {
-        Path captures = SharedData.require("captures");
-        List<Path> tsvs = SharedData.files(EXPECTED, ".tsv");
-        assertThat(tsvs).isNotEmpty();
+        List<TsharkTsv.Case> cases = TsharkTsv.cases("modbus");
         long matchedAll = 0;
         long totalAll = 0;
-        for (Path tsv : tsvs) {
-            String rel = EXPECTED.relativize(tsv).toString();
-            Path pcap = captures.resolve(rel.substring(0, rel.length() - ".tsv".length()));
-            if (!Files.isRegularFile(pcap)) {
-                continue;
-            }
+        for (TsharkTsv.Case recorded : cases) {
+            Path tsv = recorded.tsv();
+            Path pcap = recorded.capture();
+            String rel = recorded.name();
             Kinds theirs = tshark(tsv);
             Kinds ours = ours(pcap);
             long matched = 0;

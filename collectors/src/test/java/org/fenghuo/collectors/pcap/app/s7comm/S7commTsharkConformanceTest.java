@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
@@ -54,18 +53,13 @@ class S7commTsharkConformanceTest {
 
     @Test
     void agreesWithTshark() throws IOException, URISyntaxException {
-        Path captures = SharedData.require("captures");
-        Path expectedDir = Path.of(Objects.requireNonNull(getClass().getResource("/conformance/tshark/s7comm")).toURI());
-        List<Path> tsvs = SharedData.files(expectedDir, ".tsv");
-        assertThat(tsvs).isNotEmpty();
+        List<TsharkTsv.Case> cases = TsharkTsv.cases("s7comm");
         long agreed = 0;
         long total = 0;
-        for (Path tsv : tsvs) {
-            String rel = expectedDir.relativize(tsv).toString().replace('\\', '/');
-            Path capture = captures.resolve(rel.substring(0, rel.length() - ".tsv".length()));
-            if (!Files.isRegularFile(capture)) {
-                continue;
-            }
+        for (TsharkTsv.Case recorded : cases) {
+            Path tsv = recorded.tsv();
+            Path capture = recorded.capture();
+            String rel = recorded.name();
             Map<String, Integer> theirs = tshark(tsv);
             TestCapture.Decoded decoded = TestCapture.decodeFile(capture, AppProtocols.of(new S7commProtocol()));
             Map<String, Integer> ours = ours(decoded.events());

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.TestCapture;
+import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 
@@ -30,18 +30,13 @@ class SshTsharkConformanceTest {
 
     @Test
     void bannersAgreeWithTshark() throws IOException, URISyntaxException {
-        Path captures = SharedData.require("captures");
-        Path expected = Path.of(SshTsharkConformanceTest.class.getResource("/conformance/tshark/ssh/TSHARK_VERSION")
-                .toURI()).getParent();
-        List<Path> tsvs = SharedData.files(expected, ".tsv");
+        List<TsharkTsv.Case> cases = TsharkTsv.cases("ssh");
         int agreeing = 0;
         List<String> failures = new ArrayList<>();
-        for (Path tsv : tsvs) {
-            String rel = expected.relativize(tsv).toString().replaceFirst("\\.tsv$", "");
-            Path capture = captures.resolve(rel);
-            if (!Files.isRegularFile(capture)) {
-                continue;
-            }
+        for (TsharkTsv.Case recorded : cases) {
+            Path tsv = recorded.tsv();
+            Path capture = recorded.capture();
+            String rel = recorded.name();
             Map<String, Integer> theirs = new TreeMap<>();
             List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
             for (String line : lines.subList(1, lines.size())) {
@@ -58,7 +53,7 @@ class SshTsharkConformanceTest {
             }
         }
         System.out.printf("ssh vs tshark: %d/%d captures identical (%d excluded with a reason)%n", agreeing,
-                tsvs.size(), EXPECTED_DIFFERENCES.size());
+                cases.size(), EXPECTED_DIFFERENCES.size());
         failures.forEach(System.out::println);
         assertThat(failures).isEmpty();
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.fenghuo.collectors.SharedData;
 import org.fenghuo.collectors.pcap.app.TsharkTsv;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
@@ -32,20 +31,16 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class TlsTsharkConformanceTest {
-    private static final String EXPECTED = "/conformance/tshark/tls";
 
     @Test
     void handshakesAgreeWithTshark() throws IOException, URISyntaxException {
-        Path captures = SharedData.require("captures");
-        Path expectedDir = Path.of(Objects.requireNonNull(getClass().getResource(EXPECTED), EXPECTED).toURI());
+        List<TsharkTsv.Case> cases = TsharkTsv.cases("tls");
         int total = 0;
         int agreed = 0;
         int extra = 0;
-        List<Path> files = SharedData.files(expectedDir, ".tsv");
-        assertThat(files).isNotEmpty();
-        for (Path tsv : files) {
-            String relative = expectedDir.relativize(tsv).toString().replace('\\', '/');
-            Path capture = captures.resolve(relative.substring(0, relative.length() - ".tsv".length()));
+        for (TsharkTsv.Case recorded : cases) {
+            Path tsv = recorded.tsv();
+            Path capture = recorded.capture();
             Expected want = read(tsv);
             List<SecurityEvent> events = TlsCaptures.tlsEvents(capture);
             List<String> sni = events.stream().map(e -> e.tls().clientServerName()).filter(Objects::nonNull).toList();
@@ -58,10 +53,10 @@ class TlsTsharkConformanceTest {
             total += n;
             agreed += m;
             extra += ours - m;
-            System.out.printf("[tls vs tshark] %s: %d/%d agree, %d of ours not in tshark%n", relative, m, n, ours - m);
+            System.out.printf("[tls vs tshark] %s: %d/%d agree, %d of ours not in tshark%n", recorded.name(), m, n, ours - m);
         }
         System.out.printf("[tls vs tshark] %d/%d values agree (%.1f%%) over %d captures; %d of ours not in tshark%n",
-                agreed, total, 100.0 * agreed / total, files.size(), extra);
+                agreed, total, 100.0 * agreed / total, cases.size(), extra);
         assertThat(extra).as("values we report that tshark does not").isZero();
         assertThat(agreed).isGreaterThanOrEqualTo(total * 8 / 10);
     }

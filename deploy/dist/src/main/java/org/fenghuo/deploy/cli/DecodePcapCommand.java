@@ -87,11 +87,8 @@ final class DecodePcapCommand implements Callable<Integer> {
         if (files == null || files.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give pcap/pcapng FILEs, or --live IFACE");
         }
-        for (Path file : files) {
-            if (!Files.isReadable(file) || Files.isDirectory(file)) {
-                spec.commandLine().getErr().println("fenghuo decode pcap: cannot read " + file);
-                return FenghuoCli.EXIT_INPUT;
-            }
+        if (!InputFiles.allReadable(files, "fenghuo decode pcap", spec.commandLine().getErr())) {
+            return FenghuoCli.EXIT_INPUT;
         }
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
         try (PrintStream deadLetterOut = deadLetterFile == null ? null

@@ -45,11 +45,8 @@ final class IngestPcapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (Path file : files) {
-            if (!Files.isReadable(file) || Files.isDirectory(file)) {
-                spec.commandLine().getErr().println("fenghuo ingest pcap: cannot read " + file);
-                return FenghuoCli.EXIT_INPUT;
-            }
+        if (!InputFiles.allReadable(files, "fenghuo ingest pcap", spec.commandLine().getErr())) {
+            return FenghuoCli.EXIT_INPUT;
         }
         String bootstrap = Endpoints.kafka(kafka);
         KafkaReachability.require(bootstrap);

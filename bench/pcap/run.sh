@@ -53,7 +53,8 @@ Benchmarks packets/s per core of \`fenghuo decode pcap\` against \`tshark -r\` a
      with the ratios against tshark and Suricata.
 
 Environment: CAPTURES, FENGHUO (launcher; default the built distribution, not rebuilt),
-FENGHUO_JAVA_OPTS (passed to the JVM; unset by default).
+FENGHUO_JAVA_OPTS (passed to the JVM; unset by default: bin/fenghuo then runs decode on the C1
+compiler alone, see bench/README.md "JIT choice").
 USAGE
 }
 

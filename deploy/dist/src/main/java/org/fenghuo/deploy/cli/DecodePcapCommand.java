@@ -56,7 +56,7 @@ final class DecodePcapCommand implements Callable<Integer> {
     int maxFlows;
 
     @Option(names = "--protocols", split = ",", paramLabel = "NAME",
-            description = "Protocols to decode, comma separated (default: all; 'none' for flows only).")
+            description = "Protocols to decode, comma separated, or 'all' (the default) or 'none' (flows only).")
     List<String> protocols;
 
     @Option(names = "--dead-letters", paramLabel = "FILE", description = "Write dead letters to FILE instead of stderr.")
@@ -202,7 +202,7 @@ final class DecodePcapCommand implements Callable<Integer> {
     }
 
     private AppProtocols chosenProtocols() {
-        if (protocols == null) {
+        if (protocols == null || protocols.equals(List.of("all"))) {
             return StandardProtocols.all();
         }
         if (protocols.equals(List.of("none"))) {

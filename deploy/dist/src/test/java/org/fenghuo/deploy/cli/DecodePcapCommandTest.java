@@ -114,6 +114,11 @@ class DecodePcapCommandTest {
         assertThat(flowsOnly.exitCode()).as(flowsOnly.err()).isZero();
         assertThat(lines(stdout)).extracting(e -> e.at("/event/dataset").asText()).containsExactly("pcap.flow");
 
+        ByteArrayOutputStream allOut = new ByteArrayOutputStream();
+        CliRunner.Result all = decode(allOut, "--protocols", "all", file.toString());
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(lines(allOut)).extracting(e -> e.at("/event/dataset").asText()).contains("pcap.flow", "pcap.dns");
+
         CliRunner.Result wrong = decode(new ByteArrayOutputStream(), "--protocols", "dns,smtp", file.toString());
         assertThat(wrong.exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
         assertThat(wrong.err()).contains("unknown protocol 'smtp'").contains("known: ").contains("dns");

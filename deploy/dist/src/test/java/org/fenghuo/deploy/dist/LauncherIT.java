@@ -1,0 +1,85 @@
+package org.fenghuo.deploy.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged distribution as a user runs it: {@code target/fenghuo/bin/fenghuo}, after the
+ * package phase (failsafe). The in-process CLI tests cannot see the launcher's file mode or the
+ * JVM options it picks.
+ */
+class LauncherIT {
+    private static final Path DIST = Path.of("target", "fenghuo").toAbsolutePath();
+    private static final Path LAUNCHER = DIST.resolve("bin").resolve("fenghuo");
+
+    @TempDir
+    Path home;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        builder.environment().put("FENGHUO_HOME", home.toString());
+        builder.environment().remove("FENGHUO_JAVA_OPTS");
+        builder.environment().putAll(env);
+        Path out = home.resolve("out.txt");
+        Path err = home.resolve("err.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("launcher did not finish in 120 s: " + command);
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void launcherIsExecutableAndRunsTheCli() throws Exception {
+        assertThat(Files.isExecutable(LAUNCHER)).as("%s is executable", LAUNCHER).isTrue();
+        Run version = run(Map.of(), "version");
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("fenghuo ");
+    }
+
+    @Test
+    void decodesTheBundledDemoCapture() throws Exception {
+        Run decode = run(Map.of(), "decode", "pcap", DIST.resolve("samples").resolve("demo.pcap").toString());
+        assertThat(decode.exitCode()).as(decode.err()).isZero();
+        assertThat(decode.out()).contains("\"dataset\":\"pcap.flow\"").contains("\"action\":\"modbus-write-single-register\"");
+        assertThat(decode.err()).contains("flows=");
+    }
+
+    @Test
+    void batchCommandsRunOnC1AndRunKeepsTheTieredJit() throws Exception {
+        Map<String, String> printFlags = Map.of("FENGHUO_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        assertThat(tieredStopAtLevel(run(printFlags, "version"))).isEqualTo("1");
+        assertThat(tieredStopAtLevel(run(printFlags, "decode", "--help"))).isEqualTo("1");
+        assertThat(tieredStopAtLevel(run(printFlags, "run", "--help"))).isEqualTo("4");
+        Map<String, String> override = Map.of("FENGHUO_JAVA_OPTS", "-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=4");
+        assertThat(tieredStopAtLevel(run(override, "decode", "--help"))).isEqualTo("4");
+    }
+
+    private static String tieredStopAtLevel(Run run) {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run.out().lines()
+                .filter(line -> line.matches("\\s*intx TieredStopAtLevel\\s+=.*"))
+                .map(line -> line.replaceAll(".*=\\s*(\\d+).*", "$1"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no TieredStopAtLevel in -XX:+PrintFlagsFinal output"));
+    }
+}

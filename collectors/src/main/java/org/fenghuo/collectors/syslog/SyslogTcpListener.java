@@ -3,16 +3,7 @@ package org.fenghuo.collectors.syslog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Clock;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fenghuo.collectors.input.EventSink;
 import org.fenghuo.collectors.metrics.CollectorMetrics;
@@ -23,42 +14,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Syslog over TCP (RFC 6587): octet counting or LF framing, per frame. One thread per connection,
  * at most {@link SyslogInputConfig#maxConnections()} at once; a connection beyond that is closed
- * right away (the sender reconnects later) and logged.
+ * right away (the sender reconnects later) and counted, as are connections closed for silence
+ * ({@code idleTimeout}) or for a frame left unfinished ({@code frameTimeout}).
  */
 public final class SyslogTcpListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogTcpListener.class);
 
-    private final SyslogInputConfig config;
-    private final ServerSocketChannel server;
     private final SyslogFrameHandler handler;
-    private final Clock clock;
-    private final AtomicLong sequence = new AtomicLong();
+    private final ConnectionMetrics connections;
     private final AtomicLong bytesReceived = new AtomicLong();
-    private final Semaphore slots;
-    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
-    private final ExecutorService workers;
-    private final Thread acceptor;
-    private volatile boolean closed;
+    private final StreamListener listener;
 
     private SyslogTcpListener(SyslogInputConfig config, EventSink sink, MeterRegistry registry, Clock clock)
             throws IOException {
-        this.config = config;
-        this.clock = clock;
         this.handler = new SyslogFrameHandler(config.name(), new SyslogParser(config.timeZone(), clock), sink,
                 CollectorMetrics.forInput(registry, config.name()), clock, config.maxFrameBytes());
-        this.slots = new Semaphore(config.maxConnections());
-        this.server = ServerSocketChannel.open();
-        try {
-            server.bind(new InetSocketAddress(config.host(), config.port()));
-        } catch (IOException e) {
-            server.close();
-            throw new IOException("input " + config.name() + ": cannot bind TCP " + config.host() + ":"
-                    + config.port() + ": " + e.getMessage(), e);
-        }
-        ListenerThreads threads = new ListenerThreads("syslog-tcp-" + config.name());
-        this.workers = Executors.newCachedThreadPool(threads);
-        this.acceptor = threads.newThread(this::acceptLoop);
+        this.connections = new ConnectionMetrics(registry, config.name());
+        this.listener = StreamListener.start(new StreamListener.Shared(config, StreamTransport.plain(),
+                opened -> handler, connections, clock, new AtomicLong(), bytesReceived));
     }
 
     /** Binds {@code config.host():config.port()} and starts accepting; the system clock in UTC. */
@@ -69,18 +43,13 @@ public final class SyslogTcpListener implements AutoCloseable {
 
     public static SyslogTcpListener start(SyslogInputConfig config, EventSink sink, MeterRegistry registry,
             Clock clock) throws IOException {
-        SyslogTcpListener listener = new SyslogTcpListener(config, sink, registry, clock);
-        listener.acceptor.start();
-        LOG.info("input {}: listening for syslog on tcp://{}", config.name(), listener.localAddress());
-        return listener;
+        SyslogTcpListener tcp = new SyslogTcpListener(config, sink, registry, clock);
+        LOG.info("input {}: listening for syslog on tcp://{}", config.name(), tcp.localAddress());
+        return tcp;
     }
 
     public InetSocketAddress localAddress() {
-        try {
-            return (InetSocketAddress) server.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("input " + config.name() + " is closed", e);
-        }
+        return listener.localAddress();
     }
 
     public int localPort() {
@@ -94,50 +63,15 @@ public final class SyslogTcpListener implements AutoCloseable {
 
     /** Connections being served now. */
     public int activeConnections() {
-        return connections.size();
+        return listener.activeConnections();
     }
 
     public CollectorStats stats() {
         return handler.metrics().snapshot();
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                SocketChannel connection = server.accept();
-                if (!slots.tryAcquire()) {
-                    LOG.warn("input {}: refused {}: already serving {} connections (maxConnections)",
-                            config.name(), connection.getRemoteAddress(), config.maxConnections());
-                    connection.close();
-                    continue;
-                }
-                connections.add(connection);
-                workers.execute(() -> serve(connection));
-            } catch (ClosedChannelException e) {
-                break;
-            } catch (IOException | RuntimeException e) {
-                if (closed) {
-                    break;
-                }
-                LOG.warn("input {}: accepting a connection failed: {}", config.name(), e.toString(), e);
-            }
-        }
-    }
-
-    private void serve(SocketChannel connection) {
-        try {
-            new TcpConnection(connection, handler, clock, sequence, bytesReceived, config.maxFrameBytes()).run();
-        } catch (RuntimeException e) {
-            LOG.warn("input {}: connection ended by an error: {}", config.name(), e.toString(), e);
-        } finally {
-            connections.remove(connection);
-            slots.release();
-            try {
-                connection.close();
-            } catch (IOException e) {
-                LOG.debug("input {}: closing a connection failed", config.name(), e);
-            }
-        }
+    public ConnectionStats connectionStats() {
+        return ConnectionStats.of(connections);
     }
 
     /**
@@ -146,27 +80,6 @@ public final class SyslogTcpListener implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException e) {
-            LOG.warn("input {}: closing the TCP server socket failed: {}", config.name(), e.toString());
-        }
-        for (SocketChannel connection : connections) {
-            try {
-                connection.close();
-            } catch (IOException e) {
-                LOG.debug("input {}: closing a connection failed", config.name(), e);
-            }
-        }
-        workers.shutdown();
-        try {
-            acceptor.join(10_000);
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("input {}: connection threads still running after 10 s", config.name());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.close();
     }
 }

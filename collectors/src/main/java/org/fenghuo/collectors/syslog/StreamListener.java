@@ -95,6 +95,12 @@ final class StreamListener implements AutoCloseable {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
+    /** {@code ip:port} of the bound socket, for log lines. */
+    String describeAddress() {
+        InetSocketAddress address = localAddress();
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
     int activeConnections() {
         return open.size();
     }

@@ -44,7 +44,7 @@ public final class SyslogTcpListener implements AutoCloseable {
     public static SyslogTcpListener start(SyslogInputConfig config, EventSink sink, MeterRegistry registry,
             Clock clock) throws IOException {
         SyslogTcpListener tcp = new SyslogTcpListener(config, sink, registry, clock);
-        LOG.info("input {}: listening for syslog on tcp://{}", config.name(), tcp.localAddress());
+        LOG.info("input {}: listening for syslog on tcp://{}", config.name(), tcp.listener.describeAddress());
         return tcp;
     }
 

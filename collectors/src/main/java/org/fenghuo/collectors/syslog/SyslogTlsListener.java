@@ -67,7 +67,7 @@ public final class SyslogTlsListener implements AutoCloseable {
         SyslogTlsListener listener = new SyslogTlsListener(input, context, tls.handshakeTimeout().toNanos(), sink,
                 registry, clock);
         LOG.info("input {}: listening for syslog on tls://{} ({}, client_auth {})", input.name(),
-                listener.localAddress(), tls.protocols(), tls.clientAuth());
+                listener.listener.describeAddress(), tls.protocols(), tls.clientAuth());
         return listener;
     }
 

@@ -2,12 +2,8 @@ package org.fenghuo.collectors.syslog;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fenghuo.collectors.input.EventSink;
-import org.fenghuo.collectors.metrics.CollectorMetrics;
-import org.fenghuo.collectors.metrics.CollectorStats;
 import org.fenghuo.collectors.syslog.tls.TlsServerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,27 +17,21 @@ import org.slf4j.LoggerFactory;
  * {@code fenghuo.syslog.tls.*} ({@code version}, {@code cipher}, {@code client.subject},
  * {@code client.issuer}, {@code client.hash.sha256}).
  */
-public final class SyslogTlsListener implements AutoCloseable {
+public final class SyslogTlsListener extends SyslogStreamListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogTlsListener.class);
 
-    private final CollectorMetrics metrics;
-    private final ConnectionMetrics connections;
-    private final AtomicLong bytesReceived = new AtomicLong();
-    private final StreamListener listener;
-
     private SyslogTlsListener(SyslogInputConfig config, TlsServerContext context, long handshakeNanos, EventSink sink,
             MeterRegistry registry, Clock clock) throws IOException {
-        this.metrics = CollectorMetrics.forInput(registry, config.name());
-        this.connections = new ConnectionMetrics(registry, config.name());
-        SyslogParser parser = new SyslogParser(config.timeZone(), clock);
-        TlsTransport transport = new TlsTransport(context, handshakeNanos, config.name(), sink, metrics, connections,
-                clock);
-        // one handler per connection: its sink stamps that connection's TLS peer on every event
-        StreamListener.HandlerFactory handlers = opened -> new SyslogFrameHandler(config.name(), parser,
-                new TlsPeerSink(sink, opened.peer()), metrics, clock, config.maxFrameBytes());
-        this.listener = StreamListener.start(new StreamListener.Shared(config, transport, handlers, connections, clock,
-                new AtomicLong(), bytesReceived));
+        super(config, registry, clock,
+                (metrics, connections) -> new TlsTransport(context, handshakeNanos, config.name(), sink, metrics,
+                        connections, clock),
+                metrics -> {
+                    SyslogParser parser = new SyslogParser(config.timeZone(), clock);
+                    // one handler per connection: its sink stamps that connection's TLS peer on every event
+                    return opened -> new SyslogFrameHandler(config.name(), parser,
+                            new TlsPeerSink(sink, opened.peer()), metrics, clock, config.maxFrameBytes());
+                });
     }
 
     /**
@@ -67,39 +57,7 @@ public final class SyslogTlsListener implements AutoCloseable {
         SyslogTlsListener listener = new SyslogTlsListener(input, context, tls.handshakeTimeout().toNanos(), sink,
                 registry, clock);
         LOG.info("input {}: listening for syslog on tls://{} ({}, client_auth {})", input.name(),
-                listener.listener.describeAddress(), tls.protocols(), tls.clientAuth());
+                listener.describeAddress(), tls.protocols(), tls.clientAuth());
         return listener;
-    }
-
-    public InetSocketAddress localAddress() {
-        return listener.localAddress();
-    }
-
-    public int localPort() {
-        return localAddress().getPort();
-    }
-
-    /** Decrypted bytes read from all connections so far. */
-    public long bytesReceived() {
-        return bytesReceived.get();
-    }
-
-    /** Connections being served now (including those still in their handshake). */
-    public int activeConnections() {
-        return listener.activeConnections();
-    }
-
-    public CollectorStats stats() {
-        return metrics.snapshot();
-    }
-
-    public ConnectionStats connectionStats() {
-        return ConnectionStats.of(connections);
-    }
-
-    /** Stops accepting, closes every connection and waits for their threads; the sink is left open. */
-    @Override
-    public void close() {
-        listener.close();
     }
 }

@@ -44,13 +44,11 @@ class SyslogRealSendersTest {
     private static final int RSYSLOG_MESSAGES = 300;
     private static final String TAG = "fenghuo-test";
 
-    @TempDir
-    static Path dir;
     static TestPki pki;
 
     @BeforeAll
     static void makePki() throws Exception {
-        pki = TestPki.create(dir);
+        pki = TestPki.shared();
     }
 
     @ParameterizedTest(name = "logger --{0} {1} --{2}")
@@ -88,14 +86,13 @@ class SyslogRealSendersTest {
     }
 
     @Test
-    void rsyslogForwardsOverUdpTcpAndTlsAndEveryMessageArrivesOnceOnEach() throws Exception {
+    void rsyslogForwardsOverUdpTcpAndTlsAndEveryMessageArrivesOnceOnEach(@TempDir Path work) throws Exception {
         Path rsyslogd = tool("rsyslogd", "rsyslog (Debian rsyslog)");
         Path logger = tool("logger", "util-linux logger (Debian bsdutils)");
         Assumptions.assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so"))
                 || Files.exists(Path.of("/usr/lib/rsyslog/lmnsd_gtls.so")),
                 "rsyslog's gtls stream driver is not installed (Debian rsyslog-gnutls)");
         boolean devLogBefore = Files.exists(Path.of("/dev/log"));
-        Path work = Files.createDirectories(dir.resolve("rsyslog"));
         CollectingEventSink udpSink = new CollectingEventSink();
         CollectingEventSink tcpSink = new CollectingEventSink();
         CollectingEventSink tlsSink = new CollectingEventSink();

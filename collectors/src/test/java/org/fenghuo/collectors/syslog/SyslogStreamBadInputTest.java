@@ -13,7 +13,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +25,6 @@ import org.fenghuo.collectors.syslog.tls.TestPki;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,13 +38,11 @@ class SyslogStreamBadInputTest {
     private static final String GOOD = "<13>Oct 11 22:14:15 host app: still alive\n";
     private static final int MAX_FRAME = 64 * 1024;
 
-    @TempDir
-    static Path dir;
     static TestPki pki;
 
     @BeforeAll
     static void makePki() throws Exception {
-        pki = TestPki.create(dir);
+        pki = TestPki.shared();
     }
 
     /** The two stream transports, opened the same way by the tests below. */

@@ -36,13 +36,11 @@ class SyslogTlsListenerTest {
     static final long WAIT_MILLIS = 30_000;
     private static final String LINE = "<13>Oct 11 22:14:15 host app: ";
 
-    @TempDir
-    static Path dir;
     static TestPki pki;
 
     @BeforeAll
     static void makePki() throws Exception {
-        pki = TestPki.create(dir);
+        pki = TestPki.shared();
     }
 
     static SyslogInputConfig input() {
@@ -196,7 +194,7 @@ class SyslogTlsListenerTest {
 
     @Test
     void badSettingsAreReportedTogetherEachWithItsKey() throws Exception {
-        Path missing = dir.resolve("missing.pem");
+        Path missing = pki.dir().resolve("missing.pem");
         SyslogTlsConfig wrongKey = SyslogTlsConfig.of(pki.serverChain(), pki.clientKey());
         assertThatThrownBy(() -> SyslogTlsListener.start(input(), wrongKey, new CollectingEventSink(),
                 new SimpleMeterRegistry()))

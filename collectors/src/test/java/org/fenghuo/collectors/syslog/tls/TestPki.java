@@ -35,10 +35,39 @@ public final class TestPki {
     public static final String CLIENT_SUBJECT = "CN=edge-router-1,O=Fenghuo Test";
     public static final String CA_SUBJECT = "CN=Fenghuo Test CA";
 
+    private static TestPki shared;
+
     private final Path dir;
 
     private TestPki(Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * One PKI for all tests of this JVM (keytool runs take seconds), in a temporary folder that is
+     * removed when the JVM exits.
+     */
+    public static synchronized TestPki shared() throws IOException, InterruptedException, GeneralSecurityException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("fenghuo-test-pki");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            shared = create(dir);
+        }
+        return shared;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder: the system cleans it up eventually
+        }
+        dir.toFile().delete();
+    }
+
+    /** The folder holding the files. */
+    public Path dir() {
+        return dir;
     }
 
     /** Creates CA, server and client material in {@code dir}; several keytool runs. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -72,13 +71,7 @@ class SyslogTlsListenerTest {
             try (SSLSocket socket = connect(pki.clientContext(false), listener.localPort())) {
                 clientPort = socket.getLocalPort();
                 assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
-                OutputStream out = socket.getOutputStream();
-                byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
-                // small TLS records, so frames straddle reads
-                for (int i = 0; i < bytes.length; i += 11) {
-                    out.write(bytes, i, Math.min(11, bytes.length - i));
-                    out.flush();
-                }
+                SenderStreams.writeInPieces(socket.getOutputStream(), stream, 11);
             }
             assertThat(sink.awaitTotal(4, WAIT_MILLIS)).isTrue();
             List<SecurityEvent> events = sink.events();

@@ -28,6 +28,7 @@ final class StreamListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamListener.class);
     private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long MAX_TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long ACCEPT_RETRY_MILLIS = 100;
 
     /** Picks the frame handler of a connection once it is open (TLS: one that knows its peer). */
     interface HandlerFactory {
@@ -116,6 +117,10 @@ final class StreamListener implements AutoCloseable {
                     break;
                 }
                 LOG.warn("input {}: accepting a connection failed: {}", name, e.toString(), e);
+                // e.g. out of file descriptors: retrying at once would spin and flood the log
+                if (!pause()) {
+                    break;
+                }
                 continue;
             }
             if (!slots.tryAcquire()) {
@@ -134,6 +139,17 @@ final class StreamListener implements AutoCloseable {
                 // closing: the connection never started
                 release(socket, watch);
             }
+        }
+    }
+
+    /** False when interrupted, i.e. the listener is being torn down. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -70,20 +70,22 @@ public final class TestPki {
         return dir;
     }
 
-    /** Creates CA, server and client material in {@code dir}; several keytool runs. */
+    /** Creates CA, server and client material in {@code dir}; eight keytool runs. */
     public static TestPki create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
         TestPki pki = new TestPki(dir);
         pki.keytool("-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname", CA_SUBJECT,
                 "-ext", "bc:c", "-validity", "30", "-keystore", "ca.p12");
-        pki.keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-file", "ca.pem");
+        Files.writeString(dir.resolve("ca.pem"),
+                pem("CERTIFICATE", pki.load("ca.p12").getCertificate("ca").getEncoded()));
         pki.issue("server", "CN=" + SERVER_NAME, "san=dns:" + SERVER_NAME + ",ip:127.0.0.1", "eku=serverAuth");
         pki.issue("client", CLIENT_SUBJECT, null, "eku=clientAuth");
-        // a second CA nobody trusts, and a client it signed
+        // a self-signed client nobody trusts
         pki.keytool("-genkeypair", "-alias", "rogue", "-keyalg", "RSA", "-keysize", "2048", "-dname",
-                "CN=Rogue CA", "-ext", "bc:c", "-validity", "30", "-keystore", "rogue.p12");
+                "CN=Rogue Sender", "-validity", "30", "-keystore", "rogue.p12");
         return pki;
     }
 
+    /** A key pair, a certificate for it signed by the CA, and the PEM files a user would configure. */
     private void issue(String name, String subject, String san, String eku)
             throws IOException, InterruptedException, GeneralSecurityException {
         String store = name + ".p12";
@@ -99,8 +101,6 @@ public final class TestPki {
         // the chain: leaf first, then the CA, as a user's chain file has it
         Files.writeString(dir.resolve(name + "-chain.pem"),
                 Files.readString(dir.resolve(name + ".crt")) + Files.readString(dir.resolve("ca.pem")));
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", store);
-        keytool("-importcert", "-alias", name, "-file", name + "-chain.pem", "-keystore", store);
         Files.writeString(dir.resolve(name + ".key"), pem("PRIVATE KEY", key(store, name).getEncoded()));
     }
 
@@ -126,7 +126,7 @@ public final class TestPki {
 
     /** A JSSE client context trusting the test CA, showing the client certificate when {@code withCert}. */
     public SSLContext clientContext(boolean withCert) throws GeneralSecurityException, IOException {
-        return clientContext(withCert ? "client.p12" : null, trustingCa());
+        return clientContext(withCert, trustingCa());
     }
 
     /**
@@ -182,13 +182,18 @@ public final class TestPki {
         return tmf;
     }
 
-    private SSLContext clientContext(String keyStore, TrustManagerFactory trust)
+    private SSLContext clientContext(boolean withCert, TrustManagerFactory trust)
             throws GeneralSecurityException, IOException {
         SSLContext context = SSLContext.getInstance("TLS");
         KeyManagerFactory kmf = null;
-        if (keyStore != null) {
+        if (withCert) {
+            // the client's key with its CA-signed chain, read back from the PEM files
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("client", PemFiles.privateKey(clientKey()), PASSWORD.toCharArray(),
+                    PemFiles.certificates(clientChain()).toArray(X509Certificate[]::new));
             kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(load(keyStore), PASSWORD.toCharArray());
+            kmf.init(ks, PASSWORD.toCharArray());
         }
         context.init(kmf == null ? null : kmf.getKeyManagers(), trust.getTrustManagers(), null);
         return context;

@@ -52,6 +52,8 @@ public final class EcsFieldsApplier {
         private final SecurityEvent base;
         private final String parser;
         private final Map<String, Object> extra = new LinkedHashMap<>();
+        private final java.util.Set<String> leaves = new java.util.HashSet<>();
+        private final java.util.Set<String> prefixes = new java.util.HashSet<>();
         private int invalid;
         private Instant timestamp;
         private String message;
@@ -215,7 +217,35 @@ public final class EcsFieldsApplier {
         }
 
         private void extra(String name, Object value) {
-            extra.put(name, value instanceof Instant i ? i.toString() : value);
+            String at = name;
+            if (!fits(at)) {
+                // names from the wire can clash ("x" and "x.y"): the later one is flattened under this parser
+                String own = "fenghuo." + parser + ".";
+                at = own + flat(at.startsWith(own) ? at.substring(own.length()) : at);
+                for (int n = 2; !fits(at); n++) {
+                    at = own + flat(name) + "_" + n;
+                }
+                invalid++;
+            }
+            leaves.add(at);
+            for (int dot = at.indexOf('.'); dot > 0; dot = at.indexOf('.', dot + 1)) {
+                prefixes.add(at.substring(0, dot));
+            }
+            extra.put(at, value instanceof Instant i ? i.toString() : value);
+        }
+
+        /** Whether a dotted name can join the extra tree: no empty segment, no value where an object is, or back. */
+        private boolean fits(String name) {
+            if (name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")
+                    || prefixes.contains(name)) {
+                return false;
+            }
+            for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+                if (leaves.contains(name.substring(0, dot))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         SecurityEvent build() {

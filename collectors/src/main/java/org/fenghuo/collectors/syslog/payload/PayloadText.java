@@ -42,7 +42,7 @@ public final class PayloadText {
         return -1;
     }
 
-    /** A decimal integer (optional sign), or null; at most 18 digits so it cannot overflow. */
+    /** A decimal integer (optional sign) that fits a long, or null. */
     public static Long parseLong(String s) {
         if (s == null) {
             return null;
@@ -54,8 +54,16 @@ public final class PayloadText {
             negative = s.charAt(0) == '-';
             i = 1;
         }
-        if (i == n || n - i > 18) {
+        if (i == n || n - i > 19) {
             return null;
+        }
+        if (n - i == 19) {
+            // the one length that can overflow: nanosecond epochs are 19 digits
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         long value = 0;
         for (; i < n; i++) {

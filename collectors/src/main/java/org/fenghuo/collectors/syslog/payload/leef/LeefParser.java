@@ -94,7 +94,7 @@ public final class LeefParser implements PayloadParser {
     }
 
     /** {@code ^}, {@code x5E}, {@code 0x5E}, or empty for tab; null for anything else. */
-    static Character delimiter(String field) {
+    public static Character delimiter(String field) {
         String d = field;
         if (d.isEmpty()) {
             return '\t';

@@ -25,18 +25,18 @@ public record PayloadStats(Map<String, Long> parsed, Map<String, Long> malformed
         return malformed.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** e.g. {@code payload parsed 12 (cef 10, kv 2), unparsed 3, malformed 1 (cef 1), invalid values 0}. */
+    /** e.g. {@code payload_parsed=12 (cef=10 kv=2) payload_unparsed=3 payload_malformed=1 (cef=1) invalid_values=0}. */
     public String toStatusLine() {
-        return "payload parsed " + parsedTotal() + breakdown(parsed) + ", unparsed " + unparsed + ", malformed "
-                + malformedTotal() + breakdown(malformed) + ", invalid values " + invalidValues;
+        return "payload_parsed=" + parsedTotal() + breakdown(parsed) + " payload_unparsed=" + unparsed
+                + " payload_malformed=" + malformedTotal() + breakdown(malformed) + " invalid_values=" + invalidValues;
     }
 
     private static String breakdown(Map<String, Long> byParser) {
         if (byParser.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(" (");
-        new java.util.TreeMap<>(byParser).forEach((k, v) -> sb.append(sb.length() > 2 ? ", " : "").append(k).append(' ').append(v));
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(byParser).forEach((k, v) -> sb.append(sb.length() == 0 ? " (" : " ").append(k).append('=').append(v));
         return sb.append(')').toString();
     }
 }

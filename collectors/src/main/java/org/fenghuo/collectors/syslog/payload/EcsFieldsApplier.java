@@ -52,8 +52,6 @@ public final class EcsFieldsApplier {
         private final SecurityEvent base;
         private final String parser;
         private final Map<String, Object> extra = new LinkedHashMap<>();
-        private final java.util.Set<String> leaves = new java.util.HashSet<>();
-        private final java.util.Set<String> prefixes = new java.util.HashSet<>();
         private int invalid;
         private Instant timestamp;
         private String message;
@@ -217,27 +215,41 @@ public final class EcsFieldsApplier {
         }
 
         private void extra(String name, Object value) {
-            String at = name;
-            if (!fits(at)) {
-                // names from the wire can clash ("x" and "x.y"): the later one is flattened under this parser
-                String own = "fenghuo." + parser + ".";
-                at = own + flat(at.startsWith(own) ? at.substring(own.length()) : at);
-                for (int n = 2; !fits(at); n++) {
-                    at = own + flat(name) + "_" + n;
-                }
-                invalid++;
-            }
-            leaves.add(at);
-            for (int dot = at.indexOf('.'); dot > 0; dot = at.indexOf('.', dot + 1)) {
-                prefixes.add(at.substring(0, dot));
-            }
-            extra.put(at, value instanceof Instant i ? i.toString() : value);
+            extra.put(name, value instanceof Instant i ? i.toString() : value);
         }
 
-        /** Whether a dotted name can join the extra tree: no empty segment, no value where an object is, or back. */
-        private boolean fits(String name) {
+        /**
+         * The extra names made to fit one tree: names from the wire can clash ("x" and "x.y", or an
+         * empty segment); a later clashing name is flattened under this parser and counted. Only run
+         * when the builder refused the names as they were, so the common case pays nothing.
+         */
+        private Map<String, Object> fitted() {
+            java.util.Set<String> leaves = new java.util.HashSet<>();
+            java.util.Set<String> prefixes = new java.util.HashSet<>();
+            Map<String, Object> out = new LinkedHashMap<>();
+            String own = "fenghuo." + parser + ".";
+            for (Map.Entry<String, Object> e : extra.entrySet()) {
+                String name = e.getKey();
+                String at = name;
+                if (!fits(at, leaves, prefixes)) {
+                    at = own + flat(at.startsWith(own) ? at.substring(own.length()) : at);
+                    for (int n = 2; !fits(at, leaves, prefixes); n++) {
+                        at = own + flat(name) + "_" + n;
+                    }
+                    invalid++;
+                }
+                leaves.add(at);
+                for (int dot = at.indexOf('.'); dot > 0; dot = at.indexOf('.', dot + 1)) {
+                    prefixes.add(at.substring(0, dot));
+                }
+                out.put(at, e.getValue());
+            }
+            return out;
+        }
+
+        private static boolean fits(String name, java.util.Set<String> leaves, java.util.Set<String> prefixes) {
             if (name.isEmpty() || name.startsWith(".") || name.endsWith(".") || name.contains("..")
-                    || prefixes.contains(name)) {
+                    || prefixes.contains(name) || leaves.contains(name)) {
                 return false;
             }
             for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
@@ -333,14 +345,19 @@ public final class EcsFieldsApplier {
             try {
                 return b.build();
             } catch (IllegalArgumentException clash) {
-                // Names from the wire can clash ("a" and "a.b"): flatten every extra name under
-                // this parser so the event is still emitted with everything it said.
                 b.extra(null);
-                for (Map.Entry<String, Object> e : extra.entrySet()) {
-                    b.extraField("fenghuo." + parser + "." + flat(e.getKey()), e.getValue());
+                fitted().forEach(b::extraField);
+                try {
+                    return b.build();
+                } catch (IllegalArgumentException modelled) {
+                    // a value where the event models an object (JSON "source": "x"): every extra
+                    // becomes one flat name under this parser, which cannot clash with anything
+                    b.extra(null);
+                    String own = "fenghuo." + parser + ".";
+                    extra.forEach((k, v) -> b.extraField(own + flat(k), v));
+                    invalid++;
+                    return b.build();
                 }
-                invalid++;
-                return b.build();
             }
         }
 

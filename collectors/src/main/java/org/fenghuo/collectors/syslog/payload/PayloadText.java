@@ -32,14 +32,10 @@ public final class PayloadText {
 
     /** Index of {@code needle} starting within the first {@code window} chars, or -1. */
     public static int indexWithin(String text, String needle, int window) {
-        int limit = Math.min(text.length() - needle.length(), window);
-        char first = needle.charAt(0);
-        for (int i = 0; i <= limit; i++) {
-            if (text.charAt(i) == first && text.startsWith(needle, i)) {
-                return i;
-            }
-        }
-        return -1;
+        // String.indexOf is a vectorised intrinsic: cheaper than a char loop even when it looks further
+        int limit = window + needle.length();
+        int at = text.length() <= limit ? text.indexOf(needle) : text.substring(0, limit).indexOf(needle);
+        return at <= window ? at : -1;
     }
 
     /** A decimal integer (optional sign) that fits a long, or null. */

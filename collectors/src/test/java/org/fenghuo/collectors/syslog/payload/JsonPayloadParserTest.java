@@ -57,4 +57,16 @@ class JsonPayloadParserTest {
                 .containsEntry("fenghuo.json.x", 1).containsEntry("fenghuo.json.x_y", 2);
         assertThat(e.keySet()).anyMatch(k -> k.startsWith("fenghuo.json.") && k.contains("x"));
     }
+
+    @Test
+    void scalarsWhereTheEventModelsObjectsStillYieldTheEvent() {
+        PayloadHarness h = new PayloadHarness();
+        h.feed("<14>1 2026-11-24T09:10:00Z gw01 app - - - {\"source\":\"abc\",\"event\":\"x\",\"log\":{\"syslog\":1},"
+                + "\"http\":[1,2],\"a\":{\"b.c\":1}}");
+        assertThat(h.events).hasSize(1);
+        Map<String, Object> e = PayloadHarness.flat(h.events.get(0));
+        assertThat(e).containsEntry("event.dataset", "syslog.json").containsEntry("fenghuo.json.source", "abc")
+                .containsEntry("fenghuo.json.event", "x");
+        assertThat(h.counter("payload_invalid_values", "json")).isPositive();
+    }
 }

@@ -43,14 +43,12 @@ public final class FirewallFields {
     public static void put(EcsFields f, String parser, String key, String value) {
         String normal = normalise(key);
         if (normal.equals("protocol")) {
-            f.put("network.transport", PayloadText.transport(value));
-            f.put("network.iana_number", PayloadText.ianaNumber(value));
+            PayloadText.putTransport(f, value);
             return;
         }
         String ecs = ECS.get(normal);
         String name = ecs != null && f.get(ecs) == null ? ecs : "fenghuo." + parser + "." + PayloadText.fieldName(key);
-        boolean numeric = name.endsWith(".port") || name.endsWith(".bytes") || name.endsWith(".packets");
-        f.put(name, numeric ? PayloadText.number(value) : value);
+        PayloadText.putEcs(f, name, value);
     }
 
     /** Network connection fields: category network, type connection + allowed/denied/end, outcome. */

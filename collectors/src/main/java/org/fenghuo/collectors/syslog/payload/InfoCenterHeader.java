@@ -42,6 +42,17 @@ public record InfoCenterHeader(String version, String module, int severity, Stri
                 text.substring(slash1 + 3, briefEnd), text.substring(colon + 1).strip());
     }
 
+    /** The fields every information-center log gives: observer, event.code (MODULE/BRIEF), severity, level, message. */
+    public void putCommon(EcsFields f, String vendor, String product) {
+        f.put("observer.vendor", vendor);
+        f.put("observer.product", product);
+        f.put("observer.type", "firewall");
+        f.put("event.code", module + "/" + brief);
+        f.put("event.severity", (long) severity);
+        f.put("log.level", level());
+        f.put("message", description);
+    }
+
     /** Log levels by severity, as the information center names them. */
     public String level() {
         return switch (severity) {

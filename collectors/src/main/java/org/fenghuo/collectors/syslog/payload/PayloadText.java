@@ -78,6 +78,22 @@ public final class PayloadText {
         return l != null ? l : s;
     }
 
+    /** {@code network.transport} and {@code network.iana_number} from a protocol number or name. */
+    public static void putTransport(EcsFields f, String proto) {
+        f.put("network.transport", transport(proto));
+        f.put("network.iana_number", ianaNumber(proto));
+    }
+
+    /**
+     * Puts a value at an ECS name, as a number when the field is a count or a port
+     * ({@code .port}, {@code .bytes}, {@code .packets}, {@code .pid}, {@code .size}) and the text is one.
+     */
+    public static void putEcs(EcsFields f, String ecs, String value) {
+        boolean numeric = ecs.endsWith(".port") || ecs.endsWith(".bytes") || ecs.endsWith(".packets")
+                || ecs.endsWith(".pid") || ecs.endsWith(".size") || ecs.equals("event.count");
+        f.put(ecs, numeric ? number(value) : value);
+    }
+
     /** {@code network.transport} from an IANA protocol number or a name ({@code 6}, {@code TCP}). */
     public static String transport(String proto) {
         if (proto == null || proto.isEmpty()) {

@@ -3,7 +3,6 @@ package org.fenghuo.deploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,17 +27,11 @@ class DecodeSyslogCommandTest {
             "") + "\n";
 
     private CliRunner.Result decode(ByteArrayOutputStream stdout, String... args) {
-        PrintStream original = System.out;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 2];
-            all[0] = "decode";
-            all[1] = "syslog";
-            System.arraycopy(args, 0, all, 2, args.length);
-            return CliRunner.run(all);
-        } finally {
-            System.setOut(original);
-        }
+        String[] all = new String[args.length + 2];
+        all[0] = "decode";
+        all[1] = "syslog";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRunner.runWithStdout(stdout, all);
     }
 
     private static List<JsonNode> lines(ByteArrayOutputStream stdout) throws Exception {

@@ -77,17 +77,14 @@ final class CefFields {
     static void extension(EcsFields f, String key, String value) {
         String ecs = DIRECT.get(key);
         if (ecs != null) {
-            f.put(ecs, numeric(ecs) ? PayloadText.number(value) : value);
+            PayloadText.putEcs(f, ecs, value);
             if (key.equals("suser")) {
                 f.putIfAbsent("user.name", value);
             }
             return;
         }
         switch (key) {
-            case "proto" -> {
-                f.put("network.transport", PayloadText.transport(value));
-                f.put("network.iana_number", PayloadText.ianaNumber(value));
-            }
+            case "proto" -> PayloadText.putTransport(f, value);
             case "outcome" -> {
                 f.put("event.outcome", outcome(value));
                 f.put("fenghuo.cef.outcome", value);
@@ -99,11 +96,6 @@ final class CefFields {
                     "0".equals(value) ? "inbound" : "1".equals(value) ? "outbound" : null);
             default -> f.put("fenghuo.cef." + PayloadText.fieldName(key), value);
         }
-    }
-
-    private static boolean numeric(String ecs) {
-        return ecs.endsWith(".port") || ecs.endsWith(".bytes") || ecs.endsWith(".pid") || ecs.endsWith(".size")
-                || ecs.equals("event.count");
     }
 
     private static String outcome(String value) {

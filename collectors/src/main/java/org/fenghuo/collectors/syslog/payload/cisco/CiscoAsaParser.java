@@ -209,8 +209,7 @@ public final class CiscoAsaParser implements PayloadParser {
     }
 
     private static void transport(EcsFields f, String protocol) {
-        f.put("network.transport", PayloadText.transport(protocol.toLowerCase(java.util.Locale.ROOT)));
-        f.put("network.iana_number", PayloadText.ianaNumber(protocol));
+        PayloadText.putTransport(f, protocol.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void endpoint(EcsFields f, String side, String iface, String ip, String port) {

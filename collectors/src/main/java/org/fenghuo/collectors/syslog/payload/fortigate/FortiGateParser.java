@@ -81,9 +81,8 @@ public final class FortiGateParser implements PayloadParser {
     private static void pair(EcsFields f, String key, String value) {
         String ecs = DIRECT.get(key);
         if (ecs != null) {
-            boolean numeric = ecs.endsWith(".port") || ecs.endsWith(".bytes") || ecs.endsWith(".packets");
             // two keys for one ECS field (policyid and attackid for rule.id): the first wins, the other is kept aside
-            f.put(f.get(ecs) == null ? ecs : "fenghuo.fortigate." + key, numeric ? PayloadText.number(value) : value);
+            PayloadText.putEcs(f, f.get(ecs) == null ? ecs : "fenghuo.fortigate." + key, value);
             return;
         }
         switch (key) {

@@ -44,13 +44,7 @@ public final class H3cParser implements PayloadParser {
             return new PayloadResult.Malformed("H3C header is not %%10MODULE/severity/BRIEF:");
         }
         EcsFields f = new EcsFields();
-        f.put("observer.vendor", "H3C");
-        f.put("observer.product", "Comware");
-        f.put("observer.type", "firewall");
-        f.put("event.code", h.module() + "/" + h.brief());
-        f.put("event.severity", (long) h.severity());
-        f.put("log.level", h.level());
-        f.put("message", h.description());
+        h.putCommon(f, "H3C", "Comware");
         String event = pairs(f, h.description());
         categorise(f, h, event);
         return new PayloadResult.Parsed(f);

@@ -46,13 +46,7 @@ public final class HuaweiUsgParser implements PayloadParser {
             return new PayloadResult.Malformed("Huawei header is not %%01MODULE/severity/BRIEF:");
         }
         EcsFields f = new EcsFields();
-        f.put("observer.vendor", "Huawei");
-        f.put("observer.product", "USG");
-        f.put("observer.type", "firewall");
-        f.put("event.code", h.module() + "/" + h.brief());
-        f.put("event.severity", (long) h.severity());
-        f.put("log.level", h.level());
-        f.put("message", h.description());
+        h.putCommon(f, "Huawei", "USG");
         String desc = pairsOf(h.description());
         if (desc != null) {
             KvScanner scanner = count(desc, ';') > count(desc, ',') ? semicolons : commas;

@@ -159,15 +159,11 @@ public final class LeefParser implements PayloadParser {
     private static void attribute(EcsFields f, String key, String value) {
         String ecs = DIRECT.get(key);
         if (ecs != null) {
-            boolean numeric = ecs.endsWith(".port") || ecs.endsWith(".bytes") || ecs.endsWith(".packets");
-            f.put(ecs, numeric ? PayloadText.number(value) : value);
+            PayloadText.putEcs(f, ecs, value);
             return;
         }
         switch (key) {
-            case "proto" -> {
-                f.put("network.transport", PayloadText.transport(value));
-                f.put("network.iana_number", PayloadText.ianaNumber(value));
-            }
+            case "proto" -> PayloadText.putTransport(f, value);
             case "sev" -> {
                 Long sev = PayloadText.parseLong(value);
                 f.put("event.severity", sev != null && sev >= 0 && sev <= 10 ? sev : null);

@@ -111,8 +111,7 @@ public final class PanOsParser implements PayloadParser {
         f.put("source.nat.port", PayloadText.number(c.get(26)));
         f.put("destination.nat.port", PayloadText.number(c.get(27)));
         f.put("fenghuo.paloalto.flags", c.get(28));
-        f.put("network.transport", PayloadText.transport(c.get(29)));
-        f.put("network.iana_number", PayloadText.ianaNumber(c.get(29)));
+        PayloadText.putTransport(f, c.get(29));
         f.put("event.action", c.get(30));
         String action = c.get(30).toLowerCase(Locale.ROOT);
         boolean allowed = action.equals("allow") || action.equals("alert");

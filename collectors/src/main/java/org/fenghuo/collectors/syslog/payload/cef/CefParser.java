@@ -3,10 +3,8 @@ package org.fenghuo.collectors.syslog.payload.cef;
 import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.collectors.syslog.payload.EcsFields;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
+import org.fenghuo.collectors.syslog.payload.SignatureParser;
 import org.fenghuo.collectors.syslog.payload.PayloadResult;
-import org.fenghuo.collectors.syslog.payload.PayloadText;
 
 /**
  * ArcSight Common Event Format: {@code CEF:Version|Vendor|Product|DeviceVersion|SignatureID|Name|Severity|Extension},
@@ -14,24 +12,19 @@ import org.fenghuo.collectors.syslog.payload.PayloadText;
  * {@code \=}, {@code \\}, {@code \n} and {@code \r}, values running to the next {@code key=}. The
  * signature may follow a relay's header inside MSG. See {@link CefFields} for the ECS mapping.
  */
-public final class CefParser implements PayloadParser {
+public final class CefParser extends SignatureParser {
 
     public static final String NAME = "cef";
     /** Extension pairs read per message; more are counted in {@code fenghuo.cef.pairs_dropped}. */
     public static final int MAX_PAIRS = 512;
     private static final String SIGNATURE = "CEF:";
 
-    @Override
-    public String name() {
-        return NAME;
+    public CefParser() {
+        super(NAME, SIGNATURE);
     }
 
     @Override
-    public PayloadResult parse(PayloadInput input) {
-        String text = PayloadText.fromSignature(input, SIGNATURE);
-        if (text == null) {
-            return PayloadResult.NOT_MINE;
-        }
+    protected PayloadResult parseFrom(String text) {
         List<String> header = new ArrayList<>(7);
         int i = SIGNATURE.length();
         StringBuilder field = new StringBuilder();

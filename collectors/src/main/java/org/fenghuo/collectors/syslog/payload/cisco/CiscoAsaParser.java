@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fenghuo.collectors.syslog.payload.EcsFields;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
+import org.fenghuo.collectors.syslog.payload.SignatureParser;
 import org.fenghuo.collectors.syslog.payload.PayloadResult;
 import org.fenghuo.collectors.syslog.payload.PayloadText;
 
@@ -19,7 +18,7 @@ import org.fenghuo.collectors.syslog.payload.PayloadText;
  * {@code fenghuo.cisco_asa.layout_mismatch}. One precompiled pattern per id, matched only on lines
  * of that id.
  */
-public final class CiscoAsaParser implements PayloadParser {
+public final class CiscoAsaParser extends SignatureParser {
 
     public static final String NAME = "cisco-asa";
     private static final String SIGNATURE = "%ASA-";
@@ -50,20 +49,12 @@ public final class CiscoAsaParser implements PayloadParser {
             "^(TCP|UDP) access denied by ACL from ([0-9a-fA-F.:]+)/(\\d+) to ([^\\s:]+):([0-9a-fA-F.:]+)/(\\d+)");
     private static final Pattern P733100 = Pattern.compile("^\\[\\s*(.*?)\\s*\\] drop (rate-\\d+) exceeded");
 
-    @Override
-    public String name() {
-        return NAME;
+    public CiscoAsaParser() {
+        super(NAME, SIGNATURE, FTD);
     }
 
     @Override
-    public PayloadResult parse(PayloadInput input) {
-        String text = PayloadText.fromSignature(input, SIGNATURE);
-        if (text == null) {
-            text = PayloadText.fromSignature(input, FTD);
-            if (text == null) {
-                return PayloadResult.NOT_MINE;
-            }
-        }
+    protected PayloadResult parseFrom(String text) {
         // %ASA-6-302013: text
         int dash1 = 4;
         int dash2 = text.indexOf('-', dash1 + 1);

@@ -9,10 +9,8 @@ import org.fenghuo.collectors.syslog.payload.DeviceTimes;
 import org.fenghuo.collectors.syslog.payload.EcsFields;
 import org.fenghuo.collectors.syslog.payload.FirewallFields;
 import org.fenghuo.collectors.syslog.payload.InfoCenterHeader;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
+import org.fenghuo.collectors.syslog.payload.SignatureParser;
 import org.fenghuo.collectors.syslog.payload.PayloadResult;
-import org.fenghuo.collectors.syslog.payload.PayloadText;
 
 /**
  * H3C Comware ({@code %%10MODULE/severity/BRIEF: text}). Session and filter logs carry
@@ -21,24 +19,19 @@ import org.fenghuo.collectors.syslog.payload.PayloadText;
  * connections (the {@code Event(1048)} text says created/deleted/denied), SHELL/SSHS login lines
  * are authentication. Unmapped keys go to {@code fenghuo.h3c.<key>}.
  */
-public final class H3cParser implements PayloadParser {
+public final class H3cParser extends SignatureParser {
 
     public static final String NAME = "h3c";
     private static final int MAX_PAIRS = 128;
     private static final Pattern LOGIN = Pattern.compile(
             "^(?:User )?(\\S+?)(?: \\(?[^)]*\\)?)? (?:logged in|failed to log in) from ([0-9a-fA-F.:]+)");
 
-    @Override
-    public String name() {
-        return NAME;
+    public H3cParser() {
+        super(NAME, "%%10");
     }
 
     @Override
-    public PayloadResult parse(PayloadInput input) {
-        String text = PayloadText.fromSignature(input, "%%10");
-        if (text == null) {
-            return PayloadResult.NOT_MINE;
-        }
+    protected PayloadResult parseFrom(String text) {
         InfoCenterHeader h = InfoCenterHeader.read(text);
         if (h == null) {
             return new PayloadResult.Malformed("H3C header is not %%10MODULE/severity/BRIEF:");

@@ -8,8 +8,7 @@ import org.fenghuo.collectors.syslog.payload.EcsFields;
 import org.fenghuo.collectors.syslog.payload.FirewallFields;
 import org.fenghuo.collectors.syslog.payload.InfoCenterHeader;
 import org.fenghuo.collectors.syslog.payload.KvScanner;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
+import org.fenghuo.collectors.syslog.payload.SignatureParser;
 import org.fenghuo.collectors.syslog.payload.PayloadResult;
 import org.fenghuo.collectors.syslog.payload.PayloadText;
 
@@ -22,7 +21,7 @@ import org.fenghuo.collectors.syslog.payload.PayloadText;
  * connection ends, briefs with LOGIN/LOGON are authentication. Unmapped keys go to
  * {@code fenghuo.huawei.<key>}.
  */
-public final class HuaweiUsgParser implements PayloadParser {
+public final class HuaweiUsgParser extends SignatureParser {
 
     public static final String NAME = "huawei-usg";
     private static final int MAX_PAIRS = 128;
@@ -30,17 +29,12 @@ public final class HuaweiUsgParser implements PayloadParser {
     private final KvScanner commas = new KvScanner(',', MAX_PAIRS);
     private final KvScanner semicolons = new KvScanner(';', MAX_PAIRS);
 
-    @Override
-    public String name() {
-        return NAME;
+    public HuaweiUsgParser() {
+        super(NAME, "%%01");
     }
 
     @Override
-    public PayloadResult parse(PayloadInput input) {
-        String text = PayloadText.fromSignature(input, "%%01");
-        if (text == null) {
-            return PayloadResult.NOT_MINE;
-        }
+    protected PayloadResult parseFrom(String text) {
         InfoCenterHeader h = InfoCenterHeader.read(text);
         if (h == null) {
             return new PayloadResult.Malformed("Huawei header is not %%01MODULE/severity/BRIEF:");

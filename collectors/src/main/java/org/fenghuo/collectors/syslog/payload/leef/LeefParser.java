@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fenghuo.collectors.syslog.payload.DeviceTimes;
 import org.fenghuo.collectors.syslog.payload.EcsFields;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
+import org.fenghuo.collectors.syslog.payload.SignatureParser;
 import org.fenghuo.collectors.syslog.payload.PayloadResult;
 import org.fenghuo.collectors.syslog.payload.PayloadText;
 
@@ -21,7 +20,7 @@ import org.fenghuo.collectors.syslog.payload.PayloadText;
  * hex code ({@code x09}, {@code 0x5E}); empty means tab. {@code devTime} is read with
  * {@code devTimeFormat} when given. Predefined keys map to ECS, others to {@code fenghuo.leef.<key>}.
  */
-public final class LeefParser implements PayloadParser {
+public final class LeefParser extends SignatureParser {
 
     public static final String NAME = "leef";
     public static final int MAX_PAIRS = 512;
@@ -43,17 +42,12 @@ public final class LeefParser implements PayloadParser {
 
     private final Map<String, DateTimeFormatter> formats = new ConcurrentHashMap<>();
 
-    @Override
-    public String name() {
-        return NAME;
+    public LeefParser() {
+        super(NAME, SIGNATURE);
     }
 
     @Override
-    public PayloadResult parse(PayloadInput input) {
-        String text = PayloadText.fromSignature(input, SIGNATURE);
-        if (text == null) {
-            return PayloadResult.NOT_MINE;
-        }
+    protected PayloadResult parseFrom(String text) {
         int i = SIGNATURE.length();
         String[] header = new String[6];
         int fields = 0;

@@ -21,6 +21,17 @@ final class CliRunner {
         return run(FenghuoCli.commandLine(), args);
     }
 
+    /** Runs with System.out captured into {@code stdout} (commands that stream NDJSON write there, not to the picocli writer). */
+    static Result runWithStdout(java.io.ByteArrayOutputStream stdout, String... args) {
+        java.io.PrintStream original = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+            return run(args);
+        } finally {
+            System.setOut(original);
+        }
+    }
+
     static Result run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

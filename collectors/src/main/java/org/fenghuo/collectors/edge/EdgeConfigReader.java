@@ -38,7 +38,7 @@ public final class EdgeConfigReader {
     private final Map<String, InputFactory> types;
 
     public EdgeConfigReader(Map<String, InputFactory> types) {
-        this.types = Map.copyOf(types);
+        this.types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(types));
     }
 
     public static EdgeConfigReader standard() {

@@ -1,7 +1,7 @@
 package org.fenghuo.collectors.edge;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -28,11 +28,11 @@ public final class EdgeCollectorMain {
             System.err.println("usage: EdgeCollectorMain --config edge.yml");
             System.exit(EXIT_CONFIG);
         }
-        System.exit(run(Path.of(args[1]), DEFAULT_STATUS_INTERVAL, System.err));
+        System.exit(run(Path.of(args[1]), DEFAULT_STATUS_INTERVAL, new PrintWriter(System.err, true)));
     }
 
     /** Validates, starts, prints a status line every {@code statusInterval}, and returns after a shutdown signal. */
-    public static int run(Path configFile, Duration statusInterval, PrintStream err) {
+    public static int run(Path configFile, Duration statusInterval, PrintWriter err) {
         EdgeConfig config;
         try {
             config = EdgeConfigReader.standard().read(configFile);

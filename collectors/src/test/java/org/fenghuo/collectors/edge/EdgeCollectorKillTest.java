@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EdgeCollectorKillTest {
 
-    private static final int EVENTS = 20_000;
+    private static final int EVENTS = 10_000;
     private static final Duration WAIT = Duration.ofSeconds(180);
 
     @TempDir

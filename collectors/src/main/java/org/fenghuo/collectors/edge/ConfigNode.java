@@ -49,12 +49,6 @@ public final class ConfigNode {
         return path;
     }
 
-    public boolean has(String key) {
-        known.add(key);
-        JsonNode value = node.get(key);
-        return value != null && !value.isNull();
-    }
-
     private JsonNode value(String key) {
         known.add(key);
         JsonNode value = node.isObject() ? node.get(key) : null;

@@ -69,8 +69,12 @@ public final class SpoolingKafkaOutput implements EventSink {
 
     @Override
     public void event(SecurityEvent event) {
-        offer(new SpoolRecord(SpoolRecord.Kind.EVENT, inputOf(event), utf8(KafkaEventSink.key(event)),
-                EcsJsonCodec.toJsonBytes(event)), true);
+        offer(eventRecord(event), true);
+    }
+
+    private static SpoolRecord eventRecord(SecurityEvent event) {
+        return new SpoolRecord(SpoolRecord.Kind.EVENT, inputOf(event), utf8(KafkaEventSink.key(event)),
+                EcsJsonCodec.toJsonBytes(event));
     }
 
     @Override
@@ -89,8 +93,7 @@ public final class SpoolingKafkaOutput implements EventSink {
         return new EventSink() {
             @Override
             public void event(SecurityEvent event) {
-                offer(new SpoolRecord(SpoolRecord.Kind.EVENT, inputOf(event), utf8(KafkaEventSink.key(event)),
-                        EcsJsonCodec.toJsonBytes(event)), false);
+                offer(eventRecord(event), false);
             }
 
             @Override

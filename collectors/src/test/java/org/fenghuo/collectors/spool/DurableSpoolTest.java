@@ -48,6 +48,15 @@ class DurableSpoolTest {
         }
     }
 
+    /** A spool of {@code n} records, closed: what the next open recovers. */
+    private void writeAndClose(int n) throws IOException {
+        try (DurableSpool spool = DurableSpool.open(config(1 << 20, 1 << 16))) {
+            for (int i = 0; i < n; i++) {
+                spool.append(record(i));
+            }
+        }
+    }
+
     /** Reads and acknowledges everything, as the drainer does. */
     private static List<SpoolRecord> drain(DurableSpool spool) throws IOException {
         List<SpoolRecord> all = new ArrayList<>();
@@ -115,11 +124,7 @@ class DurableSpoolTest {
 
     @Test
     void truncatesATornOrGarbageTailAtRecoveryAndCountsIt() throws IOException {
-        try (DurableSpool spool = DurableSpool.open(config(1 << 20, 1 << 16))) {
-            for (int i = 0; i < 10; i++) {
-                spool.append(record(i));
-            }
-        }
+        writeAndClose(10);
         Path last = segmentFiles().get(segmentFiles().size() - 1);
         long goodSize = Files.size(last);
         // what a crash in the middle of a write leaves: a header promising more than is there, then garbage
@@ -138,11 +143,7 @@ class DurableSpoolTest {
 
     @Test
     void aRecordWithABadChecksumInTheMiddleIsSkippedCountedAndTheRestStillRead() throws IOException {
-        try (DurableSpool spool = DurableSpool.open(config(1 << 20, 1 << 16))) {
-            for (int i = 0; i < 10; i++) {
-                spool.append(record(i));
-            }
-        }
+        writeAndClose(10);
         Path segment = segmentFiles().get(0);
         int recordBytes = (int) (Files.size(segment) / 10);
         // flip one payload byte of the 4th record (all records here have the same size)
@@ -165,11 +166,7 @@ class DurableSpoolTest {
 
     @Test
     void aBadChecksumOnTheLastRecordIsATornTail() throws IOException {
-        try (DurableSpool spool = DurableSpool.open(config(1 << 20, 1 << 16))) {
-            for (int i = 0; i < 5; i++) {
-                spool.append(record(i));
-            }
-        }
+        writeAndClose(5);
         Path segment = segmentFiles().get(0);
         long size = Files.size(segment);
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +37,6 @@ public final class DurableSpool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableSpool.class);
     private static final String SEGMENT_SUFFIX = ".seg";
-    private static final String ACK_FILE = "ack";
 
     private final SpoolConfig config;
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
@@ -55,6 +52,7 @@ public final class DurableSpool implements AutoCloseable {
     private final AtomicLong tornBytes = new AtomicLong();
     private final AtomicLong fsyncs = new AtomicLong();
     private final ScheduledExecutorService syncer;
+    private final AckFile ackFile;
 
     private FileChannel writer;
     private long writerBase;
@@ -68,6 +66,7 @@ public final class DurableSpool implements AutoCloseable {
 
     private DurableSpool(SpoolConfig config) {
         this.config = config;
+        this.ackFile = new AckFile(config.dir(), config.fsync() == FsyncPolicy.ALWAYS);
         this.syncer = config.fsync() == FsyncPolicy.INTERVAL
                 ? Executors.newSingleThreadScheduledExecutor(task -> {
                     Thread thread = new Thread(task, "spool-fsync");
@@ -101,7 +100,7 @@ public final class DurableSpool implements AutoCloseable {
             files.filter(f -> f.getFileName().toString().endsWith(SEGMENT_SUFFIX))
                     .forEach(f -> segments.put(baseOf(f), f));
         }
-        long ack = readAckFile();
+        long ack = ackFile.read();
         if (segments.isEmpty()) {
             segments.put(ack, Files.createFile(segmentPath(ack)));
         }
@@ -113,9 +112,14 @@ public final class DurableSpool implements AutoCloseable {
         deleteAcknowledgedSegments(ack);
         for (Map.Entry<Long, Path> segment : segments.entrySet()) {
             long base = segment.getKey();
-            long start = Math.max(ack, base) - base;
-            boolean last = base == lastBase;
-            countRecovered(segment.getValue(), start, last);
+            SegmentRecovery.Result found = SegmentRecovery.scan(segment.getValue(), Math.max(ack, base) - base,
+                    base == lastBase);
+            records.addAndGet(found.records());
+            if (found.tornBytes() > 0) {
+                tornBytes.addAndGet(found.tornBytes());
+                LOG.warn("spool {}: truncated {} bytes after the last good record of {} (a record torn by a crash)",
+                        config.dir(), found.tornBytes(), segment.getValue().getFileName());
+            }
         }
         writerBase = lastBase;
         writer = FileChannel.open(segments.get(lastBase), StandardOpenOption.WRITE);
@@ -124,51 +128,6 @@ public final class DurableSpool implements AutoCloseable {
         syncedOffset = writeOffset;
         LOG.info("spool {}: {} records ({} bytes) waiting since offset {}", config.dir(), records.get(),
                 writeOffset - ackOffset, ackOffset);
-    }
-
-    /** Counts the records after {@code start}; in the newest segment, truncates after the last good one. */
-    private void countRecovered(Path file, long start, boolean last) throws IOException {
-        long lastGoodEnd = start;
-        long position = start;
-        try (SegmentReader segment = new SegmentReader(file)) {
-            long size = segment.size();
-            while (true) {
-                SegmentReader.Item item = segment.next(position, size);
-                if (item instanceof SegmentReader.Item.Valid valid) {
-                    records.incrementAndGet();
-                    position = valid.end();
-                    lastGoodEnd = position;
-                } else if (item instanceof SegmentReader.Item.Corrupt bad) {
-                    // counted as waiting: reading skips it and acknowledges it with the rest
-                    records.incrementAndGet();
-                    position = bad.end();
-                } else {
-                    break;
-                }
-            }
-            if (last && lastGoodEnd < size) {
-                records.addAndGet(-countCorrupt(segment, lastGoodEnd, size));
-                tornBytes.addAndGet(size - lastGoodEnd);
-                LOG.warn("spool {}: truncated {} bytes after the last good record of {} (a record torn by a crash)",
-                        config.dir(), size - lastGoodEnd, file.getFileName());
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.truncate(lastGoodEnd);
-                    channel.force(true);
-                }
-            }
-        }
-    }
-
-    /** Corrupt records between {@code from} and {@code to}, which recovery counted and truncation removes. */
-    private static long countCorrupt(SegmentReader segment, long from, long to) throws IOException {
-        long n = 0;
-        long position = from;
-        SegmentReader.Item item;
-        while ((item = segment.next(position, to)) instanceof SegmentReader.Item.Corrupt bad) {
-            n++;
-            position = bad.end();
-        }
-        return n;
     }
 
     // ---------------------------------------------------------------- appending
@@ -355,7 +314,7 @@ public final class DurableSpool implements AutoCloseable {
         ackOffset = offset;
         records.addAndGet(-batch.count());
         acknowledged.addAndGet(batch.count());
-        writeAckFile(offset);
+        ackFile.write(offset);
         deleteAcknowledgedSegments(offset);
         synchronized (space) {
             space.notifyAll();
@@ -375,35 +334,6 @@ public final class DurableSpool implements AutoCloseable {
             }
             Files.deleteIfExists(segments.remove(base));
         }
-    }
-
-    private long readAckFile() throws IOException {
-        Path file = config.dir().resolve(ACK_FILE);
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            // written by rename, so never half-written; a damaged file means re-sending from the oldest segment
-            LOG.error("spool {}: ack file holds '{}', not an offset; re-reading from the oldest segment",
-                    config.dir(), text);
-            return 0;
-        }
-    }
-
-    private void writeAckFile(long offset) throws IOException {
-        Path temp = config.dir().resolve(ACK_FILE + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap((offset + "\n").getBytes(StandardCharsets.US_ASCII)));
-            if (config.fsync() == FsyncPolicy.ALWAYS) {
-                channel.force(false);
-            }
-        }
-        Files.move(temp, config.dir().resolve(ACK_FILE), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void forceDirectory() {
@@ -498,6 +428,6 @@ public final class DurableSpool implements AutoCloseable {
         if (reader != null) {
             reader.close();
         }
-        writeAckFile(ackOffset);
+        ackFile.write(ackOffset);
     }
 }

@@ -52,6 +52,7 @@ public final class DurableSpool implements AutoCloseable {
     private final AtomicLong tornBytes = new AtomicLong();
     private final AtomicLong fsyncs = new AtomicLong();
     private final ScheduledExecutorService syncer;
+    private GroupCommit groupCommit;
     private final AckFile ackFile;
 
     private FileChannel writer;
@@ -80,6 +81,9 @@ public final class DurableSpool implements AutoCloseable {
     public static DurableSpool open(SpoolConfig config) throws IOException {
         DurableSpool spool = new DurableSpool(config);
         spool.recover();
+        if (config.fsync() == FsyncPolicy.ALWAYS) {
+            spool.groupCommit = new GroupCommit(spool.writeOffset, spool::commitSnapshot, spool.fsyncs);
+        }
         if (spool.syncer != null) {
             long period = config.fsyncInterval().toMillis();
             spool.syncer.scheduleWithFixedDelay(spool::backgroundSync, period, period, TimeUnit.MILLISECONDS);
@@ -134,7 +138,7 @@ public final class DurableSpool implements AutoCloseable {
 
     /**
      * Appends one record and, with {@link FsyncPolicy#ALWAYS}, returns only once it is forced to
-     * the disk (together with whatever other threads appended meanwhile).
+     * the disk (together with whatever other threads appended meanwhile: {@link GroupCommit}).
      *
      * @return false when it does not fit in {@link SpoolConfig#maxBytes()}: nothing was written
      * @throws IOException when writing failed; nothing of the record stays in the spool
@@ -169,8 +173,8 @@ public final class DurableSpool implements AutoCloseable {
             records.incrementAndGet();
             appended.incrementAndGet();
         }
-        if (config.fsync() == FsyncPolicy.ALWAYS) {
-            syncUpTo(end);
+        if (groupCommit != null) {
+            groupCommit.await(end);
         }
         return true;
     }
@@ -187,7 +191,13 @@ public final class DurableSpool implements AutoCloseable {
         forceDirectory();
     }
 
-    /** Group commit: one force covers every append made before it started. */
+    private GroupCommit.Snapshot commitSnapshot() {
+        synchronized (writeLock) {
+            return new GroupCommit.Snapshot(writer, writeOffset);
+        }
+    }
+
+    /** {@link FsyncPolicy#INTERVAL}: one force covers every append made before it started. */
     private void syncUpTo(long offset) throws IOException {
         synchronized (syncLock) {
             while (syncedOffset < offset) {
@@ -415,6 +425,9 @@ public final class DurableSpool implements AutoCloseable {
         }
         if (syncer != null) {
             syncer.shutdownNow();
+        }
+        if (groupCommit != null) {
+            groupCommit.close();
         }
         synchronized (space) {
             space.notifyAll();

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EdgeCollectorLossTest {
 
     private static final int SOURCES = 16;
-    private static final int RATE = Integer.getInteger("edge.loss.rate", 5_000);
-    private static final int SECONDS = Integer.getInteger("edge.loss.seconds", 40);
+    private static final int RATE = Integer.getInteger("edge.loss.rate", 20_000);
+    private static final int SECONDS = Integer.getInteger("edge.loss.seconds", 45);
     private static final int OUTAGE_SECONDS = Integer.getInteger("edge.loss.outage", 30);
     private static final Duration WAIT = Duration.ofMinutes(10);
 

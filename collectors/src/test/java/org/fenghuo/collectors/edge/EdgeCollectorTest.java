@@ -6,6 +6,10 @@ import static org.fenghuo.collectors.edge.EdgeTesting.sample;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +67,11 @@ class EdgeCollectorTest {
                 assertThat(sample(scrape, "fenghuo_spool_depth_bytes", "")).isZero();
                 assertThat(sample(scrape, "fenghuo_spool_appended_total", "")).isEqualTo(4);
                 assertThat(collector.statusLine()).contains("received=4", "sent=4", "spool=0 records");
+                HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + metricsPort + "/healthz")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).isEqualTo("ok kafka=up spool_records=0\n");
             }
         }
     }

@@ -7,21 +7,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.fenghuo.collectors.input.EventSinkException;
 import org.fenghuo.collectors.spool.DurableSpool;
 import org.fenghuo.collectors.spool.SpoolConfig;
@@ -154,24 +147,12 @@ class SpoolingKafkaOutputTest {
         return true;
     }
 
+    /** The {@code message} of each event on the topic. */
     private static List<String> consume(String bootstrap, String topic, long expected) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         List<String> messages = new ArrayList<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            while (messages.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    String json = new String(record.value(), StandardCharsets.UTF_8);
-                    int at = json.indexOf("\"message\":\"") + 11;
-                    messages.add(json.substring(at, json.indexOf('"', at)));
-                }
-            }
+        for (String json : TopicReader.values(bootstrap, topic, expected, WAIT)) {
+            int at = json.indexOf("\"message\":\"") + 11;
+            messages.add(json.substring(at, json.indexOf('"', at)));
         }
         return messages;
     }

@@ -2,6 +2,7 @@ package org.fenghuo.collectors.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,9 +30,16 @@ public final class ConfigNode {
     private final JsonNode node;
     private final String path;
     private final ConfigProblems problems;
+    private final Path baseDir;
     private final Set<String> known = new TreeSet<>();
 
     ConfigNode(JsonNode node, String path, ConfigProblems problems) {
+        this(node, path, problems, Path.of(""));
+    }
+
+    /** @param baseDir where relative file paths of this node and its children point (the config file's folder) */
+    ConfigNode(JsonNode node, String path, ConfigProblems problems, Path baseDir) {
+        this.baseDir = baseDir;
         this.node = node == null || node.isNull() || node.isMissingNode() ? JsonNodeFactory.instance.objectNode() : node;
         this.path = path;
         this.problems = problems;
@@ -183,9 +191,15 @@ public final class ConfigNode {
         return defaultValue;
     }
 
+    /** A file path, resolved against the configuration file's folder when relative; null when absent. */
+    public Path file(String key) {
+        String text = string(key, null);
+        return text == null ? null : baseDir.resolve(text);
+    }
+
     /** A nested mapping; an absent key gives an empty one (every default). */
     public ConfigNode section(String key) {
-        return new ConfigNode(value(key), path(key), problems);
+        return new ConfigNode(value(key), path(key), problems, baseDir);
     }
 
     /** A list of mappings, or null when the key is absent. */
@@ -200,7 +214,7 @@ public final class ConfigNode {
         }
         List<ConfigNode> out = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
-            out.add(new ConfigNode(value.get(i), path(key) + "[" + i + "]", problems));
+            out.add(new ConfigNode(value.get(i), path(key) + "[" + i + "]", problems, baseDir));
         }
         return out;
     }

@@ -62,7 +62,7 @@ public final class EdgeConfigReader {
                     + e.getOriginalMessage()));
         }
         ConfigProblems problems = new ConfigProblems();
-        ConfigNode top = new ConfigNode(root, "", problems);
+        ConfigNode top = new ConfigNode(root, "", problems, baseDir);
         KafkaSinkConfig kafka = kafka(top.section("kafka"));
         SpoolConfig spool = spool(top.section("spool"), baseDir);
         EdgeConfig.MetricsConfig metrics = metrics(top.section("metrics"));

@@ -16,7 +16,7 @@ public final class InputTypes {
         Map<String, InputFactory> types = new LinkedHashMap<>();
         types.put("syslog_udp", SyslogInputs.udp());
         types.put("syslog_tcp", SyslogInputs.tcp());
-        types.put("syslog_tls", InputFactory.unavailable("syslog_tls", "org.fenghuo.collectors.syslog.SyslogTlsListener"));
+        types.put("syslog_tls", SyslogInputs.tls());
         types.put("netflow", InputFactory.unavailable("netflow", "org.fenghuo.collectors.netflow.NetflowUdpListener"));
         types.put("pcap_live", PcapLiveInput.factory());
         return types;

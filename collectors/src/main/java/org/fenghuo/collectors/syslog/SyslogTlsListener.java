@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.time.Clock;
 import org.fenghuo.collectors.input.EventSink;
 import org.fenghuo.collectors.syslog.tls.TlsServerContext;
+import org.fenghuo.collectors.syslog.payload.PayloadRules;
+import org.fenghuo.collectors.syslog.payload.PayloadStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +24,16 @@ public final class SyslogTlsListener extends SyslogStreamListener {
     private static final Logger LOG = LoggerFactory.getLogger(SyslogTlsListener.class);
 
     private SyslogTlsListener(SyslogInputConfig config, TlsServerContext context, long handshakeNanos, EventSink sink,
-            MeterRegistry registry, Clock clock) throws IOException {
+            MeterRegistry registry, Clock clock, PayloadRules payloadRules) throws IOException {
         super(config, registry, clock,
                 (metrics, connections) -> new TlsTransport(context, handshakeNanos, config.name(), sink, metrics,
                         connections, clock),
                 metrics -> {
                     SyslogParser parser = new SyslogParser(config.timeZone(), clock);
+                    PayloadStage payloads = PayloadStage.of(config.name(), payloadRules, registry);
                     // one handler per connection: its sink stamps that connection's TLS peer on every event
                     return opened -> new SyslogFrameHandler(config.name(), parser,
-                            new TlsPeerSink(sink, opened.peer()), metrics, clock, config.maxFrameBytes());
+                            new TlsPeerSink(sink, opened.peer()), metrics, clock, config.maxFrameBytes(), payloads);
                 });
     }
 
@@ -46,8 +49,15 @@ public final class SyslogTlsListener extends SyslogStreamListener {
         return start(input, tls, sink, registry, Clock.systemUTC());
     }
 
+    /** Without payload parsing: events carry the RFC 3164/5424 fields and MSG only. */
     public static SyslogTlsListener start(SyslogInputConfig input, SyslogTlsConfig tls, EventSink sink,
             MeterRegistry registry, Clock clock) throws IOException {
+        return start(input, tls, sink, registry, clock, PayloadRules.none());
+    }
+
+    /** @param payloadRules which payload parsers read MSG (e.g. {@link PayloadRules#defaults()}) */
+    public static SyslogTlsListener start(SyslogInputConfig input, SyslogTlsConfig tls, EventSink sink,
+            MeterRegistry registry, Clock clock, PayloadRules payloadRules) throws IOException {
         TlsServerContext context;
         try {
             context = TlsServerContext.of(tls);
@@ -55,7 +65,7 @@ public final class SyslogTlsListener extends SyslogStreamListener {
             throw new IllegalArgumentException("input " + input.name() + ": " + e.getMessage(), e);
         }
         SyslogTlsListener listener = new SyslogTlsListener(input, context, tls.handshakeTimeout().toNanos(), sink,
-                registry, clock);
+                registry, clock, payloadRules);
         LOG.info("input {}: listening for syslog on tls://{} ({}, client_auth {})", input.name(),
                 listener.describeAddress(), tls.protocols(), tls.clientAuth());
         return listener;

@@ -91,7 +91,7 @@ class EdgeConfigReaderTest {
                 "kafka.topic: 'x' is an unknown key; expected one of bootstrap, producer, topics",
                 "spool.fsynk: 'always' is an unknown key; expected one of dir, fsync, fsync_interval, max_bytes,"
                         + " segment_bytes, when_full",
-                "inputs[0].prot: 5514 is an unknown key; expected one of host, max_frame_bytes, name, port, time_zone,"
+                "inputs[0].prot: 5514 is an unknown key; expected one of host, max_frame_bytes, name, payload_rules, port, time_zone,"
                         + " type",
                 "metric: {\"port\":1} is an unknown key; expected one of inputs, kafka, metrics, spool");
     }
@@ -144,11 +144,60 @@ class EdgeConfigReaderTest {
 
     @Test
     void typesWhoseCodeIsNotInThisBuildAreAClearError() {
-        assertThat(problems("inputs: [{type: netflow, port: 2055}, {type: syslog_tls, port: 6514}]"))
+        assertThat(problems("inputs: [{type: netflow, port: 2055}]"))
                 .anySatisfy(p -> assertThat(p).startsWith("inputs[0].type: 'netflow' is not available in this build"
-                        + " (org.fenghuo.collectors.netflow.NetflowUdpListener is missing)"))
-                .anySatisfy(p -> assertThat(p).startsWith("inputs[1].type: 'syslog_tls' is not available in this build"
-                        + " (org.fenghuo.collectors.syslog.SyslogTlsListener is missing)"));
+                        + " (org.fenghuo.collectors.netflow.NetflowUdpListener is missing)"));
+    }
+
+    @Test
+    void tlsAndPayloadRuleProblemsNameTheirKeys() {
+        List<String> problems = problems("""
+                inputs:
+                  - {type: syslog_tls, name: tls-a, client_auth: maybe}
+                  - {type: syslog_tls, name: tls-b, certificate: /nonexistent/chain.pem, key: /nonexistent/key.pem,
+                     client_auth: need}
+                  - type: syslog_tcp
+                    payload_rules: [{parser: checkpoint}, {parser: cef, pattern: "("}, {parser: kv, colour: red}]
+                """);
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p).startsWith("inputs[0].certificate: (missing) is required"))
+                .anySatisfy(p -> assertThat(p).startsWith("inputs[0].key: (missing) is required"))
+                .anySatisfy(p -> assertThat(p).isEqualTo("inputs[0].client_auth: 'maybe' must be none, want or need"))
+                .anySatisfy(p -> assertThat(p).startsWith("inputs[1].client_ca: (missing) is required with client_auth need"))
+                .anySatisfy(p -> assertThat(p).startsWith("inputs[2].payload_rules[0].parser: 'checkpoint' is not a payload parser; known: ")
+                        .contains("cef"))
+                .anySatisfy(p -> assertThat(p).startsWith("inputs[2].payload_rules[1].pattern: '(' is not a Java regular expression"))
+                .anySatisfy(p -> assertThat(p).startsWith("inputs[2].payload_rules[2].colour: 'red' is an unknown key"));
+    }
+
+    @Test
+    void tlsCertificateFilesAreLoadedAtStartUpAndRelativePathsFollowTheConfigFile() throws Exception {
+        org.fenghuo.collectors.syslog.tls.TestPki pki = org.fenghuo.collectors.syslog.tls.TestPki.shared();
+        Path base = pki.serverChain().getParent();
+        EdgeConfig config = EdgeConfigReader.standard().parse("""
+                inputs:
+                  - type: syslog_tls
+                    port: 0
+                    certificate: %s
+                    key: %s
+                    client_auth: need
+                    client_ca: %s
+                    payload_rules: []
+                """.formatted(base.relativize(pki.serverChain()), base.relativize(pki.serverKey()),
+                pki.caPem()), base, "edge.yml");
+        assertThat(config.inputs()).extracting(EdgeConfig.Input::type).containsExactly("syslog_tls");
+
+        // the same files swapped: the key does not belong to the certificate, and start-up says so
+        List<String> swapped;
+        try {
+            EdgeConfigReader.standard().parse("inputs: [{type: syslog_tls, certificate: %s, key: %s}]"
+                    .formatted(pki.serverChain(), pki.clientKey()), base, "edge.yml");
+            throw new AssertionError("a key of another certificate was accepted");
+        } catch (EdgeConfigException e) {
+            swapped = e.problems();
+        }
+        assertThat(swapped).singleElement().asString().startsWith("inputs[0].certificate: ")
+                .contains("TLS settings refused");
     }
 
     @Test

@@ -46,7 +46,8 @@ public final class NetfilterParser implements PayloadParser {
         String prefix = text.substring(0, in).strip();
         Packet packet = new Packet(out);
         packet.read(text.substring(in));
-        if (out.fields().get("source.ip") == null || out.fields().get("destination.ip") == null) {
+        if (out.problem() == null && (out.fields().get("source.ip") == null
+                || out.fields().get("destination.ip") == null)) {
             return new PayloadResult.Malformed(NAME + ": a packet log without SRC= and DST= addresses");
         }
         event(prefix, out);
@@ -149,13 +150,19 @@ public final class NetfilterParser implements PayloadParser {
                 case "DPT" -> out.port("destination", value);
                 case "PROTO" -> proto(value);
                 case "LEN" -> out.number(afterProto ? "fenghuo.netfilter.transport_len" : "network.bytes", value);
-                case "ID" -> out.put(afterProto ? "fenghuo.netfilter.icmp.id" : "fenghuo.netfilter.id", value);
+                case "ID" -> decimal(afterProto ? "fenghuo.netfilter.icmp.id" : "fenghuo.netfilter.id", value);
                 case "TYPE" -> out.number("fenghuo.netfilter.icmp.type", value);
                 case "CODE" -> out.number("fenghuo.netfilter.icmp.code", value);
-                case "SEQ" -> out.put(afterProto && out.fields().get("fenghuo.netfilter.icmp.type") != null
+                case "SEQ" -> decimal(afterProto && out.fields().get("fenghuo.netfilter.icmp.type") != null
                         ? "fenghuo.netfilter.icmp.seq" : "fenghuo.netfilter.seq", value);
-                default -> out.put("fenghuo.netfilter." + key.toLowerCase(Locale.ROOT), value);
+                default -> decimal("fenghuo.netfilter." + key.toLowerCase(Locale.ROOT), value);
             }
+        }
+
+        /** TTL=64, WINDOW=502... as numbers; hex (TOS=0x00, MARK=0x1) and other text as written. */
+        private void decimal(String name, String value) {
+            boolean digits = !value.isEmpty() && value.length() < 19 && value.chars().allMatch(c -> c >= '0' && c <= '9');
+            out.put(name, digits ? (Object) Long.parseLong(value) : value);
         }
 
         private void ip(String side, String value) {

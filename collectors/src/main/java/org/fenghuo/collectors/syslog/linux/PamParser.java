@@ -35,7 +35,7 @@ public final class PamParser implements PayloadParser {
             Shape.startingWith("check pass;", "check pass; user unknown", (m, out) ->
                     out.event(AUTHENTICATION, INFO, "pam_user_unknown", "failure")),
             Shape.startingWith("session ",
-                    "session (opened|closed) for user (.+?)(?:\\(uid=(\\d+)\\))?(?: by (.*?)(?:\\(uid=(\\d+)\\))?)?",
+                    "session (opened|closed) for user ([^\\s(]+)(?:\\(uid=(\\d+)\\))?(?: by ([^\\s(]*)(?:\\(uid=(\\d+)\\))?)?",
                     (m, out) -> {
                         boolean opened = m.group(1).equals("opened");
                         out.event(List.of("session"), List.of(opened ? "start" : "end"),

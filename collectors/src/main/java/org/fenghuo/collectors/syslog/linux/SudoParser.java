@@ -33,7 +33,8 @@ public final class SudoParser implements PayloadParser {
     }
 
     private static PayloadResult read(String message, Out out) {
-        if (!message.contains(" : ") || !message.contains("TTY=") && !message.contains(COMMAND)) {
+        boolean userList = message.contains(" : ") || message.startsWith(": "); // a missing user is still sudo's
+        if (!userList || !message.contains("TTY=") && !message.contains(COMMAND)) {
             return PayloadResult.NOT_MINE;
         }
         Matcher line = LINE.matcher(message);

@@ -3,6 +3,7 @@ package org.fenghuo.collectors.syslog.access;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -32,11 +33,8 @@ public final class AccessLogParser implements PayloadParser {
 
     public static final String NAME = "access_combined";
 
-    private static final String QUOTED = "\"((?:[^\"\\\\]|\\\\.)*)\"";
     private static final Pattern SIGNATURE =
             Pattern.compile("^(?:\\S+ ){3,4}\\[\\d{1,2}/[A-Za-z]{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d ?[^\\]]*\\] \"");
-    private static final Pattern LINE = Pattern.compile("(?:(\\S+) )?(\\S+) (\\S+) (\\S+) \\[([^\\]]+)\\] " + QUOTED
-            + " (\\d{3}|-) (\\d{1,18}|-)(?: " + QUOTED + " " + QUOTED + ")?(?: (.*))?");
     private static final Pattern REQUEST = Pattern.compile("([A-Za-z][A-Za-z_-]*) (\\S+)(?: HTTP/(\\d+(?:\\.\\d+)?))?");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
@@ -51,36 +49,76 @@ public final class AccessLogParser implements PayloadParser {
         if (!SIGNATURE.matcher(text).find()) {
             return PayloadResult.NOT_MINE;
         }
-        Matcher m = LINE.matcher(text);
-        if (!m.matches()) {
-            return new PayloadResult.Malformed(NAME + ": the line starts like an access log line but does not read as "
-                    + "CLIENT IDENT USER [TIME] \"REQUEST\" STATUS BYTES [\"REFERER\" \"USER-AGENT\"]");
-        }
         EcsFields f = new EcsFields();
         f.put("event.kind", "event").put("event.category", List.of("web")).put("event.type", List.of("access"));
-        f.put("fenghuo.access.vhost", m.group(1));
-        Addresses.putHost(f, "source", m.group(2));
-        f.put("fenghuo.access.ident", dash(m.group(3))).put("user.name", dash(m.group(4)));
+        String problem = read(new AccessLine(text), f);
+        return problem == null ? new PayloadResult.Parsed(f) : new PayloadResult.Malformed(NAME + ": " + problem);
+    }
+
+    /** Reads the line into {@code f}; returns what was wrong, or null. */
+    private static String read(AccessLine line, EcsFields f) {
+        List<String> words = new ArrayList<>(4);
+        while (line.peek() != '[' && words.size() < 4) {
+            String word = line.word();
+            if (word == null || !line.space()) {
+                break;
+            }
+            words.add(word);
+        }
+        if (words.size() < 3 || line.peek() != '[') {
+            return "expected CLIENT IDENT USER [TIME] \"REQUEST\" STATUS BYTES";
+        }
+        int at = words.size() - 3; // four words: Apache's vhost_combined leads with vhost:port
+        f.put("fenghuo.access.vhost", at == 1 ? words.get(0) : null);
+        Addresses.putHost(f, "source", words.get(at));
+        f.put("fenghuo.access.ident", dash(words.get(at + 1))).put("user.name", dash(words.get(at + 2)));
+        String time = line.bracketed();
+        if (time == null) {
+            return "no closed [TIME]";
+        }
         try {
-            f.put("event.start", OffsetDateTime.parse(m.group(5), TIME).toInstant());
+            f.put("event.start", OffsetDateTime.parse(time, TIME).toInstant());
         } catch (DateTimeParseException e) {
-            return new PayloadResult.Malformed(NAME + ": time '" + m.group(5) + "' is not dd/Mon/yyyy:HH:mm:ss +zone");
+            return "time '" + time + "' is not dd/Mon/yyyy:HH:mm:ss +zone";
         }
-        request(unescape(m.group(6)), f);
-        if (!m.group(7).equals("-")) {
-            long status = Long.parseLong(m.group(7));
-            f.put("http.response.status_code", status);
-            f.put("event.outcome", status < 400 ? "success" : "failure");
+        String request = line.space() ? line.quoted() : null;
+        if (request == null) {
+            return "no closed \"REQUEST\" after the time";
         }
-        if (!m.group(8).equals("-")) {
-            f.put("http.response.body.bytes", Long.parseLong(m.group(8)));
+        request(unescape(request), f);
+        String status = line.space() ? line.word() : null;
+        String bytes = line.space() ? line.word() : null;
+        if (!isNumberOrDash(status, 3) || !isNumberOrDash(bytes, 18)) {
+            return "status '" + status + "' and bytes '" + bytes + "' must be numbers or -";
         }
-        if (m.group(9) != null) {
-            f.put("http.request.referrer", dash(unescape(m.group(9))));
-            f.put("user_agent.original", dash(unescape(m.group(10))));
+        if (!status.equals("-")) {
+            long code = Long.parseLong(status);
+            f.put("http.response.status_code", code);
+            f.put("event.outcome", code < 400 ? "success" : "failure");
         }
-        f.put("fenghuo.access.extra", m.group(11));
-        return new PayloadResult.Parsed(f);
+        f.put("http.response.body.bytes", bytes.equals("-") ? null : Long.parseLong(bytes));
+        return combined(line, f);
+    }
+
+    /** The combined format's {@code "REFERER" "USER-AGENT"} and whatever a site added after them. */
+    private static String combined(AccessLine line, EcsFields f) {
+        if (line.space() && line.peek() == '"') {
+            String referrer = line.quoted();
+            String agent = referrer != null && line.space() ? line.quoted() : null;
+            if (agent == null) {
+                return "a \"REFERER\" without a closed \"USER-AGENT\" after it";
+            }
+            f.put("http.request.referrer", dash(unescape(referrer)));
+            f.put("user_agent.original", dash(unescape(agent)));
+            line.space();
+        }
+        f.put("fenghuo.access.extra", line.rest());
+        return null;
+    }
+
+    private static boolean isNumberOrDash(String word, int maxDigits) {
+        return word != null && (word.equals("-") || word.length() <= maxDigits
+                && word.chars().allMatch(c -> c >= '0' && c <= '9'));
     }
 
     private static void request(String request, EcsFields f) {

@@ -23,7 +23,6 @@ public final class PamParser implements PayloadParser {
 
     private static final Pattern MODERN = Pattern.compile("(pam_[A-Za-z0-9_]+)\\(([^():]+):([A-Za-z_]+)\\): ?(.*)");
     private static final Pattern LEGACY_TAG = Pattern.compile("(.+)\\((pam_[A-Za-z0-9_]+)\\)");
-    private static final Pattern KEY_VALUE = Pattern.compile("(\\w+)=(\\S*)");
     private static final List<String> AUTHENTICATION = List.of("authentication");
     private static final List<String> INFO = List.of("info");
 
@@ -109,12 +108,19 @@ public final class PamParser implements PayloadParser {
         return result;
     }
 
-    /** pam_unix's {@code logname= uid= euid= tty= ruser= rhost= user=} list; empty values are dropped. */
-    private static void requestFields(String list, Out out) {
-        Matcher kv = KEY_VALUE.matcher(list);
-        while (kv.find()) {
-            String value = kv.group(2);
-            switch (kv.group(1)) {
+    /**
+     * pam_unix's {@code logname= uid= euid= tty= ruser= rhost= user=} list (also in sshd's "PAM N
+     * more authentication failures"); empty values are dropped. Split by hand: a regex find over a
+     * long text without {@code =} would be quadratic.
+     */
+    static void requestFields(String list, Out out) {
+        for (String pair : list.trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String value = pair.substring(eq + 1);
+            switch (pair.substring(0, eq)) {
                 case "user" -> out.put("user.name", value);
                 case "rhost" -> out.host("source", value);
                 case "ruser" -> out.put("fenghuo.pam.ruser", value);
@@ -122,7 +128,7 @@ public final class PamParser implements PayloadParser {
                 case "tty" -> out.put("fenghuo.pam.tty", value);
                 case "uid" -> out.number("fenghuo.pam.uid", value);
                 case "euid" -> out.number("fenghuo.pam.euid", value);
-                default -> out.put("fenghuo.pam." + kv.group(1), value);
+                default -> { } // pam_unix writes only the keys above
             }
         }
     }

@@ -71,17 +71,7 @@ final class SshdShapes {
             Shape.startingWith("PAM ", "PAM (\\d+) more authentication failures?;(.*)", (m, out) -> {
                 out.event(AUTHENTICATION, INFO, "ssh_pam_failures", "failure");
                 out.number("fenghuo.ssh.failures", m.group(1));
-                for (String pair : m.group(2).trim().split("\\s+")) {
-                    int eq = pair.indexOf('=');
-                    String value = eq < 0 ? "" : pair.substring(eq + 1);
-                    if (pair.startsWith("rhost=")) {
-                        out.host("source", value);
-                    } else if (pair.startsWith("user=")) {
-                        out.put("user.name", value);
-                    } else if (pair.startsWith("tty=")) {
-                        out.put("fenghuo.ssh.tty", value);
-                    }
-                }
+                PamParser.requestFields(m.group(2), out);
             }),
             Shape.startingWith("Did not receive identification string from ",
                     "Did not receive identification string from " + HOST + "(?:" + PORT + ")?", (m, out) -> {

@@ -1,8 +1,6 @@
 package org.fenghuo.collectors.syslog.access;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +34,6 @@ public final class AccessLogParser implements PayloadParser {
     private static final Pattern SIGNATURE =
             Pattern.compile("^(?:\\S+ ){3,4}\\[\\d{1,2}/[A-Za-z]{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d ?[^\\]]*\\] \"");
     private static final Pattern REQUEST = Pattern.compile("([A-Za-z][A-Za-z_-]*) (\\S+)(?: HTTP/(\\d+(?:\\.\\d+)?))?");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
     @Override
     public String name() {
@@ -76,11 +73,11 @@ public final class AccessLogParser implements PayloadParser {
         if (time == null) {
             return "no closed [TIME]";
         }
-        try {
-            f.put("event.start", OffsetDateTime.parse(time, TIME).toInstant());
-        } catch (DateTimeParseException e) {
+        Instant start = HttpdTimes.clf(time);
+        if (start == null) {
             return "time '" + time + "' is not dd/Mon/yyyy:HH:mm:ss +zone";
         }
+        f.put("event.start", start);
         String request = line.space() ? line.quoted() : null;
         if (request == null) {
             return "no closed \"REQUEST\" after the time";

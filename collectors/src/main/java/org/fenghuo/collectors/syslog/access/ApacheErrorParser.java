@@ -1,12 +1,8 @@
 package org.fenghuo.collectors.syslog.access;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,10 +32,6 @@ public final class ApacheErrorParser implements PayloadParser {
             + "(?: \\[pid (\\d+)(?::tid (\\d+))?\\])?(?: \\[client ([^\\]]+)\\])?(?: (.*))?");
     private static final Pattern CODE = Pattern.compile("(AH\\d{5}): (.*)", Pattern.DOTALL);
     private static final Set<String> ERRORS = Set.of("emerg", "alert", "crit", "error");
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("EEE MMM dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .appendPattern(" yyyy").toFormatter(Locale.ENGLISH);
 
     private final ZoneId zone;
 
@@ -69,11 +61,11 @@ public final class ApacheErrorParser implements PayloadParser {
             return new PayloadResult.Malformed(NAME + ": expected [TIME] [LEVEL] [client ADDRESS] TEXT");
         }
         EcsFields f = new EcsFields();
-        try {
-            f.put("event.start", LocalDateTime.parse(m.group(1), TIME).atZone(zone).toInstant());
-        } catch (DateTimeParseException e) {
+        Instant start = HttpdTimes.errorLog(m.group(1), zone);
+        if (start == null) {
             return new PayloadResult.Malformed(NAME + ": time '" + m.group(1) + "' is not 'Www Mmm dd HH:mm:ss yyyy'");
         }
+        f.put("event.start", start);
         String level = m.group(3).toLowerCase(Locale.ROOT);
         f.put("event.kind", "event").put("event.category", List.of("web"))
                 .put("event.type", List.of(ERRORS.contains(level) ? "error" : "info"));

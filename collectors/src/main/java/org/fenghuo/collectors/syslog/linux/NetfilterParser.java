@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.fenghuo.collectors.syslog.payload.PayloadInput;
 import org.fenghuo.collectors.syslog.payload.PayloadParser;
 import org.fenghuo.collectors.syslog.payload.PayloadResult;
@@ -22,6 +23,11 @@ public final class NetfilterParser implements PayloadParser {
 
     public static final String NAME = "netfilter";
 
+    private static final Pattern PREFIX_PUNCTUATION = Pattern.compile("[\\[\\]():]+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile(" +");
+    private static final Pattern DENIED = Pattern.compile("drop|reject|block|deny|denied");
+    private static final Pattern ALLOWED = Pattern.compile("accept|allow|pass");
     private static final Set<String> IP_FLAGS = Set.of("DF", "MF", "CE");
     private static final Set<String> TCP_FLAGS = Set.of("SYN", "ACK", "FIN", "RST", "PSH", "URG", "CWR", "ECE");
 
@@ -71,11 +77,12 @@ public final class NetfilterParser implements PayloadParser {
     }
 
     private static void event(String prefix, Out out) {
-        String action = prefix.replaceAll("[\\[\\]():]+", " ").strip().replaceAll("\\s+", "-").toLowerCase(Locale.ROOT);
+        String words = PREFIX_PUNCTUATION.matcher(prefix).replaceAll(" ").strip();
+        String action = BLANKS.matcher(words).replaceAll("-").toLowerCase(Locale.ROOT);
         List<String> type = new ArrayList<>(List.of("connection"));
-        if (action.matches(".*(drop|reject|block|deny|denied).*")) {
+        if (DENIED.matcher(action).find()) {
             type.add("denied");
-        } else if (action.matches(".*(accept|allow|pass).*")) {
+        } else if (ALLOWED.matcher(action).find()) {
             type.add("allowed");
         }
         out.event(List.of("network"), type, action.isEmpty() ? "packet_logged" : action, null);
@@ -94,7 +101,7 @@ public final class NetfilterParser implements PayloadParser {
         }
 
         void read(String fields) {
-            String[] words = fields.split(" +");
+            String[] words = SPACES.split(fields);
             for (int i = 0; i < words.length; i++) {
                 String word = words[i];
                 if (word.startsWith("[")) {

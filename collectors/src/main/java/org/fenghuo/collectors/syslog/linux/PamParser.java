@@ -22,6 +22,7 @@ public final class PamParser implements PayloadParser {
     public static final String NAME = "pam";
 
     private static final Pattern MODERN = Pattern.compile("(pam_[A-Za-z0-9_]+)\\(([^():]+):([A-Za-z_]+)\\): ?(.*)");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern LEGACY_TAG = Pattern.compile("(.+)\\((pam_[A-Za-z0-9_]+)\\)");
     private static final List<String> AUTHENTICATION = List.of("authentication");
     private static final List<String> INFO = List.of("info");
@@ -114,7 +115,7 @@ public final class PamParser implements PayloadParser {
      * long text without {@code =} would be quadratic.
      */
     static void requestFields(String list, Out out) {
-        for (String pair : list.trim().split("\\s+")) {
+        for (String pair : BLANKS.split(list.trim())) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 continue;

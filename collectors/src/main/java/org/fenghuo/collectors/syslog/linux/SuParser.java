@@ -1,6 +1,7 @@
 package org.fenghuo.collectors.syslog.linux;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.fenghuo.collectors.syslog.payload.PayloadInput;
 import org.fenghuo.collectors.syslog.payload.PayloadParser;
 import org.fenghuo.collectors.syslog.payload.PayloadResult;
@@ -25,7 +26,7 @@ public final class SuParser implements PayloadParser {
             Shape.startingWith("FAILED su for ", "FAILED su for (\\S+) by (\\S+)", (m, out) ->
                     su(out, false, m.group(2), m.group(1), null)),
             new Shape("+/- TTY FROM:TO", m -> m.startsWith("+ ") || m.startsWith("- "),
-                    java.util.regex.Pattern.compile("([+-]) (\\S+) (\\S*?):(\\S+)"), (m, out) ->
+                    Pattern.compile("([+-]) (\\S+) (\\S*?):(\\S+)"), (m, out) ->
                     su(out, m.group(1).equals("+"), m.group(3), m.group(4), m.group(2))),
             Shape.startingWith("(to ", "\\(to (\\S+)\\) (\\S+) on (\\S+)", (m, out) ->
                     su(out, true, m.group(2), m.group(1), m.group(3))),

@@ -1,6 +1,7 @@
 package org.fenghuo.collectors.syslog.linux;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fenghuo.collectors.syslog.payload.PayloadInput;
@@ -79,7 +80,7 @@ public final class SudoParser implements PayloadParser {
                 case "GROUP" -> out.put("user.effective.group.name", value);
                 case "ENV" -> out.put("fenghuo.sudo.env", value);
                 case "TSID" -> out.put("fenghuo.sudo.tsid", value);
-                default -> out.put("fenghuo.sudo." + segment.substring(0, eq).toLowerCase(java.util.Locale.ROOT), value);
+                default -> out.put("fenghuo.sudo." + segment.substring(0, eq).toLowerCase(Locale.ROOT), value);
             }
         }
         return reason;

@@ -3,8 +3,11 @@ package org.fenghuo.collectors.syslog.linux;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.fenghuo.collectors.syslog.payload.PayloadInput;
 import org.fenghuo.collectors.syslog.payload.PayloadParser;
 import org.fenghuo.collectors.syslog.payload.PayloadResult;
@@ -25,7 +28,10 @@ public final class NetfilterParser implements PayloadParser {
 
     private static final Pattern PREFIX_PUNCTUATION = Pattern.compile("[\\[\\]():]+");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
-    private static final Pattern SPACES = Pattern.compile(" +");
+    /** The field names of the keys every packet log has, so they are not built again for each line. */
+    private static final Map<String, String> FIELD_NAMES = Stream.of("TOS", "PREC", "TTL", "WINDOW", "RES", "URGP",
+            "TC", "HOPLIMIT", "FLOWLBL", "MARK", "UID", "GID", "ACK")
+            .collect(Collectors.toUnmodifiableMap(k -> k, k -> "fenghuo.netfilter." + k.toLowerCase(Locale.ROOT)));
     private static final Pattern DENIED = Pattern.compile("drop|reject|block|deny|denied");
     private static final Pattern ALLOWED = Pattern.compile("accept|allow|pass");
     private static final Set<String> IP_FLAGS = Set.of("DF", "MF", "CE");
@@ -101,35 +107,36 @@ public final class NetfilterParser implements PayloadParser {
         }
 
         void read(String fields) {
-            String[] words = SPACES.split(fields);
-            for (int i = 0; i < words.length; i++) {
-                String word = words[i];
-                if (word.startsWith("[")) {
-                    i = quotedPacket(words, i);
+            int at = 0;
+            while (at < fields.length()) {
+                if (fields.charAt(at) == ' ') {
+                    at++;
                     continue;
                 }
-                int eq = word.indexOf('=');
-                if (eq < 0) {
-                    flag(word);
-                } else {
-                    field(word.substring(0, eq), word.substring(eq + 1));
+                if (fields.charAt(at) == '[') {
+                    at = quotedPacket(fields, at);
+                    continue;
                 }
+                int end = fields.indexOf(' ', at);
+                end = end < 0 ? fields.length() : end;
+                int eq = fields.indexOf('=', at);
+                if (eq < 0 || eq > end) {
+                    flag(fields.substring(at, end));
+                } else {
+                    field(fields.substring(at, eq), fields.substring(eq + 1, end));
+                }
+                at = end;
             }
             out.put("fenghuo.netfilter.ip_flags", ipFlags.isEmpty() ? null : List.copyOf(ipFlags));
             out.put("fenghuo.netfilter.tcp_flags", tcpFlags.isEmpty() ? null : List.copyOf(tcpFlags));
         }
 
-        private int quotedPacket(String[] words, int start) {
-            StringBuilder quoted = new StringBuilder();
-            int i = start;
-            for (; i < words.length; i++) {
-                quoted.append(quoted.length() == 0 ? "" : " ").append(words[i]);
-                if (words[i].endsWith("]")) {
-                    break;
-                }
-            }
-            out.put("fenghuo.netfilter.icmp.quoted_packet", quoted.substring(1, Math.max(1, quoted.length() - 1)));
-            return i;
+        /** An ICMP error's quoted packet, {@code [SRC=... ]}, kept whole; returns where it ends. */
+        private int quotedPacket(String fields, int open) {
+            int close = fields.indexOf(']', open);
+            int end = close < 0 ? fields.length() : close + 1;
+            out.put("fenghuo.netfilter.icmp.quoted_packet", fields.substring(open + 1, close < 0 ? end : close).strip());
+            return end;
         }
 
         private void flag(String word) {
@@ -162,13 +169,17 @@ public final class NetfilterParser implements PayloadParser {
                 case "CODE" -> out.number("fenghuo.netfilter.icmp.code", value);
                 case "SEQ" -> decimal(afterProto && out.fields().get("fenghuo.netfilter.icmp.type") != null
                         ? "fenghuo.netfilter.icmp.seq" : "fenghuo.netfilter.seq", value);
-                default -> decimal("fenghuo.netfilter." + key.toLowerCase(Locale.ROOT), value);
+                default -> decimal(FIELD_NAMES.getOrDefault(key, "fenghuo.netfilter." + key.toLowerCase(Locale.ROOT)),
+                        value);
             }
         }
 
         /** TTL=64, WINDOW=502... as numbers; hex (TOS=0x00, MARK=0x1) and other text as written. */
         private void decimal(String name, String value) {
-            boolean digits = !value.isEmpty() && value.length() < 19 && value.chars().allMatch(c -> c >= '0' && c <= '9');
+            boolean digits = !value.isEmpty() && value.length() < 19;
+            for (int i = 0; digits && i < value.length(); i++) {
+                digits = value.charAt(i) >= '0' && value.charAt(i) <= '9';
+            }
             out.put(name, digits ? (Object) Long.parseLong(value) : value);
         }
 

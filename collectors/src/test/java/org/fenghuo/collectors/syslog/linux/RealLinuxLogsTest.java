@@ -54,8 +54,23 @@ class RealLinuxLogsTest {
         assertThat(attempts).isEqualTo(628 + 410);
         assertThat(tally.count(f -> is(f, "event.action", "ssh_login") && is(f, "event.outcome", "success")))
                 .isEqualTo(190 + 36); // Accepted password + Accepted publickey
-        assertThat(tally.count(f -> is(f, "event.action", "sudo_command"))).isEqualTo(tally.count(
-                f -> f.get("process.command_line") != null));
+        // the other figures, each a grep -c of the file
+        assertThat(tally.count(f -> is(f, "event.action", "sudo_command"))).isEqualTo(186); // COMMAND=
+        assertThat(tally.count(f -> is(f, "event.action", "ssh_invalid_user") && f.get("source.ip") != null))
+                .isEqualTo(178); // " Invalid user "
+        assertThat(tally.count(f -> is(f, "event.action", "ssh_invalid_user"))).isEqualTo(178 + 178); // + input_userauth_request
+        assertThat(tally.count(f -> is(f, "event.action", "ssh_too_many_failures"))).isEqualTo(189);
+        assertThat(tally.count(f -> is(f, "event.action", "ssh_max_auth_attempts"))).isEqualTo(189);
+        assertThat(tally.count(f -> is(f, "event.action", "pam_session_opened"))).isEqualTo(1268);
+        assertThat(tally.count(f -> is(f, "event.action", "pam_session_closed"))).isEqualTo(1074);
+        assertThat(tally.count(f -> is(f, "event.action", "logind_session_new"))).isEqualTo(226);
+        assertThat(tally.count(f -> is(f, "event.action", "logind_session_removed"))).isEqualTo(223);
+        assertThat(tally.count(f -> is(f, "event.action", "user_created") && is(f, "event.outcome", "success")))
+                .isEqualTo(10); // new user: name=
+        assertThat(tally.count(f -> is(f, "event.action", "user_created") && is(f, "event.outcome", "failure")))
+                .isEqualTo(30); // failed adding user
+        assertThat(tally.count(f -> is(f, "event.action", "su") && is(f, "event.outcome", "success")))
+                .isEqualTo(9 + 9); // "Successful su for" and "+ /dev/pts/0"
         assertThat(tally.malformed).isZero();
         assertThat(tally.share()).isGreaterThanOrEqualTo(99.0);
     }

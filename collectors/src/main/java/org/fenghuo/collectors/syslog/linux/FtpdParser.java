@@ -44,7 +44,7 @@ public final class FtpdParser implements PayloadParser {
                 out.put("user.name", m.group(1)).number("fenghuo.ftp.idle_seconds", m.group(2));
             }),
             Shape.startingWith("getpeername (ftpd): ", "getpeername \\(ftpd\\): (.*)", (m, out) -> {
-                out.event(List.of("network"), List.of("connection", "error"), "ftp_peer_lost", "failure");
+                out.event(List.of("network"), List.of("connection", "end"), "ftp_peer_lost", "failure");
                 out.put("error.message", m.group(1));
             }));
 

@@ -55,7 +55,7 @@ public final class PamParser implements PayloadParser {
                 out.put("user.name", m.group(1));
             }),
             Shape.startingWith("Cannot create session: ", "Cannot create session: (.*)", (m, out) -> {
-                out.event(List.of("session"), List.of("start", "error"), "pam_session_failed", "failure");
+                out.event(List.of("session"), List.of("start"), "pam_session_failed", "failure");
                 out.put("error.message", m.group(1));
             }),
             Shape.startingWith("auth could not identify password for ",

@@ -120,7 +120,7 @@ final class SshdShapes {
                     }),
             new Shape("User ... not allowed", m -> m.startsWith("User ") && m.contains(" not allowed because "),
                     Pattern.compile("User (.*?) from " + HOST + " not allowed because (.*)"), (m, out) -> {
-                out.event(AUTHENTICATION, List.of("denied"), "ssh_user_not_allowed", "failure");
+                out.event(AUTHENTICATION, INFO, "ssh_user_not_allowed", "failure");
                 out.put("user.name", m.group(1)).host("source", m.group(2)).put("event.reason", m.group(3));
             }),
             Shape.startingWith("Bad protocol version identification ",

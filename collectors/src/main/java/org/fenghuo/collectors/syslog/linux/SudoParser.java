@@ -97,7 +97,7 @@ public final class SudoParser implements PayloadParser {
             out.event(List.of("authentication"), List.of("info"), "sudo_password_failure", "failure");
             out.number("fenghuo.sudo.attempts", attempts.group(1));
         } else {
-            out.event(List.of("process"), List.of("denied"), "sudo_denied", "failure");
+            out.event(List.of("process"), List.of("start"), "sudo_denied", "failure");
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (NotMine) and broken lines of its format (Malformed). After a deliberate change, regenerate with
  * {@code -Dfenghuo.golden.regenerate=true} and review the diff.
  */
+@SuppressWarnings("unchecked")
 class PayloadGoldenTest {
 
     static final Path DIR = Path.of("src/test/resources/payload");
@@ -69,6 +71,36 @@ class PayloadGoldenTest {
             assertThat(JSON.readTree(actual.get(i))).as("%s result %d:%n%s", parser, i + 1, actual.get(i))
                     .isEqualTo(JSON.readTree(expected.get(i)));
         }
+    }
+
+    /** ECS's expected event.type values per event.category (the categories these parsers use). */
+    private static final Map<String, Set<String>> ECS_TYPES = Map.of(
+            "authentication", Set.of("start", "end", "info"),
+            "session", Set.of("start", "end", "info"),
+            "process", Set.of("access", "change", "end", "info", "start"),
+            "iam", Set.of("admin", "change", "creation", "deletion", "group", "info", "user"),
+            "network", Set.of("access", "allowed", "connection", "denied", "end", "info", "protocol", "start"),
+            "web", Set.of("access", "error", "info"),
+            "host", Set.of("access", "change", "end", "info", "start"));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parsers")
+    void everyEventTypeIsOneEcsExpectsWithEachCategory(String parser) throws IOException {
+        int checked = 0;
+        for (String line : Files.readAllLines(DIR.resolve(parser + ".log"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")
+                    || !(PARSERS.get(parser).parse(input(SyslogParser.utc(), line)) instanceof PayloadResult.Parsed p)
+                    || p.fields().get("event.category") == null) {
+                continue;
+            }
+            for (Object category : (List<?>) p.fields().get("event.category")) {
+                assertThat(ECS_TYPES).as(line).containsKey((String) category);
+                assertThat(ECS_TYPES.get(category)).as("%s: types of %s", line, category)
+                        .containsAll((List<String>) p.fields().get("event.type"));
+            }
+            checked++;
+        }
+        assertThat(checked).as("parsed lines with a category in %s.log", parser).isPositive();
     }
 
     static List<String> run(PayloadParser parser, List<String> lines) throws IOException {

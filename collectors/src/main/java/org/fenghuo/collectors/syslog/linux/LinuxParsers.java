@@ -21,10 +21,11 @@ public final class LinuxParsers {
     private static final PayloadParser NETFILTER = new NetfilterParser();
     private static final PayloadParser FTPD = new FtpdParser();
     private static final PayloadParser KLOGIND = new KlogindParser();
+    private static final PayloadParser LOGIN = new LoginParser();
 
     /** Every parser of this package, for a registry to pick from. */
     public static final List<PayloadParser> ALL = List.of(SSHD, SUDO, SU, PAM, LOGIND, SHADOW, NETFILTER, FTPD,
-            KLOGIND);
+            KLOGIND, LOGIN);
 
     private LinuxParsers() {
     }
@@ -32,7 +33,7 @@ public final class LinuxParsers {
     /** The parsers to try, in order, for a message from {@code appName} (null: a bare file line). */
     public static List<PayloadParser> forAppName(String appName) {
         if (appName == null) {
-            return List.of(NETFILTER, PAM);
+            return List.of(NETFILTER, PAM, LOGIN);
         }
         String program = appName.indexOf('(') > 0 ? appName.substring(0, appName.indexOf('(')) : appName;
         return switch (program) {
@@ -43,6 +44,7 @@ public final class LinuxParsers {
             case "kernel" -> List.of(NETFILTER);
             case "ftpd", "in.ftpd" -> List.of(FTPD);
             case "klogind", "eklogin" -> List.of(KLOGIND);
+            case "login" -> List.of(LOGIN);
             default -> ShadowParser.PROGRAMS.contains(program) ? List.of(SHADOW) : List.of(PAM);
         };
     }

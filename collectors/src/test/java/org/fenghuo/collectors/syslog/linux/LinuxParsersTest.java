@@ -12,7 +12,7 @@ class LinuxParsersTest {
     @Test
     void namesAreStableAndUnique() {
         assertThat(LinuxParsers.ALL).extracting(PayloadParser::name).containsExactly("sshd", "sudo", "su", "pam",
-                "systemd_logind", "shadow", "netfilter", "ftpd", "klogind");
+                "systemd_logind", "shadow", "netfilter", "ftpd", "klogind", "login");
     }
 
     @Test
@@ -21,7 +21,7 @@ class LinuxParsersTest {
         assertThat(LinuxParsers.forAppName("sshd(pam_unix)")).extracting(PayloadParser::name).containsExactly("sshd");
         assertThat(LinuxParsers.forAppName("groupadd")).extracting(PayloadParser::name).containsExactly("shadow");
         assertThat(LinuxParsers.forAppName("CRON")).extracting(PayloadParser::name).containsExactly("pam");
-        assertThat(LinuxParsers.forAppName(null)).extracting(PayloadParser::name).containsExactly("netfilter", "pam");
+        assertThat(LinuxParsers.forAppName(null)).extracting(PayloadParser::name).containsExactly("netfilter", "pam", "login");
     }
 
     @Test

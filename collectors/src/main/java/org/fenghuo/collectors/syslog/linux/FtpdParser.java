@@ -1,9 +1,6 @@
 package org.fenghuo.collectors.syslog.linux;
 
 import java.util.List;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
-import org.fenghuo.collectors.syslog.payload.PayloadResult;
 
 /**
  * wu-ftpd / BSD ftpd as Red Hat shipped it (app-name {@code ftpd}): connections
@@ -11,7 +8,7 @@ import org.fenghuo.collectors.syslog.payload.PayloadResult;
  * {@code ANONYMOUS FTP LOGIN FROM IP, (PASSWORD)}), failed logins and idle timeouts. The address
  * an anonymous user typed as password is not kept.
  */
-public final class FtpdParser implements PayloadParser {
+public final class FtpdParser extends ProgramParser {
 
     public static final String NAME = "ftpd";
 
@@ -48,13 +45,7 @@ public final class FtpdParser implements PayloadParser {
                 out.put("error.message", m.group(1));
             }));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PayloadResult parse(PayloadInput input) {
-        return ProgramLines.parse(input, app -> app.equals("ftpd") || app.equals("in.ftpd"), NAME, SHAPES);
+    public FtpdParser() {
+        super(NAME, app -> app.equals("ftpd") || app.equals("in.ftpd"), SHAPES);
     }
 }

@@ -1,12 +1,9 @@
 package org.fenghuo.collectors.syslog.linux;
 
 import java.util.List;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
-import org.fenghuo.collectors.syslog.payload.PayloadResult;
 
 /** Kerberos rlogin daemon (klogind, krb5-appl) authentication failures. */
-public final class KlogindParser implements PayloadParser {
+public final class KlogindParser extends ProgramParser {
 
     public static final String NAME = "klogind";
 
@@ -25,13 +22,7 @@ public final class KlogindParser implements PayloadParser {
                     out.event(List.of("authentication"), List.of("info"), "kerberos_authentication_failure",
                             "failure")));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PayloadResult parse(PayloadInput input) {
-        return ProgramLines.parse(input, app -> app.equals("klogind") || app.equals("eklogin"), NAME, SHAPES);
+    public KlogindParser() {
+        super(NAME, app -> app.equals("klogind") || app.equals("eklogin"), SHAPES);
     }
 }

@@ -1,9 +1,6 @@
 package org.fenghuo.collectors.syslog.linux;
 
 import java.util.List;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
-import org.fenghuo.collectors.syslog.payload.PayloadResult;
 
 /**
  * Console and serial logins by login(1), util-linux's and shadow's: {@code ROOT LOGIN ON tty2
@@ -11,7 +8,7 @@ import org.fenghuo.collectors.syslog.payload.PayloadResult;
  * root, Authentication failure}, {@code TOO MANY LOGIN TRIES (5) FROM tty1 FOR root, ...}. Its
  * {@code pam_*} lines go to {@link PamParser}.
  */
-public final class LoginParser implements PayloadParser {
+public final class LoginParser extends ProgramParser {
 
     public static final String NAME = "login";
 
@@ -39,13 +36,7 @@ public final class LoginParser implements PayloadParser {
                         out.put("user.name", m.group(3)).put("event.reason", m.group(4));
                     }));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PayloadResult parse(PayloadInput input) {
-        return ProgramLines.parse(input, app -> app.equals("login") || app.startsWith("login("), NAME, SHAPES);
+    public LoginParser() {
+        super(NAME, app -> app.equals("login") || app.startsWith("login("), SHAPES);
     }
 }

@@ -1,9 +1,6 @@
 package org.fenghuo.collectors.syslog.linux;
 
 import java.util.List;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
-import org.fenghuo.collectors.syslog.payload.PayloadResult;
 
 /**
  * systemd-logind: sessions created and removed ({@code New session 12 of user alice.},
@@ -11,7 +8,7 @@ import org.fenghuo.collectors.syslog.payload.PayloadResult;
  * seats and power buttons. The session id goes to {@code fenghuo.logind.session_id}, so the
  * login and its end can be paired.
  */
-public final class LogindParser implements PayloadParser {
+public final class LogindParser extends ProgramParser {
 
     public static final String NAME = "systemd_logind";
 
@@ -45,13 +42,7 @@ public final class LogindParser implements PayloadParser {
                         out.event(HOST, List.of("end"), "logind_system_" + m.group(1).replace(' ', '_'), null);
                     }));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PayloadResult parse(PayloadInput input) {
-        return ProgramLines.parse(input, app -> app.equals("systemd-logind"), NAME, SHAPES);
+    public LogindParser() {
+        super(NAME, app -> app.equals("systemd-logind"), SHAPES);
     }
 }

@@ -2,16 +2,13 @@ package org.fenghuo.collectors.syslog.linux;
 
 import java.util.List;
 import java.util.Set;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
-import org.fenghuo.collectors.syslog.payload.PayloadResult;
 
 /**
  * The shadow utilities that manage accounts (useradd, groupadd, usermod, userdel, groupdel,
  * passwd, chpasswd...): users and groups created, deleted, changed, passwords changed. ECS
  * {@code event.category: iam}; user and group ids as {@code user.id} / {@code group.id}.
  */
-public final class ShadowParser implements PayloadParser {
+public final class ShadowParser extends ProgramParser {
 
     public static final String NAME = "shadow";
 
@@ -69,13 +66,7 @@ public final class ShadowParser implements PayloadParser {
                 out.put("user.target.name", m.group(1)).put("user.name", m.group(2));
             }));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PayloadResult parse(PayloadInput input) {
-        return ProgramLines.parse(input, PROGRAMS::contains, NAME, SHAPES);
+    public ShadowParser() {
+        super(NAME, PROGRAMS::contains, SHAPES);
     }
 }

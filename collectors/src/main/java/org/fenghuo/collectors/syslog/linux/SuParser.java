@@ -2,9 +2,6 @@ package org.fenghuo.collectors.syslog.linux;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.fenghuo.collectors.syslog.payload.PayloadInput;
-import org.fenghuo.collectors.syslog.payload.PayloadParser;
-import org.fenghuo.collectors.syslog.payload.PayloadResult;
 
 /**
  * su's own lines, from shadow's su ({@code Successful su for root by alice}, {@code FAILED su for
@@ -13,7 +10,7 @@ import org.fenghuo.collectors.syslog.payload.PayloadResult;
  * {@code user.name} is who ran su, {@code user.effective.name} whom they became. Its
  * {@code pam_*} lines go to {@link PamParser}.
  */
-public final class SuParser implements PayloadParser {
+public final class SuParser extends ProgramParser {
 
     public static final String NAME = "su";
 
@@ -33,14 +30,8 @@ public final class SuParser implements PayloadParser {
             Shape.startingWith("FAILED SU (to ", "FAILED SU \\(to (\\S+)\\) (\\S+) on (\\S+)", (m, out) ->
                     su(out, false, m.group(2), m.group(1), m.group(3))));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public PayloadResult parse(PayloadInput input) {
-        return ProgramLines.parse(input, app -> app.equals("su") || app.startsWith("su("), NAME, SHAPES);
+    public SuParser() {
+        super(NAME, app -> app.equals("su") || app.startsWith("su("), SHAPES);
     }
 
     private static void su(Out out, boolean success, String from, String to, String tty) {

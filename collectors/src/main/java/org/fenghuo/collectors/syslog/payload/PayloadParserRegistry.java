@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.fenghuo.collectors.syslog.access.AccessLogParser;
+import org.fenghuo.collectors.syslog.access.ApacheErrorParser;
+import org.fenghuo.collectors.syslog.linux.LinuxParsers;
 import org.fenghuo.collectors.syslog.payload.cef.CefParser;
 import org.fenghuo.collectors.syslog.payload.cisco.CiscoAsaParser;
 import org.fenghuo.collectors.syslog.payload.fortigate.FortiGateParser;
@@ -28,11 +31,20 @@ public final class PayloadParserRegistry {
         return new PayloadParserRegistry(new LinkedHashMap<>());
     }
 
-    /** The vendor and generic formats of this package (CEF, LEEF, JSON, firewalls, key=value). */
+    /**
+     * Every parser Fenghuo has: the vendor and generic formats of this package (CEF, LEEF, JSON,
+     * firewalls, key=value), the Linux programs' messages ({@code syslog.linux}: sshd, sudo, su,
+     * PAM, logind, shadow, netfilter, ftpd, klogind, login) and the web servers' logs
+     * ({@code syslog.access}: combined access log, Apache error log; times without a zone read as UTC).
+     */
     public static PayloadParserRegistry standard() {
-        return empty().with(new CefParser()).with(new LeefParser()).with(new JsonPayloadParser())
-                .with(new CiscoAsaParser()).with(new FortiGateParser()).with(new PanOsParser())
-                .with(new HuaweiUsgParser()).with(new H3cParser()).with(new KeyValueParser());
+        PayloadParserRegistry registry = empty().with(new CefParser()).with(new LeefParser())
+                .with(new JsonPayloadParser()).with(new CiscoAsaParser()).with(new FortiGateParser())
+                .with(new PanOsParser()).with(new HuaweiUsgParser()).with(new H3cParser());
+        for (PayloadParser parser : LinuxParsers.ALL) {
+            registry = registry.with(parser);
+        }
+        return registry.with(new AccessLogParser()).with(new ApacheErrorParser()).with(new KeyValueParser());
     }
 
     /** @throws IllegalArgumentException when a parser of that name is already registered */

@@ -17,14 +17,15 @@ public final class PayloadText {
      * the signature is put back in front of MSG (with the colon the parser consumed).
      */
     public static String fromSignature(PayloadInput input, String signature) {
+        String msg = input.message();
+        // MSG first: an RFC 5424 sender may name its APP-NAME "CEF" and still send the whole "CEF:0|..." as MSG
+        if (msg.startsWith(signature)) {
+            return msg;
+        }
         String app = input.appName();
         if (app != null && (app.startsWith(signature) || signature.endsWith(":") && signature.length() == app.length() + 1
                 && signature.startsWith(app))) {
-            return app + ":" + input.message();
-        }
-        String msg = input.message();
-        if (msg.startsWith(signature)) {
-            return msg;
+            return app + ":" + msg;
         }
         int at = indexWithin(msg, signature, SIGNATURE_WINDOW);
         return at < 0 ? null : msg.substring(at);

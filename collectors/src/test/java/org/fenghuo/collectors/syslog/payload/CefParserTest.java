@@ -54,6 +54,16 @@ class CefParserTest {
     }
 
     @Test
+    void appNameCefWithTheWholeCefLineAsMsg() {
+        Map<String, Object> e = PayloadHarness.decode("<134>1 2026-11-23T10:00:03Z fw1 CEF - - - "
+                + "CEF:0|Huawei|USG|V5|100|deny|7|src=10.0.0.1 dst=10.0.0.2 dpt=22 act=block");
+        assertThat(e).containsEntry("event.dataset", "syslog.cef")
+                .containsEntry("source.ip", "10.0.0.1")
+                .containsEntry("destination.port", 22)
+                .containsEntry("fenghuo.cef.version", "0");
+    }
+
+    @Test
     void shortHeaderIsMalformedButTheEventIsKept() {
         PayloadHarness h = new PayloadHarness();
         h.feed("<134>1 2026-11-24T08:15:02Z host app - - - CEF:0|Vendor|Product|1.0");

@@ -12,11 +12,14 @@ class PayloadRulesTest {
     @Test
     void defaultRulesDetectBySignatureInOrderWithKvLast() {
         assertThat(PayloadRules.defaults().parserNames()).containsExactly("cef", "leef", "json", "cisco-asa",
-                "fortigate", "paloalto", "huawei-usg", "h3c", "kv");
+                "fortigate", "paloalto", "huawei-usg", "h3c", "sshd", "sudo", "su", "pam", "systemd_logind",
+                "shadow", "netfilter", "ftpd", "klogind", "login", "access_combined", "apache_error", "kv");
         PayloadRules rules = PayloadRules.defaults();
         assertThat(rules.select(new PayloadInput("h", null, "CEF:0|a|b|c|d|e|5|src=1.2.3.4 x=y")).parser()).isEqualTo("cef");
         assertThat(rules.select(new PayloadInput("h", null, "a=1 b=2")).parser()).isEqualTo("kv");
-        assertThat(rules.select(new PayloadInput("h", "sshd", "Accepted password for root")).parser()).isNull();
+        assertThat(rules.select(new PayloadInput("h", "sshd", "Accepted password for root from 10.0.0.9 port 50022 ssh2"))
+                .parser()).isEqualTo("sshd");
+        assertThat(rules.select(new PayloadInput("h", "cron", "a plain sentence")).parser()).isNull();
     }
 
     @Test
@@ -24,7 +27,7 @@ class PayloadRulesTest {
         PayloadParser mine = new PayloadParser() {
             @Override
             public String name() {
-                return "sshd";
+                return "my-sshd";
             }
 
             @Override
@@ -35,8 +38,8 @@ class PayloadRulesTest {
             }
         };
         PayloadRules rules = PayloadRules.defaults(PayloadParserRegistry.standard().with(mine));
-        assertThat(rules.parserNames()).endsWith("sshd", "kv");
-        assertThat(rules.select(new PayloadInput("h", "sshd", "a=1 b=2")).parser()).isEqualTo("sshd");
+        assertThat(rules.parserNames()).endsWith("my-sshd", "kv");
+        assertThat(rules.select(new PayloadInput("h", "sshd", "a=1 b=2")).parser()).isEqualTo("my-sshd");
     }
 
     @Test

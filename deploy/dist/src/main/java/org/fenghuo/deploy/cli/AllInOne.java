@@ -23,6 +23,8 @@ import org.fenghuo.deploy.infra.ExternalElasticsearch;
 import org.fenghuo.deploy.infra.ManagedElasticsearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Clock;
+import org.fenghuo.collectors.syslog.payload.PayloadRules;
 
 /**
  * Everything of {@code fenghuo run} in one process: Elasticsearch (managed child process or
@@ -119,13 +121,15 @@ final class AllInOne implements AutoCloseable {
         sink = new KafkaEventSink(KafkaSinkConfig.of(kafka.bootstrapServers()), registry);
         started.push(sink);
         try {
+            // the standard payload parsers (CEF, firewalls, sshd, sudo, ...) on every message
+            PayloadRules payloads = PayloadRules.defaults();
             udp = SyslogUdpListener.start(SyslogInputConfig.udp().withAddress(options.bind(), options.syslogPort())
                             .withTimeZone(options.timeZone()),
-                    sink, registry);
+                    sink, registry, Clock.systemUTC(), payloads);
             started.push(udp);
             tcp = SyslogTcpListener.start(SyslogInputConfig.tcp().withAddress(options.bind(), options.syslogPort())
                             .withTimeZone(options.timeZone()),
-                    sink, registry);
+                    sink, registry, Clock.systemUTC(), payloads);
             started.push(tcp);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot listen for syslog on " + options.bind() + ":" + options.syslogPort()

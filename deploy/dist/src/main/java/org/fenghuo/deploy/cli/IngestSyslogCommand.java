@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.time.Clock;
+import org.fenghuo.collectors.syslog.payload.PayloadRules;
 
 @Command(name = "syslog", mixinStandardHelpOptions = true,
         description = {"Read syslog files (RFC 5424 or RFC 3164, one message per line) and send each line to Kafka "
@@ -53,7 +55,8 @@ final class IngestSyslogCommand implements Callable<Integer> {
         try (KafkaEventSink sink = new KafkaEventSink(KafkaSinkConfig.of(bootstrap), registry)) {
             for (Path file : files) {
                 SyslogInputConfig input = SyslogInputConfig.file().withName("file:" + file.getFileName()).withTimeZone(timeZone);
-                CollectorStats stats = new SyslogFileReader(input, sink, registry).read(file);
+                CollectorStats stats = new SyslogFileReader(input, sink, registry, Clock.systemUTC(),
+                        PayloadRules.defaults()).read(file);
                 err.println(stats.toStatusLine());
             }
             sink.flush();

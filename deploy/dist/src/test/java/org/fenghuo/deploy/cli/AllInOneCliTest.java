@@ -65,6 +65,11 @@ class AllInOneCliTest {
             assertThat(found).hasSize(LINES).allSatisfy(doc -> {
                 assertThat(doc.at("/host/hostname").asText()).isEqualTo("gw1");
                 assertThat(doc.at("/event/original").asText()).contains("Failed password");
+                // the sshd payload parser ran on the way in
+                assertThat(doc.at("/event/dataset").asText()).isEqualTo("syslog.sshd");
+                assertThat(doc.at("/event/outcome").asText()).isEqualTo("failure");
+                assertThat(doc.at("/user/name").asText()).isEqualTo("root");
+                assertThat(doc.at("/source/ip").asText()).startsWith("10.0.0.");
             });
             List<JsonNode> udp = awaitHits("\"hello from udp\"", 1);
             assertThat(udp).singleElement().satisfies(doc -> assertThat(doc.at("/source/ip").asText()).isEqualTo("127.0.0.1"));

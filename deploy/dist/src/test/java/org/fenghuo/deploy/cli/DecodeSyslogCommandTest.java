@@ -22,6 +22,7 @@ class DecodeSyslogCommandTest {
             "<134>1 2026-11-24T08:15:02Z ids01 IPS - - - CEF:0|Shield|IPS|5|4410|Port scan|7|src=198.51.100.23 dst=10.20.1.15 dpt=3389",
             "<166>Nov 24 09:50:01 asa-edge %ASA-4-106023: Deny tcp src outside:198.51.100.9/40123 dst inside:10.10.1.20/3389 by access-group \"outside_in\" [0x0, 0x0]",
             "Nov 24 09:51:00 web01 sshd[811]: Accepted publickey for deploy from 10.0.0.7 port 50022 ssh2",
+            "Nov 24 09:52:00 web01 cron[812]: (root) CMD (run-parts /etc/cron.hourly)",
             "<134>1 2026-11-24T08:15:03Z ids01 IPS - - - CEF:0|Shield|IPS|5",
             "not syslog at all",
             "") + "\n";
@@ -52,12 +53,13 @@ class DecodeSyslogCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<JsonNode> events = lines(stdout);
         assertThat(events).extracting(e -> e.at("/event/dataset").asText())
-                .containsExactly("syslog.cef", "syslog.cisco-asa", "syslog.rfc3164", "syslog.rfc5424");
+                .containsExactly("syslog.cef", "syslog.cisco-asa", "syslog.sshd", "syslog.rfc3164", "syslog.rfc5424");
         assertThat(events.get(0).at("/source/ip").asText()).isEqualTo("198.51.100.23");
         assertThat(events.get(1).at("/event/outcome").asText()).isEqualTo("failure");
-        assertThat(events.get(3).at("/tags/0").asText()).isEqualTo("payload_malformed");
-        assertThat(result.err()).contains("file:mixed.log: lines=6 events=4 empty=1 dead_lettered=1")
-                .contains("payload_parsed=2 (cef=1 cisco-asa=1)").contains("payload_unparsed=1")
+        assertThat(events.get(2).at("/user/name").asText()).isEqualTo("deploy");
+        assertThat(events.get(4).at("/tags/0").asText()).isEqualTo("payload_malformed");
+        assertThat(result.err()).contains("file:mixed.log: lines=7 events=5 empty=1 dead_lettered=1")
+                .contains("payload_parsed=3 (cef=1 cisco-asa=1 sshd=1)").contains("payload_unparsed=1")
                 .contains("payload_malformed=1 (cef=1)");
         assertThat(Files.readAllLines(dead)).hasSize(1);
     }

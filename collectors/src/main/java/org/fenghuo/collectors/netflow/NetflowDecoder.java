@@ -41,7 +41,8 @@ public final class NetflowDecoder {
     private final PendingSets.Dropped onDropped = this::droppedHeld;
     private final Map<ExporterKey, ExporterState> exporters;
     private long templatesActive;
-    private long lastSweepMillis = Long.MIN_VALUE;
+    private long lastSweepMillis;
+    private boolean swept;
 
     public NetflowDecoder(NetflowConfig config, String input, EventSink sink, NetflowMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
@@ -353,7 +354,8 @@ public final class NetflowDecoder {
 
     /** Expires held sets (templates expire lazily when looked up); at most once a second of input time. */
     private void sweep(long nowMillis) {
-        if (nowMillis - lastSweepMillis >= 1000 || nowMillis < lastSweepMillis) {
+        if (!swept || nowMillis - lastSweepMillis >= 1000 || nowMillis < lastSweepMillis) {
+            swept = true;
             lastSweepMillis = nowMillis;
             pending.expire(nowMillis, onDropped);
         }

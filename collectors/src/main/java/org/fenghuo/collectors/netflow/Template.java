@@ -21,7 +21,7 @@ final class Template {
     final int minRecordLength;
     /** True when every field has a fixed length (records are then {@link #minRecordLength} bytes). */
     final boolean fixed;
-    /** Names for {@code fenghuo.netflow.*}, computed once per template, null for mapped fields. */
+    /** Names for {@code fenghuo.netflow.*}, computed once per template. */
     final String[] names;
     final IeType[] types;
 
@@ -42,10 +42,9 @@ final class Template {
             // scope fields of a v9 options template are scope types (1 system, 2 interface...), not elements
             boolean v9Scope = options && i < scopeCount && pens[i] < 0;
             targets[i] = v9Scope ? FieldTarget.OTHER : FieldTarget.of(pens[i], ids[i]);
-            if (targets[i] == FieldTarget.OTHER) {
-                names[i] = v9Scope ? v9ScopeName(ids[i]) : InformationElements.name(pens[i], ids[i]);
-                types[i] = v9Scope ? IeType.UNSIGNED : InformationElements.type(pens[i], ids[i]);
-            }
+            // also for mapped fields: one whose length does not fit its slot is kept by name instead
+            names[i] = v9Scope ? v9ScopeName(ids[i]) : InformationElements.name(pens[i], ids[i]);
+            types[i] = v9Scope ? IeType.UNSIGNED : InformationElements.type(pens[i], ids[i]);
             if (lengths[i] == VARIABLE) {
                 allFixed = false;
                 min += 1;

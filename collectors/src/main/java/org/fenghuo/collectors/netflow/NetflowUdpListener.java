@@ -60,7 +60,9 @@ public final class NetflowUdpListener implements AutoCloseable {
             Clock clock) throws IOException {
         NetflowUdpListener listener = new NetflowUdpListener(config, sink, registry, clock);
         listener.receiver.start();
-        LOG.info("input {}: listening for NetFlow/IPFIX on udp://{}", config.name(), listener.localAddress());
+        InetSocketAddress bound = listener.localAddress();
+        LOG.info("input {}: listening for NetFlow/IPFIX on udp://{}:{}", config.name(),
+                bound.getAddress().getHostAddress(), bound.getPort());
         return listener;
     }
 

@@ -6,12 +6,7 @@
 # $FENGHUO_SHARED_DATA/netflow/logstash-codec-netflow/ipfix.yaml. Types the excerpt gives as plain
 # integers but IANA declares as timestamps (flowStartSeconds...) are set from RFC 7012/IANA below.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-shared=${FENGHUO_SHARED_DATA:-}
-if [ -z "$shared" ]; then
-  d=$repo; while [ "$d" != / ] && [ ! -d "$d/shared/data" ]; do d=$(dirname "$d"); done; shared=$d/shared/data
-fi
+. "$(dirname "$0")/shared-data.sh"
 yaml=$shared/netflow/logstash-codec-netflow/ipfix.yaml
 out=$repo/collectors/src/main/resources/org/fenghuo/collectors/netflow/information-elements.tsv
 python3 - "$yaml" "$out" <<'PY'

@@ -13,12 +13,7 @@
 # set where tshark gave up on the datagram (its values are then a prefix of the records).
 # Rerun after upgrading tshark and review `git diff`; the version is written to TSHARK_VERSION.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-shared=${FENGHUO_SHARED_DATA:-}
-if [ -z "$shared" ]; then
-  d=$repo; while [ "$d" != / ] && [ ! -d "$d/shared/data" ]; do d=$(dirname "$d"); done; shared=$d/shared/data
-fi
+. "$(dirname "$0")/shared-data.sh"
 pcaps=$shared/netflow/logstash-codec-netflow/dat_as_pcap
 out=$repo/collectors/src/test/resources/conformance/netflow
 command -v tshark >/dev/null || { echo "tshark is not installed (apt-get install tshark)" >&2; exit 3; }

@@ -6,14 +6,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.fenghuo.collectors.deadletter.JsonLinesDeadLetterSink;
 import org.fenghuo.collectors.input.EventSink;
 import org.fenghuo.collectors.netflow.NetflowConfig;
 import org.fenghuo.collectors.netflow.NetflowDecoder;
@@ -58,13 +55,10 @@ final class DecodeNetflowCommand implements Callable<Integer> {
             return FenghuoCli.EXIT_INPUT;
         }
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-        try (PrintStream deadLetterOut = deadLetterFile == null ? null
-                : new PrintStream(Files.newOutputStream(deadLetterFile), false, StandardCharsets.UTF_8)) {
-            JsonLinesDeadLetterSink deadLetters = deadLetterOut == null ? JsonLinesDeadLetterSink.stderr()
-                    : new JsonLinesDeadLetterSink(deadLetterOut);
+        try (DeadLetterOutput deadLetters = DeadLetterOutput.open(deadLetterFile)) {
             EcsJsonCodec.LineWriter lines = EcsJsonCodec.lineWriter(stdout);
             NetflowDecoder decoder = new NetflowDecoder(NetflowConfig.defaults(), "netflow",
-                    EventSink.of(lines::write, deadLetters), NetflowMetrics.forInput(new SimpleMeterRegistry(), "netflow"));
+                    EventSink.of(lines::write, deadLetters.sink()), NetflowMetrics.forInput(new SimpleMeterRegistry(), "netflow"));
             NetflowPcapReader reader = new NetflowPcapReader(decoder, port);
             for (Path file : files) {
                 NetflowPcapReader.Result r;
@@ -78,7 +72,6 @@ final class DecodeNetflowCommand implements Callable<Integer> {
             decoder.dropPending("never came before the end of the input");
             lines.flush();
             stdout.flush();
-            deadLetters.flush();
             spec.commandLine().getErr().println(decoder.metrics().snapshot().toStatusLine());
         }
         return FenghuoCli.EXIT_OK;

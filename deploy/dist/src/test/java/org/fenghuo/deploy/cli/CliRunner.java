@@ -1,6 +1,9 @@
 package org.fenghuo.deploy.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.List;
 
@@ -19,6 +22,23 @@ final class CliRunner {
 
     static Result run(String... args) {
         return run(FenghuoCli.commandLine(), args);
+    }
+
+    /**
+     * Runs with {@code System.out} captured into {@code stdout}, for commands that stream NDJSON
+     * straight to {@code System.out} rather than through picocli's writer.
+     */
+    static Result runCapturingStdout(ByteArrayOutputStream stdout, List<String> command, String... args) {
+        PrintStream original = System.out;
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            String[] all = new String[command.size() + args.length];
+            command.toArray(all);
+            System.arraycopy(args, 0, all, command.size(), args.length);
+            return run(all);
+        } finally {
+            System.setOut(original);
+        }
     }
 
     static Result run(CommandLine cli, String... args) {

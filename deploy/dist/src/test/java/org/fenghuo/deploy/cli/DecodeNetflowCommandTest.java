@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -73,17 +72,7 @@ class DecodeNetflowCommandTest {
     }
 
     private CliRunner.Result decode(ByteArrayOutputStream stdout, String... args) {
-        PrintStream original = System.out;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 2];
-            all[0] = "decode";
-            all[1] = "netflow";
-            System.arraycopy(args, 0, all, 2, args.length);
-            return CliRunner.run(all);
-        } finally {
-            System.setOut(original);
-        }
+        return CliRunner.runCapturingStdout(stdout, java.util.List.of("decode", "netflow"), args);
     }
 
     private static List<JsonNode> lines(ByteArrayOutputStream stdout) throws Exception {

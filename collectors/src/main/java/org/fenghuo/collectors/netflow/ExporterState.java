@@ -34,6 +34,27 @@ final class ExporterState {
         this.observerIp = List.of(key.address());
     }
 
+    /**
+     * Sequence check: {@code step} is what this datagram adds to the counter (v5 and IPFIX: its
+     * records; v9: 1 packet); {@code known} false when that is unknown (the next datagram is then
+     * not checked). A forward jump below 2^31 is loss; anything else (restart, reorder)
+     * resynchronises without counting.
+     *
+     * @return how many flows (v9: packets) went missing before this datagram
+     */
+    long sequence(long sequence, long step, boolean known) {
+        long lost = 0;
+        if (nextSequence >= 0) {
+            long gap = (sequence - nextSequence) & 0xffffffffL;
+            if (gap > 0 && gap < 0x80000000L) {
+                lost = gap;
+                lostFlows += gap;
+            }
+        }
+        nextSequence = known ? (sequence + step) & 0xffffffffL : -1;
+        return lost;
+    }
+
     /** The live template {@code id}, or null when unknown or older than {@code timeoutMillis}. */
     Template template(int id, long nowMillis, long timeoutMillis) {
         Template t = templates.get(id);

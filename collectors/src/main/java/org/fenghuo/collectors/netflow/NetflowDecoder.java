@@ -319,20 +319,11 @@ public final class NetflowDecoder {
         return n;
     }
 
-    /**
-     * Sequence check. {@code step} is what this datagram adds to the counter (v5 and IPFIX: its
-     * records; v9: 1 packet). A forward jump below 2^31 is loss; anything else (restart, reorder)
-     * resynchronises without counting.
-     */
     private void sequence(ExporterState st, long sequence, long step, boolean known) {
-        if (st.nextSequence >= 0) {
-            long gap = (sequence - st.nextSequence) & 0xffffffffL;
-            if (gap > 0 && gap < 0x80000000L) {
-                st.lostFlows += gap;
-                metrics.lostFlows(gap);
-            }
+        long lost = st.sequence(sequence, step, known);
+        if (lost > 0) {
+            metrics.lostFlows(lost);
         }
-        st.nextSequence = known ? (sequence + step) & 0xffffffffL : -1;
     }
 
     private ExporterState exporter(ExporterKey key) {

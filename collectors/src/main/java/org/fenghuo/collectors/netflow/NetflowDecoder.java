@@ -66,6 +66,10 @@ public final class NetflowDecoder {
      * @param received when it arrived (or was captured): the clock of template and pending expiry
      */
     public void decode(byte[] data, int offset, int length, String exporter, String origin, Instant received) {
+        if (offset < 0 || length < 0 || offset > data.length - length) {
+            // the caller's slice, not the datagram's content: a programming error, not bad input
+            throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of a " + data.length + "-byte buffer");
+        }
         metrics.received();
         try {
             sweep(received.toEpochMilli());

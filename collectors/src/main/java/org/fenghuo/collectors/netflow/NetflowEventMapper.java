@@ -19,10 +19,13 @@ final class NetflowEventMapper {
     private static final List<String> FLOW_TYPE = List.of("connection");
     private static final List<String> OPTIONS_TYPE = List.of("info");
     private static final String[] TRANSPORT = new String[256];
+    private static final String[] IANA = new String[256];
+    private final SecurityEvent.FenghuoFields fenghuo;
 
     static {
         for (int i = 0; i < TRANSPORT.length; i++) {
             TRANSPORT[i] = Integer.toString(i);
+            IANA[i] = TRANSPORT[i];
         }
         // ECS network.transport: the IANA keyword in lower case
         TRANSPORT[1] = "icmp";
@@ -36,10 +39,8 @@ final class NetflowEventMapper {
         TRANSPORT[132] = "sctp";
     }
 
-    private final String input;
-
     NetflowEventMapper(String input) {
-        this.input = input;
+        this.fenghuo = new SecurityEvent.FenghuoFields(input, null, null);
     }
 
     SecurityEvent toEvent(ExporterState exporter, ExportHeader h, Template t, FlowFields f, int set, int record,
@@ -55,9 +56,6 @@ final class NetflowEventMapper {
                 t.options ? OPTIONS_TYPE : FLOW_TYPE, null, null, "netflow",
                 t.options ? "netflow.options" : "netflow.flow", null, null, null, h.received(), null, startAt, endAt,
                 duration);
-        var b = SecurityEvent.builder().timestamp(at).event(event)
-                .observer(new SecurityEvent.Observer(null, exporter.observerIp, null, null, null, null))
-                .fenghuo(new SecurityEvent.FenghuoFields(input, null, null));
         Map<String, Object> netflow = new LinkedHashMap<>(16);
         netflow.put("version", h.version());
         netflow.put(h.version() == 10 ? "observation_domain_id" : h.version() == 9 ? "source_id" : "engine",
@@ -68,9 +66,8 @@ final class NetflowEventMapper {
         if (sampling > 0) {
             netflow.put("sampling_interval", sampling);
         }
-        if (!t.options) {
-            endpoints(b, f, netflow);
-        } else if (f.samplingInterval > 0) {
+        Flow flow = t.options ? Flow.NONE : endpoints(f, netflow);
+        if (t.options && f.samplingInterval > 0) {
             netflow.put("sampling_interval", f.samplingInterval);
         }
         others(netflow, t, f);
@@ -86,10 +83,20 @@ final class NetflowEventMapper {
             }
             extra.put("observer", observer);
         }
-        return b.extra(extra).build();
+        // the constructor, not the builder: extra holds only names no component models
+        // (fenghuo.netflow.*, observer.ingress/egress.*), so the builder's check would find nothing
+        return new SecurityEvent(at, null, null, null, event, flow.source, flow.destination, flow.network,
+                new SecurityEvent.Observer(null, exporter.observerIp, null, null, null, null), null, null, null, null,
+                null, null, null, null, null, fenghuo, extra);
     }
 
-    private static void endpoints(org.fenghuo.events.SecurityEventBuilder b, FlowFields f, Map<String, Object> netflow) {
+    /** The flow part of an event; none for options records. */
+    private record Flow(SecurityEvent.Endpoint source, SecurityEvent.Endpoint destination,
+            SecurityEvent.Network network) {
+        static final Flow NONE = new Flow(null, null, null);
+    }
+
+    private static Flow endpoints(FlowFields f, Map<String, Object> netflow) {
         byte[] buf = f.buf;
         String src = address(buf, f.srcIp4, f.srcIp6, "sourceIPv4Address", "sourceIPv6Address", netflow);
         String dst = address(buf, f.dstIp4, f.dstIp6, "destinationIPv4Address", "destinationIPv6Address", netflow);
@@ -103,14 +110,14 @@ final class NetflowEventMapper {
             putIfPresent(netflow, "sourceTransportPort", f.srcPort);
             putIfPresent(netflow, "destinationTransportPort", f.dstPort);
         }
-        b.source(new SecurityEvent.Endpoint(src, ports && f.srcPort >= 0 ? f.srcPort : null, null, null, null,
-                boxed(srcBytes), boxed(srcPackets)));
-        b.destination(new SecurityEvent.Endpoint(dst, ports && f.dstPort >= 0 ? f.dstPort : null, null, null, null,
-                boxed(dstBytes), boxed(dstPackets)));
+        SecurityEvent.Endpoint source = new SecurityEvent.Endpoint(src, ports && f.srcPort >= 0 ? f.srcPort : null,
+                null, null, null, boxed(srcBytes), boxed(srcPackets));
+        SecurityEvent.Endpoint destination = new SecurityEvent.Endpoint(dst,
+                ports && f.dstPort >= 0 ? f.dstPort : null, null, null, null, boxed(dstBytes), boxed(dstPackets));
         String any = src != null ? src : dst;
         String type = any == null ? null : any.indexOf(':') >= 0 ? "ipv6" : "ipv4";
-        b.network(new SecurityEvent.Network(f.protocol >= 0 ? TRANSPORT[f.protocol] : null, type, null, null,
-                direction(f.direction), null, f.protocol >= 0 ? Integer.toString(f.protocol) : null,
+        return new Flow(source, destination, new SecurityEvent.Network(f.protocol >= 0 ? TRANSPORT[f.protocol] : null,
+                type, null, null, direction(f.direction), null, f.protocol >= 0 ? IANA[f.protocol] : null,
                 sum(srcBytes, dstBytes), sum(srcPackets, dstPackets), null));
     }
 

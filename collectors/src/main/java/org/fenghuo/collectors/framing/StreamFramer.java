@@ -72,6 +72,14 @@ public final class StreamFramer {
         return position;
     }
 
+    /**
+     * True while a frame has begun but not ended: what a network input needs to tell an idle
+     * connection from one that dribbles a frame byte by byte (slowloris).
+     */
+    public boolean inFrame() {
+        return mode != Mode.START;
+    }
+
     public void feed(ByteBuffer data, Consumer<? super FrameResult> out) {
         if (data.hasArray()) {
             feed(data.array(), data.arrayOffset() + data.position(), data.remaining(), out);

@@ -1,7 +1,6 @@
 package org.fenghuo.collectors.syslog;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.fenghuo.collectors.input.ErrorKind;
@@ -42,7 +41,7 @@ final class Rfc5424Parser {
         if (!NIL.equals(header[0])) {
             try {
                 // RFC 3339 with a mandatory offset; fractions of up to 9 digits are accepted
-                timestamp = OffsetDateTime.parse(header[0]).toInstant();
+                timestamp = Rfc3339.parse(header[0]);
             } catch (DateTimeParseException e) {
                 return ParseResult.failed(line.error(ErrorKind.INVALID_TIMESTAMP,
                         "TIMESTAMP '" + header[0] + "' is not RFC 3339 with an offset", starts[0]));

@@ -13,6 +13,9 @@ import org.fenghuo.collectors.input.EventSink;
 import org.fenghuo.collectors.input.FrameOrigin;
 import org.fenghuo.collectors.metrics.CollectorMetrics;
 import org.fenghuo.collectors.metrics.CollectorStats;
+import org.fenghuo.collectors.syslog.payload.PayloadRules;
+import org.fenghuo.collectors.syslog.payload.PayloadStage;
+import org.fenghuo.collectors.syslog.payload.PayloadStats;
 
 /**
  * Reads a syslog file (e.g. /var/log/auth.log) line by line, streaming, with each line's byte
@@ -35,10 +38,17 @@ public final class SyslogFileReader {
     }
 
     public SyslogFileReader(SyslogInputConfig config, EventSink sink, MeterRegistry registry, Clock clock) {
+        this(config, sink, registry, clock, PayloadRules.none());
+    }
+
+    /** @param payloadRules which payload parsers read MSG, e.g. {@link PayloadRules#defaults()} */
+    public SyslogFileReader(SyslogInputConfig config, EventSink sink, MeterRegistry registry, Clock clock,
+            PayloadRules payloadRules) {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.handler = new SyslogFrameHandler(config.name(), new SyslogParser(config.timeZone(), clock), sink,
-                CollectorMetrics.forInput(registry, config.name()), clock, config.maxFrameBytes());
+                CollectorMetrics.forInput(registry, config.name()), clock, config.maxFrameBytes(),
+                PayloadStage.of(config.name(), payloadRules, registry));
     }
 
     /**
@@ -73,6 +83,11 @@ public final class SyslogFileReader {
     /** Bytes read so far, for a progress bar; may be read from another thread. */
     public long bytesRead() {
         return bytesRead;
+    }
+
+    /** Payload counters (all zero without payload rules). */
+    public PayloadStats payloadStats() {
+        return handler.payloads().stats();
     }
 
     public CollectorStats stats() {

@@ -12,6 +12,7 @@ import org.fenghuo.collectors.input.EventSink;
 import org.fenghuo.collectors.input.FrameOrigin;
 import org.fenghuo.collectors.input.ParseResult;
 import org.fenghuo.collectors.metrics.CollectorMetrics;
+import org.fenghuo.collectors.syslog.payload.PayloadStage;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -27,9 +28,18 @@ public final class SyslogFrameHandler {
     private final CollectorMetrics metrics;
     private final Clock clock;
     private final int maxFrameBytes;
+    private final PayloadStage payloads;
 
+    /** Without payload parsing: events carry the RFC-level fields only. */
     public SyslogFrameHandler(String input, SyslogParser parser, EventSink sink, CollectorMetrics metrics,
             Clock clock, int maxFrameBytes) {
+        this(input, parser, sink, metrics, clock, maxFrameBytes, PayloadStage.none());
+    }
+
+    /** @param payloads reads MSG with the configured payload parsers (see {@link PayloadStage#of}) */
+    public SyslogFrameHandler(String input, SyslogParser parser, EventSink sink, CollectorMetrics metrics,
+            Clock clock, int maxFrameBytes, PayloadStage payloads) {
+        this.payloads = Objects.requireNonNull(payloads, "payloads");
         this.input = Objects.requireNonNull(input, "input");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -40,6 +50,10 @@ public final class SyslogFrameHandler {
 
     public CollectorMetrics metrics() {
         return metrics;
+    }
+
+    public PayloadStage payloads() {
+        return payloads;
     }
 
     public void handle(FrameResult result, FrameOrigin origin) {
@@ -66,6 +80,7 @@ public final class SyslogFrameHandler {
         String original = new String(bytes, 0, length, StandardCharsets.UTF_8);
         String id = EventIds.of(input, origin, bytes, length);
         SecurityEvent event = SyslogEventMapper.toEvent(message, original, input, origin, id, clock.instant());
+        event = payloads.apply(event, message.hostname(), message.appName(), message.message());
         metrics.parsed();
         sink.event(event);
     }

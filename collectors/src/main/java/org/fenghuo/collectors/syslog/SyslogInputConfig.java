@@ -1,5 +1,6 @@
 package org.fenghuo.collectors.syslog;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,11 +14,16 @@ import java.util.List;
  * @param host           address to bind (network inputs); default 127.0.0.1
  * @param port           port to bind (network inputs); 0 picks a free port; default 5514
  * @param maxFrameBytes  largest frame accepted, without its terminator; default 64 KiB
- * @param maxConnections most TCP connections served at once; further ones are refused; default 64
+ * @param maxConnections most TCP/TLS connections served at once; further ones are refused; default 64
  * @param timeZone       zone of RFC 3164 timestamps, which carry none; default UTC
+ * @param idleTimeout    TCP/TLS: a connection that sends nothing for this long is closed, so silent
+ *                       clients cannot hold the connection slots forever; default 10 minutes
+ * @param frameTimeout   TCP/TLS: a frame must be complete this long after its first byte, else the
+ *                       connection is closed (what was read is still framed); stops a sender that
+ *                       dribbles bytes to keep a slot (slowloris); default 60 s
  */
 public record SyslogInputConfig(String name, String host, int port, int maxFrameBytes, int maxConnections,
-        ZoneId timeZone) {
+        ZoneId timeZone, Duration idleTimeout, Duration frameTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5514;
@@ -25,6 +31,12 @@ public record SyslogInputConfig(String name, String host, int port, int maxFrame
     public static final int DEFAULT_MAX_CONNECTIONS = 64;
     /** Bounds the memory a single connection can hold. */
     public static final int LIMIT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+    /**
+     * Long, because closing an idle rsyslog connection can cost the next message: its plain TCP
+     * sender learns of the close only when that message's send fails after it was written.
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(60);
 
     public SyslogInputConfig {
         List<String> problems = new ArrayList<>();
@@ -46,8 +58,22 @@ public record SyslogInputConfig(String name, String host, int port, int maxFrame
         if (timeZone == null) {
             problems.add("timeZone: null must be a zone id such as UTC or Asia/Shanghai");
         }
+        checkPositive("idleTimeout", idleTimeout, problems);
+        checkPositive("frameTimeout", frameTimeout, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid syslog input settings: " + String.join("; ", problems));
+        }
+    }
+
+    /** The settings before the connection timeouts existed; those take their defaults. */
+    public SyslogInputConfig(String name, String host, int port, int maxFrameBytes, int maxConnections,
+            ZoneId timeZone) {
+        this(name, host, port, maxFrameBytes, maxConnections, timeZone, DEFAULT_IDLE_TIMEOUT, DEFAULT_FRAME_TIMEOUT);
+    }
+
+    static void checkPositive(String key, Duration value, List<String> problems) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            problems.add(key + ": " + value + " must be a positive duration, e.g. PT30S");
         }
     }
 
@@ -57,6 +83,10 @@ public record SyslogInputConfig(String name, String host, int port, int maxFrame
 
     public static SyslogInputConfig tcp() {
         return defaults("syslog-tcp");
+    }
+
+    public static SyslogInputConfig tls() {
+        return defaults("syslog-tls").withAddress(DEFAULT_HOST, SyslogTlsConfig.DEFAULT_PORT);
     }
 
     public static SyslogInputConfig file() {
@@ -69,22 +99,30 @@ public record SyslogInputConfig(String name, String host, int port, int maxFrame
     }
 
     public SyslogInputConfig withName(String newName) {
-        return new SyslogInputConfig(newName, host, port, maxFrameBytes, maxConnections, timeZone);
+        return new SyslogInputConfig(newName, host, port, maxFrameBytes, maxConnections, timeZone, idleTimeout,
+                frameTimeout);
     }
 
     public SyslogInputConfig withAddress(String newHost, int newPort) {
-        return new SyslogInputConfig(name, newHost, newPort, maxFrameBytes, maxConnections, timeZone);
+        return new SyslogInputConfig(name, newHost, newPort, maxFrameBytes, maxConnections, timeZone, idleTimeout,
+                frameTimeout);
     }
 
     public SyslogInputConfig withMaxFrameBytes(int newMax) {
-        return new SyslogInputConfig(name, host, port, newMax, maxConnections, timeZone);
+        return new SyslogInputConfig(name, host, port, newMax, maxConnections, timeZone, idleTimeout, frameTimeout);
     }
 
     public SyslogInputConfig withMaxConnections(int newMax) {
-        return new SyslogInputConfig(name, host, port, maxFrameBytes, newMax, timeZone);
+        return new SyslogInputConfig(name, host, port, maxFrameBytes, newMax, timeZone, idleTimeout, frameTimeout);
     }
 
     public SyslogInputConfig withTimeZone(ZoneId newZone) {
-        return new SyslogInputConfig(name, host, port, maxFrameBytes, maxConnections, newZone);
+        return new SyslogInputConfig(name, host, port, maxFrameBytes, maxConnections, newZone, idleTimeout,
+                frameTimeout);
+    }
+
+    public SyslogInputConfig withTimeouts(Duration newIdleTimeout, Duration newFrameTimeout) {
+        return new SyslogInputConfig(name, host, port, maxFrameBytes, maxConnections, timeZone, newIdleTimeout,
+                newFrameTimeout);
     }
 }

@@ -16,6 +16,8 @@ import org.fenghuo.collectors.input.EventSink;
 import org.fenghuo.collectors.input.FrameOrigin;
 import org.fenghuo.collectors.metrics.CollectorMetrics;
 import org.fenghuo.collectors.metrics.CollectorStats;
+import org.fenghuo.collectors.syslog.payload.PayloadRules;
+import org.fenghuo.collectors.syslog.payload.PayloadStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +41,13 @@ public final class SyslogUdpListener implements AutoCloseable {
     private final Thread receiver;
     private volatile boolean closed;
 
-    private SyslogUdpListener(SyslogInputConfig config, EventSink sink, MeterRegistry registry, Clock clock)
-            throws IOException {
+    private SyslogUdpListener(SyslogInputConfig config, EventSink sink, MeterRegistry registry, Clock clock,
+            PayloadRules payloadRules) throws IOException {
         this.config = config;
         this.clock = clock;
         this.handler = new SyslogFrameHandler(config.name(), new SyslogParser(config.timeZone(), clock), sink,
-                CollectorMetrics.forInput(registry, config.name()), clock, config.maxFrameBytes());
+                CollectorMetrics.forInput(registry, config.name()), clock, config.maxFrameBytes(),
+                PayloadStage.of(config.name(), payloadRules, registry));
         this.channel = DatagramChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_RECEIVE_BUFFER);
@@ -63,9 +66,16 @@ public final class SyslogUdpListener implements AutoCloseable {
         return start(config, sink, registry, Clock.systemUTC());
     }
 
+    /** Without payload parsing: events carry the RFC 3164/5424 fields and MSG only. */
     public static SyslogUdpListener start(SyslogInputConfig config, EventSink sink, MeterRegistry registry,
             Clock clock) throws IOException {
-        SyslogUdpListener listener = new SyslogUdpListener(config, sink, registry, clock);
+        return start(config, sink, registry, clock, PayloadRules.none());
+    }
+
+    /** @param payloadRules which payload parsers read MSG (e.g. {@link PayloadRules#defaults()}) */
+    public static SyslogUdpListener start(SyslogInputConfig config, EventSink sink, MeterRegistry registry,
+            Clock clock, PayloadRules payloadRules) throws IOException {
+        SyslogUdpListener listener = new SyslogUdpListener(config, sink, registry, clock, payloadRules);
         listener.receiver.start();
         LOG.info("input {}: listening for syslog on udp://{}", config.name(), listener.localAddress());
         return listener;

@@ -3,6 +3,7 @@ package org.fenghuo.collectors.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,17 @@ class SyslogInputConfigTest {
                 .hasMessageContaining("maxFrameBytes: 0 must be in 1..16777216")
                 .hasMessageContaining("maxConnections: 0 must be at least 1")
                 .hasMessageContaining("timeZone: null");
+    }
+
+    @Test
+    void connectionTimeoutsHaveDefaultsAndMustBePositive() {
+        assertThat(SyslogInputConfig.tcp().idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(SyslogInputConfig.tcp().frameTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(SyslogInputConfig.tls().name()).isEqualTo("syslog-tls");
+        assertThat(SyslogInputConfig.tls().port()).isEqualTo(6514);
+        assertThatThrownBy(() -> SyslogInputConfig.tcp().withTimeouts(Duration.ZERO, null))
+                .hasMessageContaining("idleTimeout: PT0S must be a positive duration")
+                .hasMessageContaining("frameTimeout: null must be a positive duration");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +40,7 @@ class SyslogTcpListenerTest {
             int clientPort;
             try (Socket socket = connect(listener)) {
                 clientPort = socket.getLocalPort();
-                OutputStream out = socket.getOutputStream();
-                // written in small pieces so frames straddle TCP reads
-                byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
-                for (int i = 0; i < bytes.length; i += 7) {
-                    out.write(bytes, i, Math.min(7, bytes.length - i));
-                    out.flush();
-                }
+                SenderStreams.writeInPieces(socket.getOutputStream(), stream, 7);
             }
             assertThat(sink.awaitTotal(4, WAIT_MILLIS)).isTrue();
             List<SecurityEvent> events = sink.events();

@@ -1,9 +1,6 @@
 package org.fenghuo.deploy.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.List;
 
@@ -24,18 +21,12 @@ final class CliRunner {
         return run(FenghuoCli.commandLine(), args);
     }
 
-    /**
-     * Runs with {@code System.out} captured into {@code stdout}, for commands that stream NDJSON
-     * straight to {@code System.out} rather than through picocli's writer.
-     */
-    static Result runCapturingStdout(ByteArrayOutputStream stdout, List<String> command, String... args) {
-        PrintStream original = System.out;
+    /** Runs with System.out captured into {@code stdout} (commands that stream NDJSON write there, not to the picocli writer). */
+    static Result runWithStdout(java.io.ByteArrayOutputStream stdout, String... args) {
+        java.io.PrintStream original = System.out;
         try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            String[] all = new String[command.size() + args.length];
-            command.toArray(all);
-            System.arraycopy(args, 0, all, command.size(), args.length);
-            return run(all);
+            System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+            return run(args);
         } finally {
             System.setOut(original);
         }

@@ -72,7 +72,8 @@ class DecodeNetflowCommandTest {
     }
 
     private CliRunner.Result decode(ByteArrayOutputStream stdout, String... args) {
-        return CliRunner.runCapturingStdout(stdout, java.util.List.of("decode", "netflow"), args);
+        return CliRunner.runWithStdout(stdout, java.util.stream.Stream.concat(java.util.stream.Stream.of("decode", "netflow"),
+                java.util.Arrays.stream(args)).toArray(String[]::new));
     }
 
     private static List<JsonNode> lines(ByteArrayOutputStream stdout) throws Exception {

@@ -64,7 +64,11 @@ class DecodePcapCommandTest {
     }
 
     private CliRunner.Result decode(ByteArrayOutputStream stdout, String... args) {
-        return CliRunner.runCapturingStdout(stdout, java.util.List.of("decode", "pcap"), args);
+        String[] all = new String[args.length + 2];
+        all[0] = "decode";
+        all[1] = "pcap";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRunner.runWithStdout(stdout, all);
     }
 
     private static java.util.List<JsonNode> lines(ByteArrayOutputStream stdout) throws Exception {

@@ -17,7 +17,7 @@ public final class InputTypes {
         types.put("syslog_udp", SyslogInputs.udp());
         types.put("syslog_tcp", SyslogInputs.tcp());
         types.put("syslog_tls", SyslogInputs.tls());
-        types.put("netflow", InputFactory.unavailable("netflow", "org.fenghuo.collectors.netflow.NetflowUdpListener"));
+        types.put("netflow", NetflowInput.factory());
         types.put("pcap_live", PcapLiveInput.factory());
         return types;
     }

@@ -143,10 +143,19 @@ class EdgeConfigReaderTest {
     }
 
     @Test
-    void typesWhoseCodeIsNotInThisBuildAreAClearError() {
-        assertThat(problems("inputs: [{type: netflow, port: 2055}]"))
-                .anySatisfy(p -> assertThat(p).startsWith("inputs[0].type: 'netflow' is not available in this build"
-                        + " (org.fenghuo.collectors.netflow.NetflowUdpListener is missing)"));
+    void netflowProblemsNameTheirKeys() {
+        assertThat(problems("""
+                inputs:
+                  - {type: netflow, port: 70000, template_timeout: soon, max_pending_total: 0, colour: red}
+                """)).containsExactlyInAnyOrder(
+                "inputs[0].port: 70000 is not a port (1..65535, or 0 for a free one)",
+                "inputs[0].template_timeout: 'soon' is not a duration of at least 1000 ms (a number of ms, or with a"
+                        + " unit: 250ms, 5s, 2m, 1h)",
+                "inputs[0].max_pending_total: 0 is not a count (1..100000000)",
+                "inputs[0].colour: 'red' is an unknown key; expected one of host, max_exporters,"
+                        + " max_pending_bytes_per_exporter, max_pending_bytes_total, max_pending_per_exporter,"
+                        + " max_pending_total, max_templates_per_exporter, name, pending_timeout, port, template_timeout,"
+                        + " type");
     }
 
     @Test

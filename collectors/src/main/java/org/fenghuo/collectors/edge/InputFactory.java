@@ -57,12 +57,4 @@ public interface InputFactory {
             };
         }
     }
-
-    /** An input type whose code is not part of this build: configuring it is a start-up error. */
-    static InputFactory unavailable(String type, String missingClass) {
-        return (name, settings) -> {
-            settings.problem("type", "is not available in this build (" + missingClass + " is missing)");
-            return null;
-        };
-    }
 }

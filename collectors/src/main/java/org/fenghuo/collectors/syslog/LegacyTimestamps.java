@@ -39,6 +39,14 @@ final class LegacyTimestamps {
         this.clock = clock;
     }
 
+    /** True when something shaped like a timestamp (valid or not) starts at the line's position. */
+    boolean present(SyslogLine line) {
+        String text = line.text();
+        int start = line.pos();
+        return BSD.matcher(text).region(start, text.length()).lookingAt()
+                || ISO.matcher(text).region(start, text.length()).lookingAt();
+    }
+
     /** Reads a timestamp at the line's position and moves past it. */
     ParseResult<Instant> read(SyslogLine line) {
         String text = line.text();

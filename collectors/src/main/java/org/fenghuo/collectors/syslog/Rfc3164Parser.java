@@ -26,6 +26,16 @@ final class Rfc3164Parser {
 
     /** Parses from the line's position (just after the PRI, or the start when there is none). */
     ParseResult<SyslogMessage> parse(SyslogLine line, Integer priority) {
+        if (priority != null && !timestamps.present(line)) {
+            // RFC 3164 4.3.2: a PRI followed by no timestamp is all CONTENT. Devices send this by default
+            // (FortiGate: "<189>date=... time=... devname=..."); the event takes the time it was received.
+            String content = line.rest().strip();
+            if (content.isEmpty()) {
+                return ParseResult.failed(line.error(ErrorKind.TRUNCATED_HEADER, "nothing after the PRI"));
+            }
+            return ParseResult.ok(new SyslogMessage(SyslogFormat.RFC3164, priority, null, null, null, null, null,
+                    null, null, content));
+        }
         ParseResult<Instant> timestamp = timestamps.read(line);
         if (timestamp instanceof ParseResult.Failed<Instant> failed) {
             return ParseResult.failed(failed.error());

@@ -146,13 +146,29 @@ class SyslogParserTest {
         "<13>1 - h a - - x | INVALID_STRUCTURED_DATA",
         "<13>1 - h a - - [ k=\"v\"] | INVALID_STRUCTURED_DATA",
         "<13>1 - h a - - [id k=\"v\" | INVALID_STRUCTURED_DATA",
-        "<13>hello | INVALID_TIMESTAMP",
+        "<13>   | TRUNCATED_HEADER",
         "<13>Mar 27 25:06:56 h a: m | INVALID_TIMESTAMP",
         "<13>Mar 27 13:06:56| TRUNCATED_HEADER",
         "<13>2024-03-27T13:06:56+01:00x h a: m | INVALID_TIMESTAMP",
     })
     void rejectsMalformedFramesWithTheirKind(String line, ErrorKind kind) {
         assertThat(error(line.getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void aPriWithoutATimestampIsAllContent() {
+        // RFC 3164 4.3.2, and FortiGate's default format
+        ParseResult<SyslogMessage> result = SyslogParser.utc().parse(
+                "<189>date=2026-11-24 time=10:00:01 devname=\"fgt-1\" logid=\"0000000013\"".getBytes(StandardCharsets.UTF_8));
+        assertThat(result).isInstanceOf(ParseResult.Ok.class);
+        SyslogMessage m = ((ParseResult.Ok<SyslogMessage>) result).value();
+        assertThat(m.priority()).isEqualTo(189);
+        assertThat(m.timestamp()).isNull();
+        assertThat(m.hostname()).isNull();
+        assertThat(m.appName()).isNull();
+        assertThat(m.message()).isEqualTo("date=2026-11-24 time=10:00:01 devname=\"fgt-1\" logid=\"0000000013\"");
+        // without a PRI there is nothing to say it is syslog at all: still refused
+        assertThat(error("hello".getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(ErrorKind.INVALID_TIMESTAMP);
     }
 
     @Test

@@ -36,6 +36,20 @@ class FortiGateParserTest {
     }
 
     @Test
+    void sentDirectlyWithoutASyslogHeader() {
+        // FortiOS's default syslog format: the PRI, then the key=value pairs, no timestamp or hostname
+        Map<String, Object> e = PayloadHarness.decode("<189>date=2026-11-24 time=09:30:05 devname=\"FG-HUB-01\" "
+                + "devid=\"FG200FT922900001\" eventtime=1795483805123456789 tz=\"+0800\" logid=\"0000000013\" "
+                + "type=\"traffic\" subtype=\"forward\" level=\"notice\" srcip=10.40.2.18 srcport=50514 "
+                + "dstip=203.0.113.80 dstport=445 proto=6 action=\"deny\" policyid=12");
+        assertThat(e).containsEntry("event.dataset", "syslog.fortigate")
+                .containsEntry("observer.hostname", "FG-HUB-01")
+                .containsEntry("source.ip", "10.40.2.18").containsEntry("destination.port", 445)
+                .containsEntry("event.outcome", "failure")
+                .containsEntry("@timestamp", "2026-11-24T01:30:05.123456789Z");
+    }
+
+    @Test
     void adminLoginFailedIsAuthenticationAndDateTimeZoneWithoutEventtime() {
         Map<String, Object> e = PayloadHarness.decode("<189>Nov 24 09:31:00 FG-HUB-01 date=2026-11-24 time=09:31:00 devname=FG-HUB-01 "
                 + "devid=FG200FT922900001 tz=\"+0800\" logid=\"0100032002\" type=\"event\" subtype=\"system\" "

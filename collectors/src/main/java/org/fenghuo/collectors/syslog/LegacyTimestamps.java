@@ -39,12 +39,23 @@ final class LegacyTimestamps {
         this.clock = clock;
     }
 
-    /** True when something shaped like a timestamp (valid or not) starts at the line's position. */
+    /**
+     * True when a timestamp, or the start of one (a month name and a space, or {@code YYYY-}),
+     * stands at the line's position: then a bad one is an error, not content ({@code Nov 99 x}).
+     */
     boolean present(SyslogLine line) {
         String text = line.text();
         int start = line.pos();
-        return BSD.matcher(text).region(start, text.length()).lookingAt()
-                || ISO.matcher(text).region(start, text.length()).lookingAt();
+        if (BSD.matcher(text).region(start, text.length()).lookingAt()
+                || ISO.matcher(text).region(start, text.length()).lookingAt()) {
+            return true;
+        }
+        if (text.length() >= start + 4 && text.charAt(start + 3) == ' '
+                && MONTHS.contains(text.substring(start, start + 3).toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        return text.length() >= start + 5 && text.charAt(start + 4) == '-'
+                && text.substring(start, start + 4).chars().allMatch(Character::isDigit);
     }
 
     /** Reads a timestamp at the line's position and moves past it. */

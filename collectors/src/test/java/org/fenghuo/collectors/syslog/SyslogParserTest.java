@@ -147,6 +147,8 @@ class SyslogParserTest {
         "<13>1 - h a - - [ k=\"v\"] | INVALID_STRUCTURED_DATA",
         "<13>1 - h a - - [id k=\"v\" | INVALID_STRUCTURED_DATA",
         "<13>   | TRUNCATED_HEADER",
+        "<38>Nov 99 bad timestamp | INVALID_TIMESTAMP",
+        "<38>2024-99 x | INVALID_TIMESTAMP",
         "<13>Mar 27 25:06:56 h a: m | INVALID_TIMESTAMP",
         "<13>Mar 27 13:06:56| TRUNCATED_HEADER",
         "<13>2024-03-27T13:06:56+01:00x h a: m | INVALID_TIMESTAMP",

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.flink.core.execution.JobClient;
 import org.fenghuo.collectors.output.KafkaEventSink;
 import org.fenghuo.collectors.output.KafkaSinkConfig;
+import org.fenghuo.collectors.netflow.NetflowInputConfig;
+import org.fenghuo.collectors.netflow.NetflowUdpListener;
 import org.fenghuo.collectors.syslog.SyslogInputConfig;
 import org.fenghuo.collectors.syslog.SyslogTcpListener;
 import org.fenghuo.collectors.syslog.SyslogUdpListener;
@@ -38,13 +40,14 @@ final class AllInOne implements AutoCloseable {
     /**
      * @param bind           address the syslog listeners bind to
      * @param syslogPort     UDP and TCP syslog port
+     * @param netflowPort    UDP port of the NetFlow v5/v9 and IPFIX listener
      * @param kafkaPort      Kafka port, 0 for a free one
      * @param dataDir        where Kafka (and a managed Elasticsearch) keep data; null for temporary
      * @param externalEsUrl  use this Elasticsearch instead of starting one; null to start one
      * @param parallelism    Flink parallelism
      * @param timeZone       zone of RFC 3164 syslog timestamps, which carry none
      */
-    record Options(String bind, int syslogPort, int kafkaPort, Path dataDir, String externalEsUrl, int parallelism,
+    record Options(String bind, int syslogPort, int netflowPort, int kafkaPort, Path dataDir, String externalEsUrl, int parallelism,
                    java.time.ZoneId timeZone) {
     }
 
@@ -58,6 +61,7 @@ final class AllInOne implements AutoCloseable {
     private EmbeddedKafka kafka;
     private SyslogUdpListener udp;
     private SyslogTcpListener tcp;
+    private NetflowUdpListener netflow;
     private KafkaEventSink sink;
     private StartupTimes times;
     private JobClient job;
@@ -135,6 +139,15 @@ final class AllInOne implements AutoCloseable {
             throw new IllegalStateException("cannot listen for syslog on " + options.bind() + ":" + options.syslogPort()
                     + " (" + e.getMessage() + "); choose another with --syslog-port", e);
         }
+        try {
+            NetflowInputConfig defaults = NetflowInputConfig.defaults();
+            netflow = NetflowUdpListener.start(new NetflowInputConfig(defaults.name(), options.bind(),
+                    options.netflowPort(), defaults.decoder()), sink, registry);
+            started.push(netflow);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot listen for NetFlow on " + options.bind() + ":" + options.netflowPort()
+                    + " (" + e.getMessage() + "); choose another with --netflow-port", e);
+        }
     }
 
     String elasticsearchUrl() {
@@ -149,6 +162,10 @@ final class AllInOne implements AutoCloseable {
         return udp.localAddress().getHostString() + ":" + udp.localPort();
     }
 
+    String netflowUdp() {
+        return netflow.localAddress().getHostString() + ":" + netflow.localAddress().getPort();
+    }
+
     String syslogTcp() {
         return tcp.localAddress().getHostString() + ":" + tcp.localPort();
     }
@@ -161,7 +178,8 @@ final class AllInOne implements AutoCloseable {
     String status() {
         String es = elasticsearch.managed().map(m -> m.isRunning() ? "up" : "DOWN").orElse("external");
         return "job=" + jobStatus() + " elasticsearch=" + es + " | " + udp.stats().toStatusLine() + " | "
-                + tcp.stats().toStatusLine() + " | kafka send failures=" + sink.failures();
+                + tcp.stats().toStatusLine() + " | " + netflow.stats().toStatusLine() + " | kafka send failures="
+                + sink.failures();
     }
 
     private String jobStatus() {

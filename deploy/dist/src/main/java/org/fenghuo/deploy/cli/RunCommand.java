@@ -29,11 +29,15 @@ final class RunCommand implements Callable<Integer> {
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address of the syslog listeners (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address of the syslog and NetFlow listeners (default: ${DEFAULT-VALUE}).")
     String bind;
 
     @Option(names = "--syslog-port", defaultValue = "5514", description = "UDP and TCP syslog port (default: ${DEFAULT-VALUE}).")
     int syslogPort;
+
+    @Option(names = "--netflow-port", defaultValue = "2055",
+            description = "UDP port for NetFlow v5/v9 and IPFIX exports (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int netflowPort;
 
     @Option(names = "--kafka-port", defaultValue = "0", description = "Kafka port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
@@ -64,11 +68,12 @@ final class RunCommand implements Callable<Integer> {
         validate();
         String externalEs = esUrl != null ? esUrl : System.getenv("FENGHUO_ES_URL");
         PrintWriter out = spec.commandLine().getOut();
-        out.println("fenghuo: starting Elasticsearch, Kafka, the correlation job and syslog listeners...");
+        out.println("fenghuo: starting Elasticsearch, Kafka, the correlation job, the syslog and NetFlow listeners...");
         out.flush();
         AllInOne all;
         try {
-            all = AllInOne.start(new AllInOne.Options(bind, syslogPort, kafkaPort, dataDir, externalEs, parallelism, timeZone));
+            all = AllInOne.start(new AllInOne.Options(bind, syslogPort, netflowPort, kafkaPort, dataDir, externalEs, parallelism,
+                    timeZone));
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("could not start: " + e.getMessage(), e);
         }
@@ -76,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
         Runnable shutdown = () -> {
             if (closed.compareAndSet(false, true)) {
                 RunState.delete();
+                // the last counts, so a short run (or one stopped between status lines) still reports them
+                spec.commandLine().getErr().println("fenghuo status: " + all.status());
+                spec.commandLine().getErr().flush();
                 all.close();
                 // here, not after call()'s wait: on Ctrl-C only the hook gets this far
                 out.println("fenghuo: stopped");
@@ -85,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         // On SIGTERM/Ctrl-C the JVM only waits for hooks, so the hook itself stops everything.
         Thread hook = new Thread(shutdown, "fenghuo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        new RunState(all.elasticsearchUrl(), all.kafkaBootstrap(), all.syslogUdp(), all.syslogTcp(),
+        new RunState(all.elasticsearchUrl(), all.kafkaBootstrap(), all.syslogUdp(), all.syslogTcp(), all.netflowUdp(),
                 ProcessHandle.current().pid(), Instant.now()).write();
         printBanner(out, all);
         waitForStop(all);
@@ -121,6 +129,9 @@ final class RunCommand implements Callable<Integer> {
         if (syslogPort < 0 || syslogPort > 65535) {
             throw new ParameterException(spec.commandLine(), "--syslog-port must be 0..65535, was " + syslogPort);
         }
+        if (netflowPort < 0 || netflowPort > 65535) {
+            throw new ParameterException(spec.commandLine(), "--netflow-port must be 0..65535, was " + netflowPort);
+        }
         if (kafkaPort < 0 || kafkaPort > 65535) {
             throw new ParameterException(spec.commandLine(), "--kafka-port must be 0..65535, was " + kafkaPort);
         }
@@ -151,6 +162,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  Kafka          %-28s started in %5.1f s%n", all.kafkaBootstrap(), t.kafka().toMillis() / 1000.0);
         out.printf("  Flink job      %-28s started in %5.1f s%n", "fenghuo-correlation (local)", t.job().toMillis() / 1000.0);
         out.printf("  Syslog         udp %s, tcp %s%n", all.syslogUdp(), all.syslogTcp());
+        out.printf("  NetFlow/IPFIX  udp %s%n", all.netflowUdp());
         out.printf("  State          %s%n", RunState.file());
         out.println("Try, in another shell:");
         out.println("  ./fenghuo ingest syslog " + sampleLog());

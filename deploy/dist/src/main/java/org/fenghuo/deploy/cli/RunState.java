@@ -19,11 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param kafkaBootstrap   Kafka bootstrap servers
  * @param syslogUdp        host:port of the UDP syslog listener
  * @param syslogTcp        host:port of the TCP syslog listener
+ * @param netflowUdp       host:port of the NetFlow/IPFIX listener
  * @param pid              the process id of {@code fenghuo run}
  * @param started          when it finished starting
  */
-record RunState(String elasticsearchUrl, String kafkaBootstrap, String syslogUdp, String syslogTcp, long pid,
-                Instant started) {
+record RunState(String elasticsearchUrl, String kafkaBootstrap, String syslogUdp, String syslogTcp, String netflowUdp,
+                long pid, Instant started) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code -Dfenghuo.home}, else {@code $FENGHUO_HOME}, else {@code ~/.fenghuo}. */
@@ -43,7 +44,7 @@ record RunState(String elasticsearchUrl, String kafkaBootstrap, String syslogUdp
     void write() throws IOException {
         ObjectNode node = JSON.createObjectNode()
                 .put("elasticsearch_url", elasticsearchUrl).put("kafka_bootstrap", kafkaBootstrap)
-                .put("syslog_udp", syslogUdp).put("syslog_tcp", syslogTcp).put("pid", pid)
+                .put("syslog_udp", syslogUdp).put("syslog_tcp", syslogTcp).put("netflow_udp", netflowUdp).put("pid", pid)
                 .put("started", started.toString());
         Files.createDirectories(home());
         Path tmp = Files.createTempFile(home(), "run", ".json");
@@ -68,7 +69,8 @@ record RunState(String elasticsearchUrl, String kafkaBootstrap, String syslogUdp
         try {
             JsonNode n = JSON.readTree(file.toFile());
             RunState state = new RunState(n.path("elasticsearch_url").asText(null), n.path("kafka_bootstrap").asText(null),
-                    n.path("syslog_udp").asText(null), n.path("syslog_tcp").asText(null), n.path("pid").asLong(-1),
+                    n.path("syslog_udp").asText(null), n.path("syslog_tcp").asText(null),
+                    n.path("netflow_udp").asText(null), n.path("pid").asLong(-1),
                     Instant.parse(n.path("started").asText(Instant.EPOCH.toString())));
             boolean alive = ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
             return alive ? Optional.of(state) : Optional.empty();

@@ -37,7 +37,7 @@ class AllInOneCliTest {
         CommandLine cli = FenghuoCli.commandLine();
         RunCommand run = cli.getSubcommands().get("run").getCommand();
         CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(() -> CliRunner.run(cli,
-                "run", "--syslog-port", "0", "--status-interval", "PT1S", "--exit-after", "PT15M"));
+                "run", "--syslog-port", "0", "--netflow-port", "0", "--status-interval", "PT1S", "--exit-after", "PT15M"));
         try {
             RunState state = awaitRunning(running);
 
@@ -54,6 +54,7 @@ class AllInOneCliTest {
             assertThat(ingest.err()).contains("parsed=" + LINES).contains("malformed=1");
 
             sendUdp(state.syslogUdp(), "<13>1 2026-11-23T10:00:00Z probe me - - - hello from udp");
+            sendUdp(state.netflowUdp(), netflowV5Datagram());
 
             Path capture = isolatedHome.path().resolve("dns.pcap");
             Files.write(capture, DecodePcapCommandTest.dnsCapture());
@@ -70,6 +71,12 @@ class AllInOneCliTest {
                 assertThat(doc.at("/event/outcome").asText()).isEqualTo("failure");
                 assertThat(doc.at("/user/name").asText()).isEqualTo("root");
                 assertThat(doc.at("/source/ip").asText()).startsWith("10.0.0.");
+            });
+            List<JsonNode> netflow = awaitHits("event.dataset:netflow.flow", 1);
+            assertThat(netflow).singleElement().satisfies(doc -> {
+                assertThat(doc.at("/source/ip").asText()).isEqualTo("10.9.8.7");
+                assertThat(doc.at("/destination/port").asInt()).isEqualTo(502);
+                assertThat(doc.at("/source/bytes").asLong() + doc.at("/network/bytes").asLong()).isPositive();
             });
             List<JsonNode> udp = awaitHits("\"hello from udp\"", 1);
             assertThat(udp).singleElement().satisfies(doc -> assertThat(doc.at("/source/ip").asText()).isEqualTo("127.0.0.1"));
@@ -113,8 +120,23 @@ class AllInOneCliTest {
     }
 
     private static void sendUdp(String hostPort, String message) throws Exception {
+        sendUdp(hostPort, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One NetFlow v5 export (RFC-less, Cisco's layout): a 24-byte header and one 48-byte record. */
+    private static byte[] netflowV5Datagram() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + 48);
+        b.putShort((short) 5).putShort((short) 1).putInt(60_000).putInt(1_795_500_000).putInt(0)
+                .putInt(1).put((byte) 0).put((byte) 0).putShort((short) 0);
+        b.put(new byte[] {10, 9, 8, 7}).put(new byte[] {10, 9, 8, 1}).put(new byte[4])
+                .putShort((short) 3).putShort((short) 4).putInt(12).putInt(3456).putInt(50_000).putInt(59_000)
+                .putShort((short) 40000).putShort((short) 502).put((byte) 0).put((byte) 0x1b).put((byte) 6)
+                .put((byte) 0).putShort((short) 0).putShort((short) 0).put((byte) 24).put((byte) 24).putShort((short) 0);
+        return b.array();
+    }
+
+    private static void sendUdp(String hostPort, byte[] bytes) throws Exception {
         int colon = hostPort.lastIndexOf(':');
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.send(new DatagramPacket(bytes, bytes.length,
                     new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)))));

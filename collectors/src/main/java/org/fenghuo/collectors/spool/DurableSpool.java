@@ -104,14 +104,22 @@ public final class DurableSpool implements AutoCloseable {
             files.filter(f -> f.getFileName().toString().endsWith(SEGMENT_SUFFIX))
                     .forEach(f -> segments.put(baseOf(f), f));
         }
-        long ack = ackFile.read();
+        long stored = ackFile.read();
+        long ack = stored;
         if (segments.isEmpty()) {
             segments.put(ack, Files.createFile(segmentPath(ack)));
+            forceDirectory();
         }
         ack = Math.max(ack, segments.firstKey());
         long lastBase = segments.lastKey();
         long lastEnd = lastBase + Files.size(segments.get(lastBase));
         ack = Math.min(ack, lastEnd);
+        if (ack != stored) {
+            // A power loss can leave the ack beyond the forced end of the segment (the drainer may send
+            // records before their fsync). Persist the clamped value now: new appends reuse those
+            // offsets, and a stale ack read at the next start would cut into them.
+            ackFile.write(ack);
+        }
         ackOffset = ack;
         deleteAcknowledgedSegments(ack);
         for (Map.Entry<Long, Path> segment : segments.entrySet()) {

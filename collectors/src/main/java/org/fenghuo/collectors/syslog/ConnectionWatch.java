@@ -18,6 +18,9 @@ final class ConnectionWatch {
     private volatile long handshakeDeadline;
     private volatile long lastRead;
     private volatile long frameStarted = NONE;
+    // set while the connection thread hands frames to the sink: that wait (a full spool holding the
+    // sender back) is the collector's, not the peer's, so no deadline runs during it
+    private volatile long handingSince = NONE;
 
     /** @param handshakeDeadline {@link System#nanoTime()} by which the stream must be open; NONE for TCP */
     private ConnectionWatch(Socket raw, long now, long handshakeDeadline) {
@@ -40,8 +43,21 @@ final class ConnectionWatch {
         handshakeDeadline = NONE;
     }
 
-    /** Bytes arrived; {@code inFrame} says whether the framer is now inside an unfinished frame. */
+    /** Bytes arrived and are about to be framed and handed to the sink, which may block. */
+    void handing(long now) {
+        handingSince = now;
+    }
+
+    /**
+     * The bytes of the last read are handed over; {@code inFrame} says whether the framer is now
+     * inside an unfinished frame. The time spent handing over does not count against the frame.
+     */
     void read(long now, boolean inFrame) {
+        long since = handingSince;
+        if (since != NONE && frameStarted != NONE) {
+            frameStarted += now - since;
+        }
+        handingSince = NONE;
         lastRead = now;
         if (!inFrame) {
             frameStarted = NONE;
@@ -61,6 +77,9 @@ final class ConnectionWatch {
         long handshake = handshakeDeadline;
         if (handshake != NONE) {
             return now - handshake > 0 ? ConnectionMetrics.Outcome.TLS_HANDSHAKE_TIMEOUT : null;
+        }
+        if (handingSince != NONE) {
+            return null;
         }
         long started = frameStarted;
         if (started != NONE && now - started > frameNanos) {

@@ -51,6 +51,7 @@ final class TcpConnection implements Runnable {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 shared.bytesReceived().addAndGet(n);
+                watch.handing(System.nanoTime());
                 framer.feed(buffer, 0, n, this::handle);
                 watch.read(System.nanoTime(), framer.inFrame());
             }

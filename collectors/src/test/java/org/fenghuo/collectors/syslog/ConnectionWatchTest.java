@@ -37,6 +37,18 @@ class ConnectionWatchTest {
     }
 
     @Test
+    void timeSpentHandingFramesToTheSinkIsNotThePeersDelay() {
+        ConnectionWatch watch = ConnectionWatch.plain(new Socket(), 0);
+        watch.read(500, true);                      // a frame started at 500
+        watch.handing(550);                         // the next read's frames go to a sink that blocks (full spool)
+        assertThat(watch.overdue(550 + 10 * IDLE, IDLE, FRAME)).as("held back by the sink").isNull();
+        watch.read(550 + 10 * IDLE, true);          // handed over after 10 idle periods, still inside the frame
+        // the frame has been open 50 units of the peer's time, not 10,050
+        assertThat(watch.overdue(550 + 10 * IDLE + 50, IDLE, FRAME)).isNull();
+        assertThat(watch.overdue(550 + 10 * IDLE + 51, IDLE, FRAME)).isEqualTo(Outcome.FRAME_TIMEOUT);
+    }
+
+    @Test
     void expiringCountsOnceAndRemembersWhy() {
         ConnectionWatch watch = ConnectionWatch.plain(new Socket(), 0);
         assertThat(watch.expired()).isNull();

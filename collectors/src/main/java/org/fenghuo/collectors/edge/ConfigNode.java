@@ -155,13 +155,19 @@ public final class ConfigNode {
         } else if (value.isTextual()) {
             Matcher m = DURATION.matcher(value.asText().strip());
             if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                result = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
+                try {
+                    long n = Long.parseLong(m.group(1));
+                    result = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        default -> Duration.ofHours(n);
+                    };
+                    // as milliseconds too, since that is how the spool and the timers use it
+                    result.toMillis();
+                } catch (ArithmeticException | NumberFormatException tooLarge) {
+                    result = null;
+                }
             }
         }
         if (result == null || result.compareTo(min) < 0) {

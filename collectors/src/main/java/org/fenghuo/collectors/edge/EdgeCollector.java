@@ -57,7 +57,14 @@ public final class EdgeCollector implements AutoCloseable {
             throw new InputStartException("spool: cannot open " + config.spool().dir() + ": " + e, e);
         }
         SpoolMetrics.bind(spool, registry);
-        SpoolingKafkaOutput output = SpoolingKafkaOutput.start(config.kafka(), spool, registry);
+        SpoolingKafkaOutput output;
+        try {
+            output = SpoolingKafkaOutput.start(config.kafka(), spool, registry);
+        } catch (RuntimeException e) {
+            // Kafka's own check of the producer settings (kafka.producer); an unreachable Kafka is not one
+            closeQuietly(spool);
+            throw new InputStartException("kafka.producer: the Kafka client refuses these settings: " + e.getMessage(), e);
+        }
         MetricsServer server = null;
         List<InputFactory.Running> running = new ArrayList<>();
         try {
@@ -84,6 +91,14 @@ public final class EdgeCollector implements AutoCloseable {
             throw e instanceof InputStartException ise ? ise : new InputStartException(e.getMessage(), e);
         }
         return new EdgeCollector(registry, spool, output, server, running);
+    }
+
+    private static void closeQuietly(DurableSpool spool) {
+        try {
+            spool.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("spool {}: closing after a failed start: {}", spool.config().dir(), e.toString());
+        }
     }
 
     private static String health(SpoolingKafkaOutput output) {

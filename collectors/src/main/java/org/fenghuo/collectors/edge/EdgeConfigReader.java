@@ -100,6 +100,11 @@ public final class EdgeConfigReader {
     private static SpoolConfig spool(ConfigNode node, Path baseDir) {
         Path dir = baseDir.resolve(node.string("dir", DEFAULT_SPOOL_DIR));
         long segmentBytes = node.bytes("segment_bytes", SpoolConfig.DEFAULT_SEGMENT_BYTES, SpoolConfig.MIN_SEGMENT_BYTES);
+        if (segmentBytes > SpoolConfig.MAX_SEGMENT_BYTES) {
+            node.problem("segment_bytes", "is more than " + SpoolConfig.MAX_SEGMENT_BYTES
+                    + " bytes (1GiB): segments are the unit of deletion once Kafka has them");
+            segmentBytes = SpoolConfig.DEFAULT_SEGMENT_BYTES;
+        }
         long maxBytes = node.bytes("max_bytes", SpoolConfig.DEFAULT_MAX_BYTES, 2 * SpoolConfig.MIN_SEGMENT_BYTES);
         if (maxBytes < 2 * segmentBytes) {
             node.problem("max_bytes", "must be at least twice spool.segment_bytes (" + segmentBytes + " bytes): "

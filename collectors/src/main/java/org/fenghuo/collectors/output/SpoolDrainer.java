@@ -75,8 +75,14 @@ final class SpoolDrainer implements Runnable {
         return config.withProducerOverrides(props);
     }
 
+    /**
+     * @throws org.apache.kafka.common.config.ConfigException when the producer settings are invalid
+     *         (a configuration error, reported at start-up); an unreachable or unresolvable Kafka is
+     *         not an error here: records wait in the spool and the drainer keeps trying
+     */
     void start() {
-        producer = new KafkaProducer<>(KafkaEventSink.producerProperties(reliable(config)));
+        new ProducerConfig(KafkaEventSink.producerProperties(reliable(config)));
+        createProducer();
         Thread t = new Thread(this, "spool-drainer");
         t.setDaemon(true);
         thread = t;
@@ -100,6 +106,10 @@ final class SpoolDrainer implements Runnable {
     public void run() {
         while (!stopped) {
             try {
+                if (producer == null && !createProducer()) {
+                    pause();
+                    continue;
+                }
                 DurableSpool.Batch batch = spool.read(BATCH_RECORDS, BATCH_BYTES);
                 if (batch.count() == 0) {
                     LockSupport.parkNanos(IDLE_PARK_NANOS);
@@ -136,6 +146,9 @@ final class SpoolDrainer implements Runnable {
             from += settled;
             renewProducer();
             pause();
+            if (producer == null) {
+                return false;
+            }
         }
         return true;
     }
@@ -203,8 +216,27 @@ final class SpoolDrainer implements Runnable {
         if (stopped) {
             return;
         }
-        producer.close(Duration.ZERO);
-        producer = new KafkaProducer<>(KafkaEventSink.producerProperties(reliable(config)));
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+        }
+        createProducer();
+    }
+
+    /**
+     * A new producer, or null (false) when Kafka's client cannot even be built, e.g. no bootstrap
+     * name resolves yet (an edge box booting before its DNS): the spool holds the records meanwhile.
+     */
+    private boolean createProducer() {
+        try {
+            producer = new KafkaProducer<>(KafkaEventSink.producerProperties(reliable(config)));
+            return true;
+        } catch (org.apache.kafka.common.KafkaException e) {
+            producer = null;
+            kafkaUp = false;
+            LOG.warn("spool drainer: cannot create the Kafka producer yet ({}); records stay in the spool",
+                    e.getMessage());
+            return false;
+        }
     }
 
     private void pause() {

@@ -113,6 +113,10 @@ public final class SpoolingKafkaOutput implements EventSink {
                     drainer.wake();
                     return;
                 }
+            } catch (DurableSpool.RecordTooLargeException e) {
+                counters.dropped(DropReason.TOO_LARGE);
+                LOG.error("input {}: {}; dropped", record.input(), e.getMessage());
+                return;
             } catch (IOException e) {
                 counters.dropped(DropReason.SPOOL_ERROR);
                 throw new EventSinkException("input " + record.input() + ": cannot write to the spool "

@@ -35,6 +35,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class DurableSpool implements AutoCloseable {
 
+    /** The largest encoded record the spool takes: what {@link SegmentReader} reads back. */
+    public static final int MAX_RECORD_BYTES = SegmentReader.MAX_PAYLOAD_BYTES;
+
+    /** A record larger than {@link #MAX_RECORD_BYTES}: refused, nothing written. */
+    public static final class RecordTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RecordTooLargeException(int size) {
+            super("a record of " + size + " bytes is larger than the spool's record limit of " + MAX_RECORD_BYTES);
+        }
+    }
+
+
     private static final Logger LOG = LoggerFactory.getLogger(DurableSpool.class);
     private static final String SEGMENT_SUFFIX = ".seg";
 
@@ -152,7 +165,12 @@ public final class DurableSpool implements AutoCloseable {
      * @throws IOException when writing failed; nothing of the record stays in the spool
      */
     public boolean append(SpoolRecord record) throws IOException {
-        ByteBuffer frame = SegmentReader.frame(record.encode());
+        byte[] encoded = record.encode();
+        if (encoded.length > MAX_RECORD_BYTES) {
+            // the reader refuses longer payloads as unreadable, which would lose the records after it too
+            throw new RecordTooLargeException(encoded.length);
+        }
+        ByteBuffer frame = SegmentReader.frame(encoded);
         int size = frame.remaining();
         long end;
         synchronized (writeLock) {

@@ -26,6 +26,8 @@ public record SpoolConfig(Path dir, long maxBytes, long segmentBytes, FsyncPolic
     public static final Duration DEFAULT_FSYNC_INTERVAL = Duration.ofSeconds(1);
     /** Below this a segment holds too few records to be worth a file. */
     public static final long MIN_SEGMENT_BYTES = 4096;
+    /** Above this a single segment would hold records long after Kafka has them (and 2x overflows sooner). */
+    public static final long MAX_SEGMENT_BYTES = 1L << 30;
 
     public SpoolConfig {
         Objects.requireNonNull(dir, "dir");
@@ -33,8 +35,8 @@ public record SpoolConfig(Path dir, long maxBytes, long segmentBytes, FsyncPolic
         Objects.requireNonNull(fsyncInterval, "fsyncInterval");
         Objects.requireNonNull(whenFull, "whenFull");
         List<String> problems = new ArrayList<>();
-        if (segmentBytes < MIN_SEGMENT_BYTES) {
-            problems.add("segmentBytes: " + segmentBytes + " must be at least " + MIN_SEGMENT_BYTES);
+        if (segmentBytes < MIN_SEGMENT_BYTES || segmentBytes > MAX_SEGMENT_BYTES) {
+            problems.add("segmentBytes: " + segmentBytes + " must be in " + MIN_SEGMENT_BYTES + ".." + MAX_SEGMENT_BYTES);
         }
         // space is freed a whole segment at a time: with fewer than two segments a full spool
         // could only be emptied completely

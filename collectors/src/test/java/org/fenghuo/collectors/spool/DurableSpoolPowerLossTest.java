@@ -72,4 +72,19 @@ class DurableSpoolPowerLossTest {
             assertThat(drain(third)).containsExactly("D", "E", "F");
         }
     }
+
+    @Test
+    void aRecordTooLargeToReadBackIsRefusedAndTheRecordsAroundItSurvive() throws IOException {
+        // segments big enough to take it: the reader's record limit, not the segment, must refuse it
+        SpoolConfig big = SpoolConfig.defaults(dir).withSizes(1L << 30, 256L << 20);
+        try (DurableSpool spool = DurableSpool.open(big)) {
+            spool.append(record("A"));
+            SpoolRecord huge = new SpoolRecord(SpoolRecord.Kind.EVENT, "test", null, new byte[DurableSpool.MAX_RECORD_BYTES + 1]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> spool.append(huge))
+                    .isInstanceOf(DurableSpool.RecordTooLargeException.class);
+            spool.append(record("C"));
+            spool.append(record("D"));
+            assertThat(drain(spool)).containsExactly("A", "C", "D");
+        }
+    }
 }

@@ -186,7 +186,10 @@ final class NetflowEventMapper {
     private static long relative(ExportHeader h, FlowFields f, long uptime, long deltaMicros) {
         if (uptime >= 0) {
             if (h.sysUptimeMillis() >= 0) {
-                return h.exportNanos() - (h.sysUptimeMillis() - uptime) * 1_000_000L;
+                // both are 32-bit millisecond counters that wrap every 49.7 days: a flow that began just
+                // before the wrap has a larger uptime than the header's, and is still in the past
+                long ago = (h.sysUptimeMillis() - uptime) & 0xFFFF_FFFFL;
+                return h.exportNanos() - ago * 1_000_000L;
             }
             if (f.systemInitMillis >= 0) {
                 return (f.systemInitMillis + uptime) * 1_000_000L;

@@ -54,6 +54,7 @@ public final class DurableSpool implements AutoCloseable {
     private final SpoolConfig config;
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
     private final Object writeLock = new Object();
+    private final Object ackLock = new Object();
     private final Object syncLock = new Object();
     private final Object space = new Object();
     private final AtomicLong records = new AtomicLong();
@@ -344,14 +345,21 @@ public final class DurableSpool implements AutoCloseable {
      */
     public void ack(Batch batch) throws IOException {
         long offset = batch.nextOffset();
-        if (offset <= ackOffset) {
-            return;
+        // one writer of the ack file at a time: a drainer still finishing a send while the spool is
+        // being closed must not interleave its ack with close()'s (both write ack.tmp, then rename)
+        synchronized (ackLock) {
+            if (closed) {
+                throw new ClosedChannelException();
+            }
+            if (offset <= ackOffset) {
+                return;
+            }
+            ackOffset = offset;
+            records.addAndGet(-batch.count());
+            acknowledged.addAndGet(batch.count());
+            ackFile.write(offset);
+            deleteAcknowledgedSegments(offset);
         }
-        ackOffset = offset;
-        records.addAndGet(-batch.count());
-        acknowledged.addAndGet(batch.count());
-        ackFile.write(offset);
-        deleteAcknowledgedSegments(offset);
         synchronized (space) {
             space.notifyAll();
         }
@@ -450,7 +458,13 @@ public final class DurableSpool implements AutoCloseable {
             closed = true;
         }
         if (syncer != null) {
-            syncer.shutdownNow();
+            // not shutdownNow(): an interrupt inside FileChannel.force closes the shared channel
+            syncer.shutdown();
+            try {
+                syncer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (groupCommit != null) {
             groupCommit.close();
@@ -464,9 +478,11 @@ public final class DurableSpool implements AutoCloseable {
                 writer.close();
             }
         }
-        if (reader != null) {
-            reader.close();
+        synchronized (ackLock) {
+            if (reader != null) {
+                reader.close();
+            }
+            ackFile.write(ackOffset);
         }
-        ackFile.write(ackOffset);
     }
 }

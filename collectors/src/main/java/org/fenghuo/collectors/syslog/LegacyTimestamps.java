@@ -40,7 +40,7 @@ final class LegacyTimestamps {
     }
 
     /**
-     * True when a timestamp, or the start of one (a month name and a space, or {@code YYYY-}),
+     * True when a timestamp, or the start of one (a month name, a space and a digit, or {@code YYYY-}),
      * stands at the line's position: then a bad one is an error, not content ({@code Nov 99 x}).
      */
     boolean present(SyslogLine line) {
@@ -50,7 +50,13 @@ final class LegacyTimestamps {
                 || ISO.matcher(text).region(start, text.length()).lookingAt()) {
             return true;
         }
-        if (text.length() >= start + 4 && text.charAt(start + 3) == ' '
+        // "Nov 99 ..." or "Nov  9 ...": a month name, a space (two before a one-digit day) and a digit;
+        // "May the daemon restart" is content
+        int day = start + 4;
+        if (text.length() > day && text.charAt(day) == ' ') {
+            day++;
+        }
+        if (text.length() > day && text.charAt(start + 3) == ' ' && Character.isDigit(text.charAt(day))
                 && MONTHS.contains(text.substring(start, start + 3).toLowerCase(Locale.ROOT))) {
             return true;
         }

@@ -102,6 +102,20 @@ class NetflowDecoderTest {
     }
 
     @Test
+    void uptimesAcrossThe32BitWrapStayInThePast() {
+        // the exporter's uptime counter wrapped 1 s ago; the flow started 8.2 s and ended 2.3 s before the wrap
+        ByteBuffer b = Exports.v5Header(1, 100, 0);
+        Exports.v5Record(b, 1);
+        b.putInt(4, 1_000);
+        b.putInt(24 + 24, (int) 4_294_959_096L);
+        b.putInt(24 + 28, (int) 4_294_964_996L);
+        SecurityEvent e = new DecoderHarness().feed(b.array()).last();
+        Instant export = Instant.ofEpochSecond(Exports.EXPORT_SECONDS);
+        assertThat(e.event().start()).isEqualTo(export.minusMillis(9_200));
+        assertThat(e.event().end()).isEqualTo(export.minusMillis(3_300));
+    }
+
+    @Test
     void dataBeforeItsTemplateIsHeldThenDecodedWithItsOwnDatagramsId() {
         Bytes records = Exports.v9FlowRecord(new Bytes(), 1, 1500, 3);
         byte[] data = Exports.v9(1, 7, 10_000, Exports.set(256, records));

@@ -169,6 +169,10 @@ class SyslogParserTest {
         assertThat(m.hostname()).isNull();
         assertThat(m.appName()).isNull();
         assertThat(m.message()).isEqualTo("date=2026-11-24 time=10:00:01 devname=\"fgt-1\" logid=\"0000000013\"");
+        // content that merely starts with a month name is content
+        SyslogMessage may = ((ParseResult.Ok<SyslogMessage>) SyslogParser.utc().parse(
+                "<13>May the daemon restart now".getBytes(StandardCharsets.UTF_8))).value();
+        assertThat(may.message()).isEqualTo("May the daemon restart now");
         // without a PRI there is nothing to say it is syslog at all: still refused
         assertThat(error("hello".getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(ErrorKind.INVALID_TIMESTAMP);
     }

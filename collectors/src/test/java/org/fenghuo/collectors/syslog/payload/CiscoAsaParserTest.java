@@ -59,6 +59,28 @@ class CiscoAsaParserTest {
     }
 
     @Test
+    void teardownWithAUserAfterTheReason() {
+        Map<String, Object> e = asa3164("%ASA-6-302014: Teardown TCP connection 884413 for outside:203.0.113.50/51001 to "
+                + "inside:10.1.1.5/22 duration 0:00:09 bytes 4096 TCP Reset-O (LOCAL\\ops.wu)");
+        assertThat(e).containsEntry("event.reason", "TCP Reset-O").containsEntry("user.name", "LOCAL\\ops.wu");
+    }
+
+    /**
+     * Hostile lines that made two patterns backtrack (cubic: 4,000 spaces took 41 s; quadratic: 60 KB
+     * of " (" took 4 s). Linear now: these lines are read like any other. A regression shows as a
+     * test that runs for minutes, not as a timing assertion.
+     */
+    @Test
+    void hostileLinesAreReadWithoutBacktracking() {
+        assertThat(asa3164("%ASA-4-733100: [" + " ".repeat(30_000) + "x")).containsEntry("event.code", "733100");
+        assertThat(asa3164("%ASA-4-733100: [  Scanning  ] drop rate-1 exceeded. Current burst rate is 2 per second"))
+                .containsEntry("rule.name", "Scanning");
+        Map<String, Object> e = asa3164("%ASA-6-302014: Teardown TCP connection 9 for outside:203.0.113.50/51000 to "
+                + "dmz:172.16.0.10/443 duration 0:00:01 bytes 1 x" + " (".repeat(30_000));
+        assertThat(e).containsEntry("event.code", "302014");
+    }
+
+    @Test
     void aaaLoginAndCommands() {
         assertThat(asa3164("%ASA-6-113004: AAA user authentication Successful : server =  10.1.1.5 : user = ops.wu"))
                 .containsEntry("event.category", List.of("authentication")).containsEntry("event.outcome", "success")

@@ -36,7 +36,7 @@ public final class CiscoAsaParser extends SignatureParser {
                     + " to " + ADDR + " \\([^)]*\\)(?: \\(([^)]*)\\))?");
     private static final Pattern P3020XX_TEARDOWN = Pattern.compile(
             "^Teardown (TCP|UDP) connection (\\d+) for " + ADDR + "(?: \\(([^)]*)\\))? to " + ADDR
-                    + "(?: \\(([^)]*)\\))? duration (\\d+):(\\d\\d):(\\d\\d) bytes (\\d+)(?: (.*?))?(?: \\(([^)]*)\\))?$");
+                    + "(?: \\(([^)]*)\\))? duration (\\d+):(\\d\\d):(\\d\\d) bytes (\\d+)(?: (.*))?$");
     private static final Pattern P113004 = Pattern.compile(
             "^AAA user (authentication|authorization) Successful\\s*: server =\\s*(\\S+)\\s*: user =\\s*(.*?)\\s*$");
     private static final Pattern P113005 = Pattern.compile(
@@ -47,7 +47,8 @@ public final class CiscoAsaParser extends SignatureParser {
     private static final Pattern P111008 = Pattern.compile("^User '?([^' ]+)'? executed (?:the )?'?(.*?)'? command\\.?$");
     private static final Pattern P710003 = Pattern.compile(
             "^(TCP|UDP) access denied by ACL from ([0-9a-fA-F.:]+)/(\\d+) to ([^\\s:]+):([0-9a-fA-F.:]+)/(\\d+)");
-    private static final Pattern P733100 = Pattern.compile("^\\[\\s*(.*?)\\s*\\] drop (rate-\\d+) exceeded");
+    // the bracketed name is trimmed in code: "\\s*(.*?)\\s*" backtracked cubically on a run of spaces
+    private static final Pattern P733100 = Pattern.compile("^\\[([^\\]]*)\\] drop (rate-\\d+) exceeded");
 
     public CiscoAsaParser() {
         super(NAME, SIGNATURE, FTD);
@@ -130,8 +131,20 @@ public final class CiscoAsaParser extends SignatureParser {
                         + Long.parseLong(m.group(13));
                 f.put("event.duration", seconds * 1_000_000_000L);
                 f.put("network.bytes", PayloadText.number(m.group(14)));
-                f.put("event.reason", m.group(15));
-                user(f, m.group(16));
+                // "<reason> (<user>)": split by hand, a lazy group before an optional "(...)" rescanned
+                // the rest of the line at every " (" (quadratic on a hostile line)
+                String rest = m.group(15);
+                String reasonText = rest;
+                String teardownUser = null;
+                if (rest != null && rest.endsWith(")")) {
+                    int open = rest.lastIndexOf('(');
+                    if (open >= 0) {
+                        teardownUser = rest.substring(open + 1, rest.length() - 1);
+                        reasonText = open == 0 ? null : rest.substring(0, open).stripTrailing();
+                    }
+                }
+                f.put("event.reason", reasonText);
+                user(f, teardownUser);
                 outcome(f, "connection-teardown", "success");
             });
             case "113004" -> match(P113004, body, m -> {
@@ -176,7 +189,7 @@ public final class CiscoAsaParser extends SignatureParser {
                 f.put("event.category", List.of("intrusion_detection", "network"));
                 f.put("event.type", List.of("info"));
                 f.put("event.kind", "alert");
-                f.put("rule.name", m.group(1));
+                f.put("rule.name", m.group(1).strip());
                 f.put("fenghuo.cisco_asa.rate_id", m.group(2));
                 f.put("event.action", "threat-detected");
             });

@@ -48,7 +48,7 @@ public final class SyslogFileReader {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.handler = new SyslogFrameHandler(config.name(), new SyslogParser(config.timeZone(), clock), sink,
                 CollectorMetrics.forInput(registry, config.name()), clock, config.maxFrameBytes(),
-                PayloadStage.of(config.name(), payloadRules, registry));
+                PayloadStage.of(config.name(), payloadRules, registry, config.timeZone()));
     }
 
     /**

@@ -24,7 +24,7 @@ public final class SyslogTcpListener extends SyslogStreamListener {
         super(config, registry, clock, (metrics, connections) -> StreamTransport.plain(), metrics -> {
             SyslogFrameHandler handler = new SyslogFrameHandler(config.name(),
                     new SyslogParser(config.timeZone(), clock), sink, metrics, clock, config.maxFrameBytes(),
-                    PayloadStage.of(config.name(), payloadRules, registry));
+                    PayloadStage.of(config.name(), payloadRules, registry, config.timeZone()));
             return opened -> handler;
         });
     }

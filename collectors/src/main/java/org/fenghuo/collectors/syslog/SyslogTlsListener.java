@@ -30,7 +30,7 @@ public final class SyslogTlsListener extends SyslogStreamListener {
                         connections, clock),
                 metrics -> {
                     SyslogParser parser = new SyslogParser(config.timeZone(), clock);
-                    PayloadStage payloads = PayloadStage.of(config.name(), payloadRules, registry);
+                    PayloadStage payloads = PayloadStage.of(config.name(), payloadRules, registry, config.timeZone());
                     // one handler per connection: its sink stamps that connection's TLS peer on every event
                     return opened -> new SyslogFrameHandler(config.name(), parser,
                             new TlsPeerSink(sink, opened.peer()), metrics, clock, config.maxFrameBytes(), payloads);

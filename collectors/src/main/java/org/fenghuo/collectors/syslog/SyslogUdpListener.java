@@ -47,7 +47,7 @@ public final class SyslogUdpListener implements AutoCloseable {
         this.clock = clock;
         this.handler = new SyslogFrameHandler(config.name(), new SyslogParser(config.timeZone(), clock), sink,
                 CollectorMetrics.forInput(registry, config.name()), clock, config.maxFrameBytes(),
-                PayloadStage.of(config.name(), payloadRules, registry));
+                PayloadStage.of(config.name(), payloadRules, registry, config.timeZone()));
         this.channel = DatagramChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_RECEIVE_BUFFER);

@@ -2,7 +2,6 @@ package org.fenghuo.collectors.syslog.access;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,12 +34,12 @@ public final class ApacheErrorParser implements PayloadParser {
 
     private final ZoneId zone;
 
-    /** Times read as UTC. */
+    /** Times read in the input's zone ({@link PayloadInput#zone()}). */
     public ApacheErrorParser() {
-        this(ZoneOffset.UTC);
+        this.zone = null;
     }
 
-    /** @param zone the server's time zone, which its error log does not write */
+    /** @param zone the server's time zone, which its error log does not write, whatever the input's */
     public ApacheErrorParser(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
@@ -61,7 +60,7 @@ public final class ApacheErrorParser implements PayloadParser {
             return new PayloadResult.Malformed(NAME + ": expected [TIME] [LEVEL] [client ADDRESS] TEXT");
         }
         EcsFields f = new EcsFields();
-        Instant start = HttpdTimes.errorLog(m.group(1), zone);
+        Instant start = HttpdTimes.errorLog(m.group(1), zone != null ? zone : input.zone());
         if (start == null) {
             return new PayloadResult.Malformed(NAME + ": time '" + m.group(1) + "' is not 'Www Mmm dd HH:mm:ss yyyy'");
         }

@@ -16,10 +16,16 @@ import java.util.Locale;
 /**
  * Times as devices write them in payloads: epoch seconds, milliseconds or nanoseconds, ISO 8601,
  * {@code MMM dd yyyy HH:mm:ss[.SSS] [zone]} (CEF), {@code yyyy-MM-dd HH:mm:ss} and
- * {@code yyyy/MM/dd HH:mm:ss}. A time without a zone is read in UTC. Null when unreadable (the
- * caller keeps the text).
+ * {@code yyyy/MM/dd HH:mm:ss}. A time without a zone is read in the zone of the input being
+ * parsed ({@link PayloadInput#zone()}, set by {@link PayloadRules} for the duration of one
+ * parse), UTC otherwise. Null when unreadable (the caller keeps the text).
  */
 public final class DeviceTimes {
+
+    // The input's zone for the parse in progress on this thread. A thread-local rather than a
+    // parameter: the times are read deep inside nine parsers' static helpers, and the zone is one
+    // setting of the input, not of each field.
+    private static final ThreadLocal<ZoneId> LOCAL_ZONE = ThreadLocal.withInitial(() -> ZoneOffset.UTC);
 
     private static final DateTimeFormatter CEF = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("MMM d yyyy HH:mm:ss").optionalStart().appendFraction(ChronoField.MILLI_OF_SECOND, 1, 9, true)
@@ -29,6 +35,22 @@ public final class DeviceTimes {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-M-d H:mm:ss", Locale.ROOT);
 
     private DeviceTimes() {
+    }
+
+    /** Runs {@code parser} on {@code input} with zone-less times read in {@code zone}. */
+    static PayloadResult inZone(ZoneId zone, PayloadParser parser, PayloadInput input) {
+        ZoneId previous = LOCAL_ZONE.get();
+        LOCAL_ZONE.set(zone);
+        try {
+            return parser.parse(input);
+        } finally {
+            LOCAL_ZONE.set(previous);
+        }
+    }
+
+    /** The zone times without one are read in: the input's during a parse, else UTC. */
+    public static ZoneId localZone() {
+        return LOCAL_ZONE.get();
     }
 
     public static Instant parse(String text) {
@@ -45,11 +67,10 @@ public final class DeviceTimes {
                 if (text.indexOf('T') > 0) {
                     return OffsetDateTime.parse(text).toInstant();
                 }
-                return LocalDateTime.parse(text.replace('/', '-'), LOCAL)
-                        .toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(text.replace('/', '-'), LOCAL).atZone(localZone()).toInstant();
             }
             var parsed = CEF.parseBest(text, ZonedDateTime::from, LocalDateTime::from);
-            return parsed instanceof ZonedDateTime z ? z.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+            return parsed instanceof ZonedDateTime z ? z.toInstant() : ((LocalDateTime) parsed).atZone(localZone()).toInstant();
         } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         } catch (DateTimeException e) {
@@ -65,7 +86,7 @@ public final class DeviceTimes {
         try {
             LocalDateTime local = LocalDateTime.parse(date.replace('/', '-') + " " + time,
                     DATE_TIME);
-            ZoneId z = ZoneOffset.UTC;
+            ZoneId z = localZone();
             if (zone != null && !zone.isBlank()) {
                 String zz = zone.trim();
                 z = zz.startsWith("+") || zz.startsWith("-") ? ZoneOffset.of(zz.length() == 5

@@ -108,7 +108,7 @@ public final class PayloadRules {
             }
             PayloadResult result;
             try {
-                result = parsers[i].parse(input);
+                result = DeviceTimes.inZone(input.zone(), parsers[i], input);
             } catch (RuntimeException | StackOverflowError e) {
                 // a parser bug must not lose the event: the message is kept, the failure reported
                 result = new PayloadResult.Malformed("parser " + parsers[i].name() + " failed: " + e);

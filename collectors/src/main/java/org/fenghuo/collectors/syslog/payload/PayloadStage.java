@@ -1,6 +1,8 @@
 package org.fenghuo.collectors.syslog.payload;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,14 +18,16 @@ public final class PayloadStage {
 
     public static final String MALFORMED_TAG = "payload_malformed";
 
-    private static final PayloadStage NONE = new PayloadStage(PayloadRules.none(), null);
+    private static final PayloadStage NONE = new PayloadStage(PayloadRules.none(), null, ZoneOffset.UTC);
 
     private final PayloadRules rules;
     private final PayloadMetrics metrics;
+    private final ZoneId zone;
 
-    private PayloadStage(PayloadRules rules, PayloadMetrics metrics) {
+    private PayloadStage(PayloadRules rules, PayloadMetrics metrics, ZoneId zone) {
         this.rules = rules;
         this.metrics = metrics;
+        this.zone = zone;
     }
 
     /** No payload parsing and no payload counters: the event is emitted as the RFC layer built it. */
@@ -31,13 +35,19 @@ public final class PayloadStage {
         return NONE;
     }
 
+    /** Payload times without a zone read in UTC. */
     public static PayloadStage of(String input, PayloadRules rules, MeterRegistry registry) {
+        return of(input, rules, registry, ZoneOffset.UTC);
+    }
+
+    /** @param zone the input's zone: payload times without one are read in it ({@link PayloadInput#zone()}) */
+    public static PayloadStage of(String input, PayloadRules rules, MeterRegistry registry, ZoneId zone) {
         Objects.requireNonNull(rules, "rules");
         if (rules.isEmpty()) {
             return NONE;
         }
         return new PayloadStage(rules, new PayloadMetrics(Objects.requireNonNull(registry, "registry"),
-                Objects.requireNonNull(input, "input"), rules.parserNames()));
+                Objects.requireNonNull(input, "input"), rules.parserNames()), Objects.requireNonNull(zone, "zone"));
     }
 
     /** Counters so far; all zero for {@link #none()}. */
@@ -53,7 +63,7 @@ public final class PayloadStage {
         if (metrics == null || message == null) {
             return event;
         }
-        PayloadRules.Selection chosen = rules.select(new PayloadInput(hostname, appName, message));
+        PayloadRules.Selection chosen = rules.select(new PayloadInput(hostname, appName, message, zone));
         if (chosen.parser() == null) {
             metrics.unparsed();
             return event;

@@ -50,6 +50,20 @@ class FortiGateParserTest {
     }
 
     @Test
+    void aTimeWithoutAZoneIsReadInTheInputsZone() {
+        // a FortiGate in Beijing time, configured without tz: the input says Asia/Shanghai
+        PayloadHarness h = new PayloadHarness(PayloadRules.defaults(), java.time.ZoneId.of("Asia/Shanghai"));
+        h.feed("<189>Nov 24 10:00:00 fgt date=2026-11-24 time=10:00:00 devname=FG-HUB-01 devid=FG200 logid=\"0000000013\" "
+                + "type=\"traffic\" action=\"deny\" srcip=10.40.2.18 dstip=203.0.113.80");
+        assertThat(h.events).hasSize(1);
+        assertThat(h.events.get(0).timestamp()).isEqualTo(java.time.Instant.parse("2026-11-24T02:00:00Z"));
+        // the same line on a UTC input: read as UTC, as before
+        assertThat(PayloadHarness.decode("<189>Nov 24 10:00:00 fgt date=2026-11-24 time=10:00:00 devname=FG-HUB-01 "
+                + "devid=FG200 logid=\"0000000013\" type=\"traffic\" action=\"deny\""))
+                .containsEntry("@timestamp", "2026-11-24T10:00:00.000Z");
+    }
+
+    @Test
     void adminLoginFailedIsAuthenticationAndDateTimeZoneWithoutEventtime() {
         Map<String, Object> e = PayloadHarness.decode("<189>Nov 24 09:31:00 FG-HUB-01 date=2026-11-24 time=09:31:00 devname=FG-HUB-01 "
                 + "devid=FG200FT922900001 tz=\"+0800\" logid=\"0100032002\" type=\"event\" subtype=\"system\" "

@@ -42,6 +42,11 @@ final class PayloadHarness {
     }
 
     PayloadHarness(PayloadRules rules) {
+        this(rules, ZoneOffset.UTC);
+    }
+
+    /** @param zone the input's zone: RFC 3164 header times and payload times without a zone are read in it */
+    PayloadHarness(PayloadRules rules, java.time.ZoneId zone) {
         EventSink sink = new EventSink() {
             @Override
             public void event(SecurityEvent event) {
@@ -53,8 +58,8 @@ final class PayloadHarness {
                 deadLetters.add(deadLetter);
             }
         };
-        handler = new SyslogFrameHandler("test", new SyslogParser(ZoneOffset.UTC, CLOCK), sink,
-                CollectorMetrics.forInput(registry, "test"), CLOCK, 64 * 1024, PayloadStage.of("test", rules, registry));
+        handler = new SyslogFrameHandler("test", new SyslogParser(zone, CLOCK), sink,
+                CollectorMetrics.forInput(registry, "test"), CLOCK, 64 * 1024, PayloadStage.of("test", rules, registry, zone));
     }
 
     /** The one event a line makes, flattened. */

@@ -2,7 +2,6 @@ package org.fenghuo.collectors.syslog.payload.leef;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -178,7 +177,7 @@ public final class LeefParser extends SignatureParser {
         }
         try {
             var parsed = formatter.parseBest(value, ZonedDateTime::from, LocalDateTime::from);
-            return parsed instanceof ZonedDateTime z ? z.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+            return parsed instanceof ZonedDateTime z ? z.toInstant() : ((LocalDateTime) parsed).atZone(DeviceTimes.localZone()).toInstant();
         } catch (RuntimeException e) {
             return DeviceTimes.parse(value);
         }

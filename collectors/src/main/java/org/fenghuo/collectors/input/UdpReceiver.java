@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A bound UDP socket and the one daemon thread that receives from it, handing every datagram to a
- * {@link Handler} on that thread: the socket lifecycle UDP inputs share (NetFlow/IPFIX today; the
- * syslog UDP listener has the same loop and can move onto this class). The receive buffer holds
- * the largest UDP payload, so no datagram is ever cut; a large socket buffer absorbs bursts.
+ * {@link Handler} on that thread: the socket lifecycle UDP inputs share (NetFlow/IPFIX and syslog).
+ * The receive buffer holds the largest UDP payload, so no datagram is ever cut; a large socket
+ * buffer absorbs bursts.
  */
 public final class UdpReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpReceiver.class);

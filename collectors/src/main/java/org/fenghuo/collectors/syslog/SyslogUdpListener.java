@@ -3,10 +3,6 @@ package org.fenghuo.collectors.syslog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +10,7 @@ import org.fenghuo.collectors.framing.FrameResult;
 import org.fenghuo.collectors.input.ErrorKind;
 import org.fenghuo.collectors.input.EventSink;
 import org.fenghuo.collectors.input.FrameOrigin;
+import org.fenghuo.collectors.input.UdpReceiver;
 import org.fenghuo.collectors.metrics.CollectorMetrics;
 import org.fenghuo.collectors.metrics.CollectorStats;
 import org.fenghuo.collectors.syslog.payload.PayloadRules;
@@ -29,35 +26,21 @@ import org.slf4j.LoggerFactory;
 public final class SyslogUdpListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogUdpListener.class);
-    /** Larger than any UDP payload, so an oversize datagram's real length is known. */
-    private static final int RECEIVE_BUFFER = 65536;
     private static final int SOCKET_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
     private final SyslogInputConfig config;
-    private final DatagramChannel channel;
     private final SyslogFrameHandler handler;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
-    private final Thread receiver;
-    private volatile boolean closed;
+    private UdpReceiver receiver;
 
     private SyslogUdpListener(SyslogInputConfig config, EventSink sink, MeterRegistry registry, Clock clock,
-            PayloadRules payloadRules) throws IOException {
+            PayloadRules payloadRules) {
         this.config = config;
         this.clock = clock;
         this.handler = new SyslogFrameHandler(config.name(), new SyslogParser(config.timeZone(), clock), sink,
                 CollectorMetrics.forInput(registry, config.name()), clock, config.maxFrameBytes(),
                 PayloadStage.of(config.name(), payloadRules, registry, config.timeZone()));
-        this.channel = DatagramChannel.open();
-        try {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_RECEIVE_BUFFER);
-            channel.bind(new InetSocketAddress(config.host(), config.port()));
-        } catch (IOException e) {
-            channel.close();
-            throw new IOException("input " + config.name() + ": cannot bind UDP " + config.host() + ":"
-                    + config.port() + ": " + e.getMessage(), e);
-        }
-        this.receiver = new ListenerThreads("syslog-udp-" + config.name()).newThread(this::receiveLoop);
     }
 
     /** Binds {@code config.host():config.port()} and starts receiving; the system clock in UTC. */
@@ -76,17 +59,14 @@ public final class SyslogUdpListener implements AutoCloseable {
     public static SyslogUdpListener start(SyslogInputConfig config, EventSink sink, MeterRegistry registry,
             Clock clock, PayloadRules payloadRules) throws IOException {
         SyslogUdpListener listener = new SyslogUdpListener(config, sink, registry, clock, payloadRules);
-        listener.receiver.start();
+        listener.receiver = UdpReceiver.start(config.name(), config.host(), config.port(), SOCKET_RECEIVE_BUFFER,
+                listener::handle);
         LOG.info("input {}: listening for syslog on udp://{}", config.name(), listener.localAddress());
         return listener;
     }
 
     public InetSocketAddress localAddress() {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("input " + config.name() + " is closed", e);
-        }
+        return receiver.localAddress();
     }
 
     public int localPort() {
@@ -95,25 +75,6 @@ public final class SyslogUdpListener implements AutoCloseable {
 
     public CollectorStats stats() {
         return handler.metrics().snapshot();
-    }
-
-    private void receiveLoop() {
-        ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER);
-        while (!closed) {
-            try {
-                buffer.clear();
-                InetSocketAddress peer = (InetSocketAddress) channel.receive(buffer);
-                handle(buffer.array(), buffer.position(), peer);
-            } catch (ClosedChannelException e) {
-                break;
-            } catch (IOException | RuntimeException e) {
-                if (closed) {
-                    break;
-                }
-                // one bad datagram or sink hiccup must not end the input
-                LOG.warn("input {}: receiving or handling a datagram failed: {}", config.name(), e.toString(), e);
-            }
-        }
     }
 
     private void handle(byte[] data, int length, InetSocketAddress peer) {
@@ -131,16 +92,6 @@ public final class SyslogUdpListener implements AutoCloseable {
     /** Stops receiving and waits for the receive thread; the sink is left open. */
     @Override
     public void close() {
-        closed = true;
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.warn("input {}: closing the UDP socket failed: {}", config.name(), e.toString());
-        }
-        try {
-            receiver.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        receiver.close();
     }
 }

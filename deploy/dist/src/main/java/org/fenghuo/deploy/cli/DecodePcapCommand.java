@@ -5,8 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,10 +89,8 @@ final class DecodePcapCommand implements Callable<Integer> {
             return FenghuoCli.EXIT_INPUT;
         }
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-        try (PrintStream deadLetterOut = deadLetterFile == null ? null
-                : new PrintStream(Files.newOutputStream(deadLetterFile), false, StandardCharsets.UTF_8)) {
-            JsonLinesDeadLetterSink deadLetters = deadLetterOut == null ? JsonLinesDeadLetterSink.stderr()
-                    : new JsonLinesDeadLetterSink(deadLetterOut);
+        try (DeadLetterOutput deadLetterOutput = DeadLetterOutput.open(deadLetterFile)) {
+            JsonLinesDeadLetterSink deadLetters = deadLetterOutput.sink();
             EcsJsonCodec.LineWriter stdoutLines = EcsJsonCodec.lineWriter(stdout);
             for (Path file : files) {
                 decodeOne(chosen, deadLetters, file, stdout, stdoutLines);
@@ -111,10 +107,8 @@ final class DecodePcapCommand implements Callable<Integer> {
      */
     private int live(AppProtocols chosen) throws IOException {
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-        try (PrintStream deadLetterOut = deadLetterFile == null ? null
-                : new PrintStream(Files.newOutputStream(deadLetterFile), false, StandardCharsets.UTF_8)) {
-            JsonLinesDeadLetterSink deadLetters = deadLetterOut == null ? JsonLinesDeadLetterSink.stderr()
-                    : new JsonLinesDeadLetterSink(deadLetterOut);
+        try (DeadLetterOutput deadLetterOutput = DeadLetterOutput.open(deadLetterFile)) {
+            JsonLinesDeadLetterSink deadLetters = deadLetterOutput.sink();
             LiveLines lines = new LiveLines(stdout);
             LivePcapDecoder decoder = new LivePcapDecoder(LiveCaptureConfig.of(live, bpf),
                     FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen, lines::write, deadLetters);

@@ -3,10 +3,7 @@ package org.fenghuo.deploy.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -56,10 +53,8 @@ final class DecodeSyslogCommand implements Callable<Integer> {
         }
         OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
         PayloadRules rules = PayloadRules.defaults();
-        try (PrintStream deadLetterOut = deadLetterFile == null ? null
-                : new PrintStream(Files.newOutputStream(deadLetterFile), false, StandardCharsets.UTF_8)) {
-            JsonLinesDeadLetterSink deadLetters = deadLetterOut == null ? JsonLinesDeadLetterSink.stderr()
-                    : new JsonLinesDeadLetterSink(deadLetterOut);
+        try (DeadLetterOutput deadLetterOutput = DeadLetterOutput.open(deadLetterFile)) {
+            JsonLinesDeadLetterSink deadLetters = deadLetterOutput.sink();
             EcsJsonCodec.LineWriter lines = EcsJsonCodec.lineWriter(stdout);
             EventSink sink = EventSink.of(lines::write, deadLetters);
             for (Path file : files) {

@@ -33,8 +33,12 @@ final class JsonTrees {
     private JsonTrees() {
     }
 
+    /** A deep canonical copy; a tree that is already one ({@link FrozenTree}) is returned as it is. */
     static Map<String, Object> immutableCopy(Map<String, Object> tree) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        if (tree instanceof FrozenTree) {
+            return tree;
+        }
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
         copyInto(out, tree, "");
         return freezeMap(out);
     }
@@ -86,7 +90,7 @@ final class JsonTrees {
         }
     }
 
-    private static Object copyValue(Object value, String path) {
+    static Object copyValue(Object value, String path) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
             return value;
         }
@@ -147,7 +151,7 @@ final class JsonTrees {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object freeze(Object value) {
+    static Object freeze(Object value) {
         if (value instanceof Map<?, ?> map) {
             return freezeMap((Map<String, Object>) map);
         }
@@ -159,12 +163,13 @@ final class JsonTrees {
         return value;
     }
 
+    /** Freezes a map made by {@link #copyValue} (always a fresh {@code LinkedHashMap}) in place. */
     private static Map<String, Object> freezeMap(Map<String, Object> map) {
         if (map.isEmpty()) {
-            return Map.of();
+            return FrozenTree.EMPTY;
         }
         map.replaceAll((k, v) -> freeze(v));
-        return Collections.unmodifiableMap(map);
+        return FrozenTree.of(map);
     }
 
     static String[] splitKey(String key, String path) {

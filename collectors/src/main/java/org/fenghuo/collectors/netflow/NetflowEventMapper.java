@@ -1,10 +1,9 @@
 package org.fenghuo.collectors.netflow;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.fenghuo.collectors.pcap.flow.IpText;
+import org.fenghuo.events.ExtraTree;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -21,6 +20,7 @@ final class NetflowEventMapper {
     private static final String[] TRANSPORT = new String[256];
     private static final String[] IANA = new String[256];
     private final SecurityEvent.FenghuoFields fenghuo;
+    private final InterfaceTrees interfaces = new InterfaceTrees();
 
     static {
         for (int i = 0; i < TRANSPORT.length; i++) {
@@ -56,38 +56,30 @@ final class NetflowEventMapper {
                 t.options ? OPTIONS_TYPE : FLOW_TYPE, null, null, "netflow",
                 t.options ? "netflow.options" : "netflow.flow", null, null, null, h.received(), null, startAt, endAt,
                 duration);
-        Map<String, Object> netflow = new LinkedHashMap<>(16);
+        ExtraTree extra = ExtraTree.create();
+        ExtraTree netflow = extra.child("fenghuo", 1).child("netflow", 16);
         netflow.put("version", h.version());
         netflow.put(h.version() == 10 ? "observation_domain_id" : h.version() == 9 ? "source_id" : "engine",
                 exporter.key.domain());
         if (h.version() != 5) {
             netflow.put("template_id", t.id);
         }
-        if (sampling > 0) {
+        // an options record that carries a sampling interval reports its own, not the exporter's
+        if (t.options && f.samplingInterval > 0) {
+            netflow.put("sampling_interval", f.samplingInterval);
+        } else if (sampling > 0) {
             netflow.put("sampling_interval", sampling);
         }
         Flow flow = t.options ? Flow.NONE : endpoints(f, netflow);
-        if (t.options && f.samplingInterval > 0) {
-            netflow.put("sampling_interval", f.samplingInterval);
-        }
         others(netflow, t, f);
-        Map<String, Object> extra = new LinkedHashMap<>(4);
-        extra.put("fenghuo", Map.of("netflow", netflow));
         if (f.inIf >= 0 || f.outIf >= 0) {
-            Map<String, Object> observer = new LinkedHashMap<>(4);
-            if (f.inIf >= 0) {
-                observer.put("ingress", Map.of("interface", Map.of("id", Long.toString(f.inIf))));
-            }
-            if (f.outIf >= 0) {
-                observer.put("egress", Map.of("interface", Map.of("id", Long.toString(f.outIf))));
-            }
-            extra.put("observer", observer);
+            extra.put("observer", interfaces.of(f.inIf, f.outIf));
         }
         // the constructor, not the builder: extra holds only names no component models
         // (fenghuo.netflow.*, observer.ingress/egress.*), so the builder's check would find nothing
         return new SecurityEvent(at, null, null, null, event, flow.source, flow.destination, flow.network,
                 new SecurityEvent.Observer(null, exporter.observerIp, null, null, null, null), null, null, null, null,
-                null, null, null, null, null, fenghuo, extra);
+                null, null, null, null, null, fenghuo, extra.build());
     }
 
     /** The flow part of an event; none for options records. */
@@ -96,7 +88,7 @@ final class NetflowEventMapper {
         static final Flow NONE = new Flow(null, null, null);
     }
 
-    private static Flow endpoints(FlowFields f, Map<String, Object> netflow) {
+    private static Flow endpoints(FlowFields f, ExtraTree netflow) {
         byte[] buf = f.buf;
         String src = address(buf, f.srcIp4, f.srcIp6, "sourceIPv4Address", "sourceIPv6Address", netflow);
         String dst = address(buf, f.dstIp4, f.dstIp6, "destinationIPv4Address", "destinationIPv6Address", netflow);
@@ -125,7 +117,7 @@ final class NetflowEventMapper {
      * The endpoint's address: IPv4 unless absent or 0.0.0.0 while an IPv6 one is there (dual-stack
      * templates fill one of the two). The other one is kept under {@code fenghuo.netflow}.
      */
-    private static String address(byte[] buf, int v4, int v6, String v4Name, String v6Name, Map<String, Object> netflow) {
+    private static String address(byte[] buf, int v4, int v6, String v4Name, String v6Name, ExtraTree netflow) {
         boolean useV4 = v4 >= 0 && (v6 < 0 || buf[v4] != 0 || buf[v4 + 1] != 0 || buf[v4 + 2] != 0 || buf[v4 + 3] != 0);
         if (useV4) {
             if (v6 >= 0) {
@@ -142,24 +134,17 @@ final class NetflowEventMapper {
         return IpText.format(buf, v6, 16);
     }
 
-    private static void putIfPresent(Map<String, Object> netflow, String name, int value) {
+    private static void putIfPresent(ExtraTree netflow, String name, int value) {
         if (value >= 0) {
             netflow.put(name, value);
         }
     }
 
-    private static void others(Map<String, Object> netflow, Template t, FlowFields f) {
+    private static void others(ExtraTree netflow, Template t, FlowFields f) {
         for (int k = 0; k < f.otherCount; k++) {
             int i = f.otherField[k];
-            Object value = FieldValues.render(t.types[i], f.buf, f.otherOffset[k], f.otherLength[k]);
             // a template may repeat an element (two interface names...): keep every value
-            Object previous = netflow.putIfAbsent(t.names[i], value);
-            if (previous != null) {
-                List<Object> values = previous instanceof List<?> list ? new java.util.ArrayList<>(list)
-                        : new java.util.ArrayList<>(List.of(previous));
-                values.add(value);
-                netflow.put(t.names[i], values);
-            }
+            netflow.append(t.names[i], FieldValues.render(t.types[i], f.buf, f.otherOffset[k], f.otherLength[k]));
         }
     }
 

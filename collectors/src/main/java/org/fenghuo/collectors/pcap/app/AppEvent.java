@@ -1,17 +1,15 @@
 package org.fenghuo.collectors.pcap.app;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import org.fenghuo.events.IndexedEntrySet;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -184,33 +182,7 @@ public record AppEvent(long timestampNanos, String protocol, String action, List
 
         @Override
         public Set<Map.Entry<String, Object>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public int size() {
-                    return size;
-                }
-
-                @Override
-                public Iterator<Map.Entry<String, Object>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < size;
-                        }
-
-                        @Override
-                        public Map.Entry<String, Object> next() {
-                            if (next >= size) {
-                                throw new NoSuchElementException();
-                            }
-                            int i = next++;
-                            return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
-                        }
-                    };
-                }
-            };
+            return new IndexedEntrySet(size, i -> keys[i], i -> values[i]);
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.fenghuo.collectors.pcap.flow;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fenghuo.events.ExtraTree;
 import org.fenghuo.events.SecurityEvent;
 import org.fenghuo.events.SecurityEventBuilder;
 
@@ -48,26 +48,25 @@ public final class FlowEventMapper {
                         r.appProtocol(), null, null, r.communityId(), Integer.toString(r.protocol()), r.bytes(), r.packets(),
                         r.vlanId() < 0 ? null : Integer.toString(r.vlanId())))
                 .fenghuo(new SecurityEvent.FenghuoFields(input, r.flowId(), null));
-        // fenghuo.flow.*, given nested (the form extraField's dotted names expand to) in one map
-        Map<String, Object> flow = null;
+        // fenghuo.flow.*, built in canonical form so the event takes it without another copy
+        ExtraTree extra = ExtraTree.create();
+        ExtraTree flow = extra.child("fenghuo", 1).child("flow", 4);
         if (r.protocol() == CommunityId.TCP) {
-            flow = new LinkedHashMap<>(8);
             flow.put("state", r.tcpState().text());
             flow.put("tcp_flags_ts", hex(r.toResponder().tcpFlags()));
             flow.put("tcp_flags_tc", hex(r.toInitiator().tcpFlags()));
         }
         if (isIcmp(r.protocol())) {
             // the Community ID "ports": type and counterpart type, or type and code
-            flow = flow == null ? new LinkedHashMap<>(8) : flow;
             flow.put("icmp_port_src", r.initiatorPort());
             flow.put("icmp_port_dst", r.responderPort());
         }
         if (r.segment() > 0) {
-            flow = flow == null ? new LinkedHashMap<>(8) : flow;
             flow.put("segment", r.segment());
         }
-        if (flow != null) {
-            b.extra(Map.of("fenghuo", Map.of("flow", flow)));
+        Map<String, Object> built = extra.build();
+        if (!built.isEmpty()) {
+            b.extra(built);
         }
         return b.build();
     }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param ruleVersion {@code rule.version}: the rule's version or modified date; null when unknown
  * @param severity    {@code fenghuo.severity}: low, medium, high, critical
  * @param riskScore   {@code event.risk_score}: 0-100
+ * @param category    {@code fenghuo.category}: the GB/T 20986-2023 incident category the alert points to
  * @param eventIds    {@code fenghuo.event_ids}: {@code event.id} of the triggering events
  * @param entities    {@code source.ip}, {@code destination.ip}, {@code user.name}, {@code host.name}
  * @param tactics     {@code threat.tactic.*}
@@ -29,18 +30,20 @@ public record Alert(
         String ruleVersion,
         Severity severity,
         int riskScore,
+        IncidentCategory category,
         List<String> eventIds,
         Entities entities,
         List<AttackTactic> tactics,
         List<AttackTechnique> techniques,
         String message) {
 
-    /** @throws NullPointerException naming the field when id, timestamp, ruleId or severity is missing */
+    /** @throws NullPointerException naming the field when id, timestamp, ruleId, severity or category is missing */
     public Alert {
         Objects.requireNonNull(id, "event.id");
         Objects.requireNonNull(timestamp, "@timestamp");
         Objects.requireNonNull(ruleId, "rule.id");
         Objects.requireNonNull(severity, "fenghuo.severity");
+        Objects.requireNonNull(category, "fenghuo.category");
         if (riskScore < 0 || riskScore > 100) {
             throw new IllegalArgumentException("event.risk_score must be 0-100, got " + riskScore);
         }

@@ -158,16 +158,19 @@ class VocabularyTest {
     @Test
     void alertIncidentAndAssetValidateAndCopy() {
         Instant t = Instant.parse("2026-11-23T10:00:00Z");
-        Alert alert = new Alert("a-1", t, "rule-1", "SSH brute force", "3", Severity.HIGH, 73, List.of("e1", "e2"),
-                Entities.of("203.0.113.9", "10.0.0.1", "root", null), List.of(AttackTactic.CREDENTIAL_ACCESS),
+        Alert alert = new Alert("a-1", t, "rule-1", "SSH brute force", "3", Severity.HIGH, 73,
+                IncidentCategory.NETWORK_ATTACK, List.of("e1", "e2"), Entities.of("203.0.113.9", "10.0.0.1", "root", null), List.of(AttackTactic.CREDENTIAL_ACCESS),
                 List.of(AttackTechnique.of("T1110.001")), "12 failed logins");
         assertThat(alert.entities().hosts()).isEmpty();
         assertThatThrownBy(() -> alert.eventIds().add("x")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> new Alert("a", t, "r", null, null, Severity.LOW, 101, null, null, null, null, null))
-                .hasMessageContaining("event.risk_score");
-        assertThatThrownBy(() -> new Alert("a", null, "r", null, null, Severity.LOW, 1, null, null, null, null, null))
-                .hasMessageContaining("@timestamp");
-        Alert bare = new Alert("a", t, "r", null, null, Severity.LOW, 1, null, null, null, null, null);
+        assertThatThrownBy(() -> new Alert("a", t, "r", null, null, Severity.LOW, 101, IncidentCategory.OTHER, null,
+                null, null, null, null)).hasMessageContaining("event.risk_score");
+        assertThatThrownBy(() -> new Alert("a", null, "r", null, null, Severity.LOW, 1, IncidentCategory.OTHER, null,
+                null, null, null, null)).hasMessageContaining("@timestamp");
+        assertThatThrownBy(() -> new Alert("a", t, "r", null, null, Severity.LOW, 1, null, null, null, null, null,
+                null)).hasMessageContaining("fenghuo.category");
+        Alert bare = new Alert("a", t, "r", null, null, Severity.LOW, 1, IncidentCategory.OTHER, null, null, null,
+                null, null);
         assertThat(bare.tactics()).isEmpty();
         assertThat(bare.entities()).isEqualTo(Entities.NONE);
 

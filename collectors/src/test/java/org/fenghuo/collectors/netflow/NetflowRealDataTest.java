@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;

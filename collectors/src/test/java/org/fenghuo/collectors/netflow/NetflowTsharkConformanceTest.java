@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
 

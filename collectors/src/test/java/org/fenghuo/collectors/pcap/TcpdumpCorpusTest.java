@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 import org.fenghuo.collectors.pcap.app.StandardProtocols;
 import org.fenghuo.collectors.pcap.decode.MalformedReason;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 
 /**
  * A file written by {@code collectors/conformance/tshark-fields.sh}: a header line (frame.number

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 import org.fenghuo.collectors.pcap.capture.CaptureReader;
 import org.fenghuo.collectors.pcap.capture.CaptureStats;
 import org.fenghuo.collectors.pcap.capture.ProblemHandler;

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 import org.fenghuo.collectors.pcap.PcapFileDecoder;
 import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import org.fenghuo.collectors.SharedData;
+import org.fenghuo.testdata.SharedData;
 import org.fenghuo.collectors.output.CollectingEventSink;
 import org.fenghuo.collectors.syslog.SyslogFileReader;
 import org.fenghuo.collectors.syslog.SyslogInputConfig;

@@ -1,4 +1,4 @@
-package org.fenghuo.collectors;
+package org.fenghuo.testdata;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,0 +1,68 @@
+package org.fenghuo.detection.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.fenghuo.events.Alert;
+import org.fenghuo.events.AttackTactic;
+import org.fenghuo.events.AttackTechnique;
+import org.fenghuo.events.Entities;
+import org.fenghuo.events.IncidentCategory;
+import org.fenghuo.events.SecurityEvent;
+import org.fenghuo.events.Severity;
+import org.junit.jupiter.api.Test;
+
+class AlertsTest {
+    private static final RuleInfo RULE = new RuleInfo("fenghuo.test.rule", "Test rule", "1", Severity.HIGH,
+            IncidentCategory.NETWORK_ATTACK, List.of(AttackTactic.DISCOVERY), List.of(AttackTechnique.of("T1046")));
+
+    @Test
+    void anAlertCarriesTheRuleTheEvidenceAndItsEntitiesTimedAtTheLatestEvent() {
+        Alert alert = Alerts.of(RULE, List.of(event("e2", 20, "10.0.0.9", "10.0.0.1"),
+                event("e1", 10, "10.0.0.9", "10.0.0.2")), "2 probes");
+        assertThat(alert.timestamp()).isEqualTo(Instant.ofEpochSecond(20));
+        assertThat(alert.eventIds()).containsExactly("e2", "e1");
+        assertThat(alert.entities().sourceIps()).containsExactly("10.0.0.9");
+        assertThat(alert.entities().destinationIps()).containsExactly("10.0.0.1", "10.0.0.2");
+        assertThat(alert.riskScore()).isEqualTo(Severity.HIGH.riskScore());
+        assertThat(alert.category()).isEqualTo(IncidentCategory.NETWORK_ATTACK);
+        assertThat(alert.techniques()).extracting(AttackTechnique::id).containsExactly("T1046");
+    }
+
+    @Test
+    void theIdIsTheSameForTheSameInputAndDiffersOtherwise() {
+        Alert a = Alerts.of(RULE, List.of(event("e1", 10, "1.1.1.1", null)), "m");
+        Alert b = Alerts.of(RULE, List.of(event("e1", 10, "1.1.1.1", null)), "other message");
+        Alert c = Alerts.of(RULE, List.of(event("e2", 10, "1.1.1.1", null)), "m");
+        assertThat(a.id()).isEqualTo(b.id()).isNotEqualTo(c.id());
+        assertThat(Alerts.id("r", Instant.EPOCH, List.of("ab", "c"))).isNotEqualTo(Alerts.id("r", Instant.EPOCH,
+                List.of("a", "bc")));
+    }
+
+    @Test
+    void evidenceIsCappedAndAnEmptyOrUntimedOneIsRefused() {
+        List<SecurityEvent> many = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            many.add(event("e" + i, i, "10.0.0.9", "10.0.1." + (i % 200)));
+        }
+        Alert alert = Alerts.of(RULE, many, "250 probes");
+        assertThat(alert.eventIds()).hasSize(Alerts.MAX_EVIDENCE).startsWith("e0");
+        assertThat(alert.entities().destinationIps()).hasSize(200);
+        assertThatThrownBy(() -> Alerts.of(RULE, List.of(), "m")).hasMessageContaining("at least one");
+        SecurityEvent untimed = SecurityEvent.builder().build();
+        assertThatThrownBy(() -> Alerts.of(RULE, List.of(untimed), "m")).hasMessageContaining("@timestamp");
+        assertThat(Alerts.of(RULE, Instant.EPOCH, List.of(), Entities.NONE, "m").eventIds()).isEmpty();
+    }
+
+    private static SecurityEvent event(String id, long second, String src, String dst) {
+        return SecurityEvent.builder().timestamp(Instant.ofEpochSecond(second))
+                .event(new SecurityEvent.EventInfo(id, "event", null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null))
+                .source(src == null ? null : new SecurityEvent.Endpoint(src, null, null, null, null, null, null))
+                .destination(dst == null ? null : new SecurityEvent.Endpoint(dst, null, null, null, null, null, null))
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package org.fenghuo.detection.sigma.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of the ordered pipelines for one log source.
+ *
+ * @param pipelines   names of the pipelines that applied, in order (for the rule check report)
+ * @param conditions  what an event must satisfy to belong to this log source (all of them), e.g.
+ *                    {@code event.category} is one of {@code [network]}; empty: every event
+ * @param fieldNames  Sigma field name (case as the rule writes it) to the ECS field names it means
+ *                    (more than one: any of them, OR-ed); a name not in the map is used as written
+ * @param unsupported null, or why rules of this log source cannot be evaluated on ECS events (the
+ *                    rule is then rejected with this reason)
+ */
+public record LogSourceMapping(List<String> pipelines, List<FieldCondition> conditions,
+        Map<String, List<String>> fieldNames, String unsupported) {
+
+    public static final LogSourceMapping IDENTITY = new LogSourceMapping(List.of(), List.of(), Map.of(), null);
+
+    public LogSourceMapping {
+        pipelines = List.copyOf(pipelines);
+        conditions = List.copyOf(conditions);
+        fieldNames = Map.copyOf(fieldNames);
+    }
+
+    /** The ECS names of a Sigma field: the mapping's, else the name itself. */
+    public List<String> ecsNames(String sigmaField) {
+        List<String> mapped = fieldNames.get(sigmaField);
+        return mapped != null ? mapped : List.of(sigmaField);
+    }
+
+    /**
+     * A log-source condition on an event: {@code field} (ECS dotted name) equals one of
+     * {@code anyOf} (case-insensitive; a field holding a list matches when any element does).
+     */
+    public record FieldCondition(String field, List<String> anyOf) {
+        public FieldCondition {
+            anyOf = List.copyOf(anyOf);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.fenghuo.detection.sigma.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fenghuo.events.EcsFieldPath;
+import org.fenghuo.events.SecurityEvent;
+
+/**
+ * One detection item on an event: the field (any of its ECS names) has a value matching one of
+ * the predicates ({@code all}: every predicate matches some value). A list-valued field matches
+ * when any element does. {@code negate} is {@code |neq}: the field is present and no value matches.
+ */
+final class FieldTest implements EventPredicate {
+    private final EcsFieldPath[] paths;
+    private final ValuePredicate[] predicates;
+    private final boolean all;
+    private final boolean negate;
+
+    FieldTest(List<EcsFieldPath> paths, List<ValuePredicate> predicates, boolean all, boolean negate) {
+        this.paths = paths.toArray(EcsFieldPath[]::new);
+        this.predicates = predicates.toArray(ValuePredicate[]::new);
+        this.all = all;
+        this.negate = negate;
+    }
+
+    @Override
+    public boolean test(SecurityEvent event) {
+        if (negate) {
+            boolean present = false;
+            for (EcsFieldPath p : paths) {
+                Object v = p.get(event);
+                if (v != null) {
+                    present = true;
+                    for (ValuePredicate pred : predicates) {
+                        if (matches(pred, v)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return present;
+        }
+        if (!all) {
+            for (EcsFieldPath p : paths) {
+                Object v = p.get(event);
+                if (v != null) {
+                    for (ValuePredicate pred : predicates) {
+                        if (matches(pred, v)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+        for (ValuePredicate pred : predicates) {
+            if (!anyPath(pred, event)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean anyPath(ValuePredicate pred, SecurityEvent event) {
+        for (EcsFieldPath p : paths) {
+            Object v = p.get(event);
+            if (v != null && matches(pred, v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean matches(ValuePredicate pred, Object value) {
+        if (value instanceof List<?> list) {
+            for (int i = 0, n = list.size(); i < n; i++) {
+                Object e = list.get(i);
+                if (e != null && matches(pred, e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return pred.test(value);
+    }
+
+    @Override
+    public List<LiteralAtom> necessaryAtoms() {
+        if (negate) {
+            return null;
+        }
+        List<String> literals = new ArrayList<>();
+        if (all) {
+            String best = null;
+            for (ValuePredicate p : predicates) {
+                String l = p.requiredLiteral();
+                if (l != null && !l.isEmpty() && (best == null || l.length() > best.length())) {
+                    best = l;
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            literals.add(best);
+        } else {
+            for (ValuePredicate p : predicates) {
+                String l = p.requiredLiteral();
+                if (l == null || l.isEmpty()) {
+                    return null;
+                }
+                literals.add(l);
+            }
+        }
+        List<LiteralAtom> atoms = new ArrayList<>();
+        for (EcsFieldPath p : paths) {
+            for (String l : literals) {
+                atoms.add(new LiteralAtom(p.name(), l));
+            }
+        }
+        return atoms;
+    }
+}

@@ -1,0 +1,144 @@
+package org.fenghuo.detection.sigma.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.FieldCondition;
+import org.fenghuo.events.EcsFieldPath;
+import org.fenghuo.events.SecurityEvent;
+
+/**
+ * The rules that share one set of log-source conditions: the conditions are checked once per
+ * event for all of them, then one Aho-Corasick pass per searched field picks the rules whose
+ * necessary literals occur; only those (and the rules without literals) are evaluated.
+ */
+final class RuleGroup<R> {
+    private final EcsFieldPath[] conditionPaths;
+    private final String[][] conditionValues;
+    private final CompiledRule<R>[] rules;
+    private final long[] alwaysCandidates;
+    private final EcsFieldPath[] scanPaths;
+    private final LiteralIndex[] scanIndexes;
+
+    @SuppressWarnings("unchecked")
+    RuleGroup(List<FieldCondition> conditions, List<CompiledRule<R>> ruleList) {
+        conditionPaths = conditions.stream().map(c -> EcsFieldPath.of(c.field())).toArray(EcsFieldPath[]::new);
+        conditionValues = conditions.stream().map(c -> c.anyOf().toArray(String[]::new)).toArray(String[][]::new);
+        rules = ruleList.toArray(CompiledRule[]::new);
+        alwaysCandidates = new long[words()];
+        Map<String, LiteralIndex.Builder> byField = new LinkedHashMap<>();
+        for (int i = 0; i < rules.length; i++) {
+            List<EventPredicate.LiteralAtom> atoms = rules[i].matcher().necessaryAtoms();
+            if (atoms == null || atoms.isEmpty()) {
+                alwaysCandidates[i >>> 6] |= 1L << i;
+                continue;
+            }
+            for (EventPredicate.LiteralAtom a : atoms) {
+                byField.computeIfAbsent(a.field(), f -> new LiteralIndex.Builder()).add(a.literal(), i);
+            }
+        }
+        List<EcsFieldPath> paths = new ArrayList<>();
+        List<LiteralIndex> indexes = new ArrayList<>();
+        for (Map.Entry<String, LiteralIndex.Builder> e : byField.entrySet()) {
+            paths.add(EcsFieldPath.of(e.getKey()));
+            indexes.add(e.getValue().build());
+        }
+        scanPaths = paths.toArray(EcsFieldPath[]::new);
+        scanIndexes = indexes.toArray(LiteralIndex[]::new);
+    }
+
+    int words() {
+        return (rules.length + 63) >>> 6;
+    }
+
+    int size() {
+        return rules.length;
+    }
+
+    int prefiltered() {
+        int n = 0;
+        for (long w : alwaysCandidates) {
+            n += Long.bitCount(w);
+        }
+        return rules.length - n;
+    }
+
+    boolean applies(SecurityEvent event) {
+        for (int i = 0; i < conditionPaths.length; i++) {
+            if (!anyEquals(conditionPaths[i].get(event), conditionValues[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyEquals(Object value, String[] anyOf) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof List<?> list) {
+            for (Object e : list) {
+                if (anyEquals(e, anyOf)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String s = ValuePredicate.asText(value);
+        for (String a : anyOf) {
+            if (s.equalsIgnoreCase(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds the matching rules to {@code out} (created on the first match); {@code bits} is scratch of {@link #words()}. */
+    List<CompiledRule<R>> evaluate(SecurityEvent event, long[] bits, List<CompiledRule<R>> out) {
+        int words = words();
+        System.arraycopy(alwaysCandidates, 0, bits, 0, words);
+        for (int f = 0; f < scanPaths.length; f++) {
+            Object v = scanPaths[f].get(event);
+            if (v != null) {
+                scan(scanIndexes[f], v, bits);
+            }
+        }
+        for (int w = 0; w < words; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (rules[r].matches(event)) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    out.add(rules[r]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void scan(LiteralIndex index, Object v, long[] bits) {
+        if (v instanceof List<?> list) {
+            for (Object e : list) {
+                if (e != null) {
+                    scan(index, e, bits);
+                }
+            }
+        } else {
+            index.scan(ValuePredicate.asText(v), bits);
+        }
+    }
+
+    static String key(List<FieldCondition> conditions) {
+        StringBuilder sb = new StringBuilder();
+        for (FieldCondition c : conditions) {
+            sb.append(c.field()).append('=').append(c.anyOf().stream().map(s -> s.toLowerCase(Locale.ROOT)).sorted().toList())
+                    .append(';');
+        }
+        return sb.toString();
+    }
+}

@@ -83,6 +83,20 @@ public final class SigmaRuleSet {
         return index.evaluate(event).size();
     }
 
+    /**
+     * The same answer as {@link #evaluate} computed the slow way (every rule, its log-source
+     * conditions checked one by one, no pre-filter): the reference the tests hold the index to.
+     */
+    List<String> evaluateWithoutIndex(SecurityEvent event) {
+        List<String> out = new ArrayList<>();
+        for (CompiledRule<ActiveRule> r : rules) {
+            if (RuleIndex.meetsConditions(r.mapping(), event) && r.matches(event)) {
+                out.add(r.rule().rule().key());
+            }
+        }
+        return out;
+    }
+
     public List<ActiveRule> rules() {
         return rules.stream().map(CompiledRule::rule).toList();
     }

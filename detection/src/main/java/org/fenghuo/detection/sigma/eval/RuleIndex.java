@@ -48,6 +48,12 @@ public final class RuleIndex<R> {
         return out == null ? List.of() : out;
     }
 
+    /** The log-source conditions of {@code mapping} hold for {@code event} (checked without the index). */
+    public static boolean meetsConditions(org.fenghuo.detection.sigma.pipeline.LogSourceMapping mapping,
+            SecurityEvent event) {
+        return new RuleGroup<>(mapping.conditions(), List.of()).applies(event);
+    }
+
     public int groups() {
         return groups.size();
     }

@@ -97,6 +97,11 @@ public final class SigmaRuleSet {
         return out;
     }
 
+    /** The rules {@code event} is fully evaluated against once the index has filtered (diagnosis, benchmarks). */
+    public List<ActiveRule> candidates(SecurityEvent event) {
+        return index.candidates(event);
+    }
+
     public List<ActiveRule> rules() {
         return rules.stream().map(CompiledRule::rule).toList();
     }

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import org.fenghuo.detection.sigma.pipeline.LogSource;
+import org.fenghuo.detection.sigma.pipeline.LogSourceMapping;
+import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.FieldCondition;
 import org.fenghuo.detection.sigma.pipeline.PipelineResolver;
 import org.fenghuo.detection.sigma.rule.DetectionItem;
 import org.fenghuo.detection.sigma.rule.SearchIdentifier;
@@ -56,9 +59,33 @@ class SigmaConformanceTest {
      */
     @Test
     void indexedEvaluationAgreesWithEvaluatingEveryRule() throws JsonProcessingException {
+        agreement(PipelineResolver.IDENTITY);
+    }
+
+    /**
+     * The same with many log-source groups: a rule's product must be in the event's
+     * {@code fh.product} list (with "all" as a second value, so two values dispatch to one group)
+     * and its category equal {@code fh.category}; the events carry their own rule's log source.
+     */
+    @Test
+    void groupDispatchAgreesWithEvaluatingEveryRule() throws JsonProcessingException {
+        agreement(ls -> new LogSourceMapping(List.of("test"), conditions(ls), Map.of(), null));
+    }
+
+    private static List<FieldCondition> conditions(LogSource ls) {
+        List<FieldCondition> c = new ArrayList<>();
+        c.add(new FieldCondition("fh.product", ls.product() == null ? List.of("all") : List.of(ls.product(), "all")));
+        if (ls.category() != null) {
+            c.add(new FieldCondition("fh.category", List.of(ls.category())));
+        }
+        return c;
+    }
+
+    private static void agreement(PipelineResolver resolver) throws JsonProcessingException {
         Path sigma = SharedData.require("sigma");
         SigmaRuleSet set = SigmaRuleSet.load(List.of(sigma.resolve("rules"), sigma.resolve("rules-emerging-threats"),
-                sigma.resolve("rules-threat-hunting")), PipelineResolver.IDENTITY, Map.of(), null).ruleSet();
+                sigma.resolve("rules-threat-hunting")), resolver, Map.of(), null).ruleSet();
+        System.out.println("Sigma conformance: " + set.indexSummary());
         ObjectMapper json = new ObjectMapper();
         int events = 0;
         int matched = 0;
@@ -103,6 +130,9 @@ class SigmaConformanceTest {
         if (fields.isEmpty()) {
             return null;
         }
+        LogSource ls = rule.rule().logsource();
+        fields.put("fh", Map.of("product", ls.product() == null ? List.of("all") : List.of(ls.product(), "all"),
+                "category", ls.category() == null ? "none" : ls.category()));
         try {
             return EcsJsonCodec.fromJson(json.writeValueAsString(fields));
         } catch (EcsJsonException e) {

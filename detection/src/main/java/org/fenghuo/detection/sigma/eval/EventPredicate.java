@@ -9,13 +9,19 @@ public interface EventPredicate {
     boolean test(SecurityEvent event);
 
     /**
-     * Literal atoms one of which must occur (case-folded) in its field for this predicate to hold;
-     * null when no such finite set is known (a negation, a regex, a number ...).
+     * Atoms one of which must hold for this predicate to hold; null when no such finite set is
+     * known (a negation, an absent-field test ...).
      */
     List<LiteralAtom> necessaryAtoms();
 
-    /** {@code literal} occurs in the value of ECS field {@code field}. */
+    /**
+     * {@code literal} occurs (case-folded) in the value of ECS field {@code field}; an empty literal
+     * only says the field is present (a regex, a number, a CIDR test needs a value to test).
+     */
     record LiteralAtom(String field, String literal) {
+        boolean presenceOnly() {
+            return literal.isEmpty();
+        }
     }
 
     static EventPredicate and(List<EventPredicate> ops) {

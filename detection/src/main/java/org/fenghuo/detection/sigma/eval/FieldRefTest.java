@@ -51,6 +51,6 @@ record FieldRefTest(EcsFieldPath[] paths, EcsFieldPath[] others, boolean cased, 
 
     @Override
     public List<LiteralAtom> necessaryAtoms() {
-        return null;
+        return negate ? null : java.util.Arrays.stream(paths).map(p -> new LiteralAtom(p.name(), "")).toList();
     }
 }

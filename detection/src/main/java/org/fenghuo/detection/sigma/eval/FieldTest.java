@@ -91,22 +91,21 @@ final class FieldTest implements EventPredicate {
         }
         List<String> literals = new ArrayList<>();
         if (all) {
-            String best = null;
+            String best = "";
             for (ValuePredicate p : predicates) {
                 String l = p.requiredLiteral();
-                if (l != null && !l.isEmpty() && (best == null || l.length() > best.length())) {
+                if (l != null && l.length() > best.length()) {
                     best = l;
                 }
-            }
-            if (best == null) {
-                return null;
             }
             literals.add(best);
         } else {
             for (ValuePredicate p : predicates) {
                 String l = p.requiredLiteral();
                 if (l == null || l.isEmpty()) {
-                    return null;
+                    literals.clear();
+                    literals.add(""); // no literal for every value: at least the field must be there
+                    break;
                 }
                 literals.add(l);
             }

@@ -21,6 +21,6 @@ record PresenceTest(EcsFieldPath[] paths, boolean present) implements EventPredi
 
     @Override
     public List<LiteralAtom> necessaryAtoms() {
-        return null;
+        return present ? java.util.Arrays.stream(paths).map(p -> new LiteralAtom(p.name(), "")).toList() : null;
     }
 }

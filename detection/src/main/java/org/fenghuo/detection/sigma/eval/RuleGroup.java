@@ -21,6 +21,8 @@ final class RuleGroup<R> {
     private final long[] alwaysCandidates;
     private final EcsFieldPath[] scanPaths;
     private final LiteralIndex[] scanIndexes;
+    private final EcsFieldPath[] presencePaths;
+    private final long[][] presenceMasks;
 
     @SuppressWarnings("unchecked")
     RuleGroup(List<FieldCondition> conditions, List<CompiledRule<R>> ruleList) {
@@ -29,6 +31,7 @@ final class RuleGroup<R> {
         rules = ruleList.toArray(CompiledRule[]::new);
         alwaysCandidates = new long[words()];
         Map<String, LiteralIndex.Builder> byField = new LinkedHashMap<>();
+        Map<String, long[]> presence = new LinkedHashMap<>();
         for (int i = 0; i < rules.length; i++) {
             List<EventPredicate.LiteralAtom> atoms = rules[i].matcher().necessaryAtoms();
             if (atoms == null || atoms.isEmpty()) {
@@ -36,9 +39,15 @@ final class RuleGroup<R> {
                 continue;
             }
             for (EventPredicate.LiteralAtom a : atoms) {
-                byField.computeIfAbsent(a.field(), f -> new LiteralIndex.Builder()).add(a.literal(), i);
+                if (a.presenceOnly()) {
+                    presence.computeIfAbsent(a.field(), f -> new long[words()])[i >>> 6] |= 1L << i;
+                } else {
+                    byField.computeIfAbsent(a.field(), f -> new LiteralIndex.Builder()).add(a.literal(), i);
+                }
             }
         }
+        presencePaths = presence.keySet().stream().map(EcsFieldPath::of).toArray(EcsFieldPath[]::new);
+        presenceMasks = presence.values().toArray(long[][]::new);
         List<EcsFieldPath> paths = new ArrayList<>();
         List<LiteralIndex> indexes = new ArrayList<>();
         for (Map.Entry<String, LiteralIndex.Builder> e : byField.entrySet()) {
@@ -66,7 +75,12 @@ final class RuleGroup<R> {
     }
 
     boolean applies(SecurityEvent event) {
-        for (int i = 0; i < conditionPaths.length; i++) {
+        return appliesFrom(event, 0);
+    }
+
+    /** The conditions from index {@code first} on hold (the dispatcher has checked the ones before). */
+    boolean appliesFrom(SecurityEvent event, int first) {
+        for (int i = first; i < conditionPaths.length; i++) {
             if (!anyEquals(conditionPaths[i].get(event), conditionValues[i])) {
                 return false;
             }
@@ -98,13 +112,7 @@ final class RuleGroup<R> {
     /** Adds the matching rules to {@code out} (created on the first match); {@code bits} is scratch of {@link #words()}. */
     List<CompiledRule<R>> evaluate(SecurityEvent event, long[] bits, List<CompiledRule<R>> out) {
         int words = words();
-        System.arraycopy(alwaysCandidates, 0, bits, 0, words);
-        for (int f = 0; f < scanPaths.length; f++) {
-            Object v = scanPaths[f].get(event);
-            if (v != null) {
-                scan(scanIndexes[f], v, bits);
-            }
-        }
+        prefilter(event, bits);
         for (int w = 0; w < words; w++) {
             long word = bits[w];
             while (word != 0) {
@@ -121,6 +129,38 @@ final class RuleGroup<R> {
         return out;
     }
 
+    /** Sets the bits of the rules that can match: no known atoms, a present field, a literal found. */
+    private void prefilter(SecurityEvent event, long[] bits) {
+        int words = words();
+        System.arraycopy(alwaysCandidates, 0, bits, 0, words);
+        for (int f = 0; f < presencePaths.length; f++) {
+            if (presencePaths[f].get(event) != null) {
+                long[] mask = presenceMasks[f];
+                for (int w = 0; w < words; w++) {
+                    bits[w] |= mask[w];
+                }
+            }
+        }
+        for (int f = 0; f < scanPaths.length; f++) {
+            Object v = scanPaths[f].get(event);
+            if (v != null) {
+                scan(scanIndexes[f], v, bits);
+            }
+        }
+    }
+
+    /** The candidates' attachments, for diagnosis. */
+    List<R> candidateRules(SecurityEvent event, long[] bits) {
+        prefilter(event, bits);
+        List<R> out = new ArrayList<>();
+        for (int i = 0; i < rules.length; i++) {
+            if ((bits[i >>> 6] & (1L << i)) != 0) {
+                out.add(rules[i].rule());
+            }
+        }
+        return out;
+    }
+
     private static void scan(LiteralIndex index, Object v, long[] bits) {
         if (v instanceof List<?> list) {
             for (Object e : list) {
@@ -131,6 +171,15 @@ final class RuleGroup<R> {
         } else {
             index.scan(ValuePredicate.asText(v), bits);
         }
+    }
+
+    /** The first condition's field, or null for a group every event meets. */
+    String dispatchField() {
+        return conditionPaths.length == 0 ? null : conditionPaths[0].name();
+    }
+
+    String[] dispatchValues() {
+        return conditionValues[0];
     }
 
     static String key(List<FieldCondition> conditions) {

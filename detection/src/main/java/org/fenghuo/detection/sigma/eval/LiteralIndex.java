@@ -24,6 +24,13 @@ final class LiteralIndex {
     private final int[] fail;
     private final int[][] outputs;  // per state: rule indices, fail chain merged in
     private final int[] rootAscii;
+    /** Full DFA over character classes when it fits: state * classes + class -> state. */
+    private final int[] dense;
+    private final int classes;
+    private final int[] asciiClass;
+    private final char[] otherChars;   // sorted folded non-ASCII chars of the literals
+    private final int[] otherClass;
+    private static final long MAX_DENSE_CELLS = 8_000_000;
 
     /** @param literals literal to the rule indices that need it */
     LiteralIndex(Map<String, Set<Integer>> literals) {
@@ -91,13 +98,71 @@ final class LiteralIndex {
         for (int s = 0; s < n; s++) {
             outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
-        rootAscii = new int[128];
-        Arrays.fill(rootAscii, 0);
+        int[] root = new int[128];
         for (Map.Entry<Character, Integer> e : edges.get(0).entrySet()) {
             if (e.getKey() < 128) {
-                rootAscii[e.getKey()] = e.getValue();
+                root[e.getKey()] = e.getValue();
             }
         }
+        // character classes: every char of a literal gets its own, anything else is class 0
+        TreeMap<Character, Integer> classOf = new TreeMap<>();
+        for (int k = 0; k < total; k++) {
+            classOf.putIfAbsent(keys[k], 0);
+        }
+        int cls = 1;
+        for (Map.Entry<Character, Integer> e : classOf.entrySet()) {
+            e.setValue(cls++);
+        }
+        classes = cls;
+        asciiClass = new int[128];
+        List<Character> others = new ArrayList<>();
+        for (Map.Entry<Character, Integer> e : classOf.entrySet()) {
+            if (e.getKey() < 128) {
+                asciiClass[e.getKey()] = e.getValue();
+            } else {
+                others.add(e.getKey());
+            }
+        }
+        otherChars = new char[others.size()];
+        otherClass = new int[others.size()];
+        for (int i = 0; i < others.size(); i++) {
+            otherChars[i] = others.get(i);
+            otherClass[i] = classOf.get(others.get(i));
+        }
+        dense = (long) n * classes <= MAX_DENSE_CELLS ? denseTable(n, classOf) : null;
+        rootAscii = root;
+    }
+
+    /** delta(s, c) = the trie edge, else delta(fail(s), c); breadth-first so fail states are done first. */
+    private int[] denseTable(int n, TreeMap<Character, Integer> classOf) {
+        int[] d = new int[n * classes];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(0);
+        boolean[] seen = new boolean[n];
+        seen[0] = true;
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            if (s != 0) {
+                System.arraycopy(d, fail[s] * classes, d, s * classes, classes);
+            }
+            for (int k = keyStart[s]; k < keyStart[s + 1]; k++) {
+                int t = targets[k];
+                d[s * classes + classOf.get(keys[k])] = t;
+                if (!seen[t]) {
+                    seen[t] = true;
+                    queue.add(t);
+                }
+            }
+        }
+        return d;
+    }
+
+    private int classOf(char folded) {
+        if (folded < 128) {
+            return asciiClass[folded];
+        }
+        int i = Arrays.binarySearch(otherChars, folded);
+        return i < 0 ? 0 : otherClass[i];
     }
 
     /** Case folding that agrees with {@link String#regionMatches(boolean, int, String, int, int)} ignoring case. */
@@ -133,6 +198,10 @@ final class LiteralIndex {
 
     /** Sets the bit of every rule with a literal in {@code value}. */
     void scan(String value, long[] bits) {
+        if (dense != null) {
+            scanDense(value, bits);
+            return;
+        }
         int s = 0;
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = fold(value.charAt(i));
@@ -141,6 +210,19 @@ final class LiteralIndex {
                 s = fail[s];
             }
             s = next < 0 ? 0 : next;
+            int[] o = outputs[s];
+            for (int r : o) {
+                bits[r >>> 6] |= 1L << r;
+            }
+        }
+    }
+
+    private void scanDense(String value, long[] bits) {
+        int[] d = dense;
+        int k = classes;
+        int s = 0;
+        for (int i = 0, n = value.length(); i < n; i++) {
+            s = d[s * k + classOf(fold(value.charAt(i)))];
             int[] o = outputs[s];
             for (int r : o) {
                 bits[r >>> 6] |= 1L << r;

@@ -84,6 +84,14 @@ final class FieldTest implements EventPredicate {
         return pred.test(value);
     }
 
+    private static int shortest(List<String> literals) {
+        int n = Integer.MAX_VALUE;
+        for (String l : literals) {
+            n = Math.min(n, l.length());
+        }
+        return n;
+    }
+
     @Override
     public List<LiteralAtom> necessaryAtoms() {
         if (negate) {
@@ -91,23 +99,23 @@ final class FieldTest implements EventPredicate {
         }
         List<String> literals = new ArrayList<>();
         if (all) {
-            String best = "";
+            List<String> best = List.of("");
             for (ValuePredicate p : predicates) {
-                String l = p.requiredLiteral();
-                if (l != null && l.length() > best.length()) {
+                List<String> l = p.requiredLiterals();
+                if (l != null && shortest(l) > shortest(best)) {
                     best = l;
                 }
             }
-            literals.add(best);
+            literals.addAll(best);
         } else {
             for (ValuePredicate p : predicates) {
-                String l = p.requiredLiteral();
-                if (l == null || l.isEmpty()) {
+                List<String> l = p.requiredLiterals();
+                if (l == null) {
                     literals.clear();
                     literals.add(""); // no literal for every value: at least the field must be there
                     break;
                 }
-                literals.add(l);
+                literals.addAll(l);
             }
         }
         List<LiteralAtom> atoms = new ArrayList<>();

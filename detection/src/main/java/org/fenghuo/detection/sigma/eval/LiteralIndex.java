@@ -31,6 +31,8 @@ final class LiteralIndex {
     private final char[] otherChars;   // sorted folded non-ASCII chars of the literals
     private final int[] otherClass;
     private static final long MAX_DENSE_CELLS = 8_000_000;
+    /** Class of each raw ASCII char (folding included). */
+    private final int[] asciiRawClass;
 
     /** @param literals literal to the rule indices that need it */
     LiteralIndex(Map<String, Set<Integer>> literals) {
@@ -129,8 +131,25 @@ final class LiteralIndex {
             otherChars[i] = others.get(i);
             otherClass[i] = classOf.get(others.get(i));
         }
-        dense = (long) n * classes <= MAX_DENSE_CELLS ? denseTable(n, classOf) : null;
+        dense = (long) n * classes <= MAX_DENSE_CELLS ? encode(denseTable(n, classOf)) : null;
         rootAscii = root;
+        asciiRawClass = new int[128];
+        for (char c = 0; c < 128; c++) {
+            asciiRawClass[c] = asciiClass[fold(c)];
+        }
+    }
+
+    /**
+     * Turns target states into row offsets (state * classes), negated-minus-one when the target
+     * state has outputs, so the scan loop does one load per character and a sign test.
+     */
+    private int[] encode(int[] d) {
+        for (int i = 0; i < d.length; i++) {
+            int t = d[i];
+            int off = t * classes;
+            d[i] = outputs[t].length == 0 ? off : -off - 1;
+        }
+        return d;
     }
 
     /** delta(s, c) = the trie edge, else delta(fail(s), c); breadth-first so fail states are done first. */
@@ -219,13 +238,16 @@ final class LiteralIndex {
 
     private void scanDense(String value, long[] bits) {
         int[] d = dense;
-        int k = classes;
-        int s = 0;
+        int[] ascii = asciiRawClass;
+        int off = 0;
         for (int i = 0, n = value.length(); i < n; i++) {
-            s = d[s * k + classOf(fold(value.charAt(i)))];
-            int[] o = outputs[s];
-            for (int r : o) {
-                bits[r >>> 6] |= 1L << r;
+            char c = value.charAt(i);
+            off = d[off + (c < 128 ? ascii[c] : classOf(fold(c)))];
+            if (off < 0) {
+                off = -off - 1;
+                for (int r : outputs[off / classes]) {
+                    bits[r >>> 6] |= 1L << r;
+                }
             }
         }
     }

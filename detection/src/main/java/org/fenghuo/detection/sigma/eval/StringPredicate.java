@@ -13,6 +13,8 @@ final class StringPredicate implements ValuePredicate {
     private final char[] chars;
     private final boolean[] wild;
     private final boolean cased;
+    /** The literal of the simple shapes, case-folded unless cased: compared char by char, no String.regionMatches. */
+    private final char[] lit;
 
     StringPredicate(SigmaString s, boolean cased) {
         this.cased = cased;
@@ -42,28 +44,54 @@ final class StringPredicate implements ValuePredicate {
             shape = Shape.GLOB;
             literal = null;
         }
+        lit = literal == null ? null : literal.toCharArray();
+        if (lit != null && !cased) {
+            for (int i = 0; i < lit.length; i++) {
+                lit[i] = LiteralIndex.fold(lit[i]);
+            }
+        }
     }
 
     @Override
     public boolean test(Object value) {
         String v = ValuePredicate.asText(value);
-        boolean ic = !cased;
         return switch (shape) {
-            case EQUALS -> v.length() == literal.length() && v.regionMatches(ic, 0, literal, 0, literal.length());
-            case STARTS -> v.regionMatches(ic, 0, literal, 0, literal.length());
-            case ENDS -> v.regionMatches(ic, v.length() - literal.length(), literal, 0, literal.length());
+            case EQUALS -> v.length() == lit.length && at(v, 0);
+            case STARTS -> v.length() >= lit.length && at(v, 0);
+            case ENDS -> v.length() >= lit.length && at(v, v.length() - lit.length);
             case CONTAINS -> contains(v);
             case GLOB -> glob(v);
         };
     }
 
+    /** The literal occurs in {@code v} at {@code offset} (which leaves room for it). */
+    private boolean at(String v, int offset) {
+        char[] l = lit;
+        if (cased) {
+            for (int j = 0; j < l.length; j++) {
+                if (v.charAt(offset + j) != l[j]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int j = 0; j < l.length; j++) {
+            if (LiteralIndex.fold(v.charAt(offset + j)) != l[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean contains(String v) {
-        int n = literal.length();
+        int n = lit.length;
         if (n == 0) {
             return true;
         }
+        char first = lit[0];
         for (int i = 0, last = v.length() - n; i <= last; i++) {
-            if (v.regionMatches(!cased, i, literal, 0, n)) {
+            char c = v.charAt(i);
+            if ((c == first || (!cased && LiteralIndex.fold(c) == first)) && at(v, i)) {
                 return true;
             }
         }

@@ -16,6 +16,12 @@ interface ValuePredicate {
         return null;
     }
 
+    /** Literals one of which every matching value contains (OR); null when none is known. */
+    default java.util.List<String> requiredLiterals() {
+        String l = requiredLiteral();
+        return l == null || l.isEmpty() ? null : java.util.List.of(l);
+    }
+
     /** The text of a non-string scalar, as Sigma compares everything as strings. */
     static String asText(Object value) {
         return value instanceof String s ? s : String.valueOf(value);

@@ -19,9 +19,9 @@ final class RuleGroup<R> {
     private final String[][] conditionValues;
     private final CompiledRule<R>[] rules;
     private final long[] alwaysCandidates;
+    /** Each field the pre-filter reads, once per event: its presence mask and/or its literal index (null if none). */
     private final EcsFieldPath[] scanPaths;
     private final LiteralIndex[] scanIndexes;
-    private final EcsFieldPath[] presencePaths;
     private final long[][] presenceMasks;
 
     @SuppressWarnings("unchecked")
@@ -46,16 +46,17 @@ final class RuleGroup<R> {
                 }
             }
         }
-        presencePaths = presence.keySet().stream().map(EcsFieldPath::of).toArray(EcsFieldPath[]::new);
-        presenceMasks = presence.values().toArray(long[][]::new);
-        List<EcsFieldPath> paths = new ArrayList<>();
-        List<LiteralIndex> indexes = new ArrayList<>();
-        for (Map.Entry<String, LiteralIndex.Builder> e : byField.entrySet()) {
-            paths.add(EcsFieldPath.of(e.getKey()));
-            indexes.add(e.getValue().build());
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>(byField.keySet());
+        fields.addAll(presence.keySet());
+        scanPaths = new EcsFieldPath[fields.size()];
+        scanIndexes = new LiteralIndex[fields.size()];
+        presenceMasks = new long[fields.size()][];
+        int f = 0;
+        for (String field : fields) {
+            scanPaths[f] = EcsFieldPath.of(field);
+            scanIndexes[f] = byField.containsKey(field) ? byField.get(field).build() : null;
+            presenceMasks[f++] = presence.get(field);
         }
-        scanPaths = paths.toArray(EcsFieldPath[]::new);
-        scanIndexes = indexes.toArray(LiteralIndex[]::new);
     }
 
     int words() {
@@ -133,17 +134,18 @@ final class RuleGroup<R> {
     private void prefilter(SecurityEvent event, long[] bits) {
         int words = words();
         System.arraycopy(alwaysCandidates, 0, bits, 0, words);
-        for (int f = 0; f < presencePaths.length; f++) {
-            if (presencePaths[f].get(event) != null) {
-                long[] mask = presenceMasks[f];
+        for (int f = 0; f < scanPaths.length; f++) {
+            Object v = scanPaths[f].get(event);
+            if (v == null) {
+                continue;
+            }
+            long[] mask = presenceMasks[f];
+            if (mask != null) {
                 for (int w = 0; w < words; w++) {
                     bits[w] |= mask[w];
                 }
             }
-        }
-        for (int f = 0; f < scanPaths.length; f++) {
-            Object v = scanPaths[f].get(event);
-            if (v != null) {
+            if (scanIndexes[f] != null) {
                 scan(scanIndexes[f], v, bits);
             }
         }

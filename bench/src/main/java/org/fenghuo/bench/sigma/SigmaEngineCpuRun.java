@@ -12,7 +12,7 @@ import org.fenghuo.events.SecurityEvent;
 /**
  * The {@link SigmaEngineBenchmark} loop measured against CPU time, so the figure stays per core
  * when other processes share the machine: events per CPU-second of the evaluating thread and of
- * the whole process (GC and JIT included).
+ * the whole process (GC and JIT included), after three warm-up rounds.
  *
  * <pre>java -Xms1g -Xmx1g -cp CP org.fenghuo.bench.sigma.SigmaEngineCpuRun [rounds] [seconds] [ecs|identity]</pre>
  */
@@ -35,7 +35,9 @@ public final class SigmaEngineCpuRun {
         System.out.printf("%s: %.2f rules fully evaluated per event on average%n", pipeline, candidates / events.length);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        run(rules, events, cpu, os, seconds); // warm-up
+        for (int w = 0; w < 3; w++) {
+            run(rules, events, cpu, os, seconds); // warm-up: thousands of compiled predicates take a while to JIT
+        }
         double[] thread = new double[rounds];
         double[] process = new double[rounds];
         for (int i = 0; i < rounds; i++) {

@@ -76,21 +76,24 @@ public final class ConditionParser {
     }
 
     private Condition or() throws RuleRejection {
-        List<Condition> ops = new ArrayList<>();
-        ops.add(and());
-        while (accept("or")) {
-            ops.add(and());
-        }
-        return ops.size() == 1 ? ops.get(0) : new Condition.Or(ops);
+        return chain("or");
     }
 
     private Condition and() throws RuleRejection {
+        return chain("and");
+    }
+
+    /** operand (op operand)*: for "or" the operands are and-chains, for "and" negations. */
+    private Condition chain(String op) throws RuleRejection {
+        boolean isOr = op.equals("or");
         List<Condition> ops = new ArrayList<>();
-        ops.add(not());
-        while (accept("and")) {
-            ops.add(not());
+        do {
+            ops.add(isOr ? and() : not());
+        } while (accept(op));
+        if (ops.size() == 1) {
+            return ops.get(0);
         }
-        return ops.size() == 1 ? ops.get(0) : new Condition.And(ops);
+        return isOr ? new Condition.Or(ops) : new Condition.And(ops);
     }
 
     private Condition not() throws RuleRejection {

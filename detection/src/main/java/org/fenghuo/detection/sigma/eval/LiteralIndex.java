@@ -23,28 +23,81 @@ final class LiteralIndex {
     private final int[] targets;
     private final int[] fail;
     private final int[][] outputs;  // per state: rule indices, fail chain merged in
-    private final int[] rootAscii;
-    /** Full DFA over character classes when it fits: state * classes + class -> state. */
+    /** Full DFA over character classes when it fits: row offset + class -> row offset (see encode). */
     private final int[] dense;
     private final int classes;
-    private final int[] asciiClass;
+    private final int[] asciiClass;    // class of a folded ASCII char
+    private final int[] asciiRawClass; // class of a raw ASCII char (folding included)
     private final char[] otherChars;   // sorted folded non-ASCII chars of the literals
     private final int[] otherClass;
     private static final long MAX_DENSE_CELLS = 8_000_000;
-    /** Class of each raw ASCII char (folding included). */
-    private final int[] asciiRawClass;
 
     /** @param literals literal to the rule indices that need it */
     LiteralIndex(Map<String, Set<Integer>> literals) {
+        this(literals, MAX_DENSE_CELLS);
+    }
+
+    /** @param maxDenseCells above this many cells (states x classes) the sparse transitions are used */
+    LiteralIndex(Map<String, Set<Integer>> literals, long maxDenseCells) {
         List<TreeMap<Character, Integer>> edges = new ArrayList<>();
         List<Set<Integer>> out = new ArrayList<>();
+        trie(literals, edges, out);
+        int n = edges.size();
+        keyStart = new int[n + 1];
+        for (int s = 0; s < n; s++) {
+            keyStart[s + 1] = keyStart[s] + edges.get(s).size();
+        }
+        keys = new char[keyStart[n]];
+        targets = new int[keyStart[n]];
+        for (int s = 0; s < n; s++) {
+            int k = keyStart[s];
+            for (Map.Entry<Character, Integer> e : edges.get(s).entrySet()) {
+                keys[k] = e.getKey();
+                targets[k++] = e.getValue();
+            }
+        }
+        fail = new int[n];
+        failLinks(edges, out);
+        outputs = new int[n][];
+        for (int s = 0; s < n; s++) {
+            outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
+        }
+        // character classes: every char of a literal gets its own, anything else is class 0
+        TreeMap<Character, Integer> classOf = new TreeMap<>();
+        for (char k : keys) {
+            classOf.putIfAbsent(k, classOf.size() + 1);
+        }
+        classes = classOf.size() + 1;
+        asciiClass = new int[128];
+        List<Character> others = new ArrayList<>();
+        classOf.forEach((c, cls) -> {
+            if (c < 128) {
+                asciiClass[c] = cls;
+            } else {
+                others.add(c);
+            }
+        });
+        otherChars = new char[others.size()];
+        otherClass = new int[others.size()];
+        for (int i = 0; i < others.size(); i++) {
+            otherChars[i] = others.get(i);
+            otherClass[i] = classOf.get(others.get(i));
+        }
+        asciiRawClass = new int[128];
+        for (char c = 0; c < 128; c++) {
+            asciiRawClass[c] = asciiClass[fold(c)];
+        }
+        dense = (long) n * classes <= maxDenseCells ? encode(denseTable(n, classOf)) : null;
+    }
+
+    private static void trie(Map<String, Set<Integer>> literals, List<TreeMap<Character, Integer>> edges,
+            List<Set<Integer>> out) {
         edges.add(new TreeMap<>());
         out.add(new LinkedHashSet<>());
         for (Map.Entry<String, Set<Integer>> e : literals.entrySet()) {
             int s = 0;
-            String lit = e.getKey();
-            for (int i = 0; i < lit.length(); i++) {
-                char c = fold(lit.charAt(i));
+            for (char raw : e.getKey().toCharArray()) {
+                char c = fold(raw);
                 Integer next = edges.get(s).get(c);
                 if (next == null) {
                     next = edges.size();
@@ -56,32 +109,11 @@ final class LiteralIndex {
             }
             out.get(s).addAll(e.getValue());
         }
-        int n = edges.size();
-        keyStart = new int[n + 1];
-        int total = 0;
-        for (int s = 0; s < n; s++) {
-            keyStart[s] = total;
-            total += edges.get(s).size();
-        }
-        keyStart[n] = total;
-        keys = new char[total];
-        targets = new int[total];
-        for (int s = 0; s < n; s++) {
-            int k = keyStart[s];
-            for (Map.Entry<Character, Integer> e : edges.get(s).entrySet()) {
-                keys[k] = e.getKey();
-                targets[k++] = e.getValue();
-            }
-        }
-        fail = new int[n];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int t : edges.get(0).values()) {
-            queue.add(t);
-        }
-        List<int[]> merged = new ArrayList<>(n);
-        for (int s = 0; s < n; s++) {
-            merged.add(null);
-        }
+    }
+
+    /** Breadth-first: a state's fail state is nearer the root, so its outputs are complete when merged. */
+    private void failLinks(List<TreeMap<Character, Integer>> edges, List<Set<Integer>> out) {
+        ArrayDeque<Integer> queue = new ArrayDeque<>(edges.get(0).values());
         while (!queue.isEmpty()) {
             int s = queue.poll();
             for (Map.Entry<Character, Integer> e : edges.get(s).entrySet()) {
@@ -92,50 +124,9 @@ final class LiteralIndex {
                     f = fail[f];
                 }
                 fail[t] = next >= 0 && next != t ? next : 0;
-                out.get(t).addAll(out.get(fail[t])); // fail state is nearer the root: already complete
+                out.get(t).addAll(out.get(fail[t]));
                 queue.add(t);
             }
-        }
-        outputs = new int[n][];
-        for (int s = 0; s < n; s++) {
-            outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
-        }
-        int[] root = new int[128];
-        for (Map.Entry<Character, Integer> e : edges.get(0).entrySet()) {
-            if (e.getKey() < 128) {
-                root[e.getKey()] = e.getValue();
-            }
-        }
-        // character classes: every char of a literal gets its own, anything else is class 0
-        TreeMap<Character, Integer> classOf = new TreeMap<>();
-        for (int k = 0; k < total; k++) {
-            classOf.putIfAbsent(keys[k], 0);
-        }
-        int cls = 1;
-        for (Map.Entry<Character, Integer> e : classOf.entrySet()) {
-            e.setValue(cls++);
-        }
-        classes = cls;
-        asciiClass = new int[128];
-        List<Character> others = new ArrayList<>();
-        for (Map.Entry<Character, Integer> e : classOf.entrySet()) {
-            if (e.getKey() < 128) {
-                asciiClass[e.getKey()] = e.getValue();
-            } else {
-                others.add(e.getKey());
-            }
-        }
-        otherChars = new char[others.size()];
-        otherClass = new int[others.size()];
-        for (int i = 0; i < others.size(); i++) {
-            otherChars[i] = others.get(i);
-            otherClass[i] = classOf.get(others.get(i));
-        }
-        dense = (long) n * classes <= MAX_DENSE_CELLS ? encode(denseTable(n, classOf)) : null;
-        rootAscii = root;
-        asciiRawClass = new int[128];
-        for (char c = 0; c < 128; c++) {
-            asciiRawClass[c] = asciiClass[fold(c)];
         }
     }
 
@@ -193,12 +184,6 @@ final class LiteralIndex {
     }
 
     private int step(int state, char c) {
-        if (state == 0 && c < 128) {
-            int t = rootAscii == null ? -1 : rootAscii[c];
-            if (rootAscii != null) {
-                return t == 0 ? -1 : t;
-            }
-        }
         int lo = keyStart[state];
         int hi = keyStart[state + 1] - 1;
         while (lo <= hi) {
@@ -270,6 +255,11 @@ final class LiteralIndex {
 
         LiteralIndex build() {
             return new LiteralIndex(literals);
+        }
+
+        /** The sparse (binary-searched) automaton whatever its size: for tests of that path. */
+        LiteralIndex buildSparse() {
+            return new LiteralIndex(literals, 0);
         }
     }
 }

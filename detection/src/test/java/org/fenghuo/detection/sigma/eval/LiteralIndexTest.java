@@ -12,13 +12,19 @@ class LiteralIndexTest {
     private static final List<String> LITERALS = List.of("he", "she", "his", "hers", "/etc/shadow", "ŞİFRE", "ß", "a");
 
     private static List<Integer> hits(String value) {
+        List<Integer> dense = hits(value, false);
+        assertThat(hits(value, true)).as("sparse and dense automata agree on " + value).isEqualTo(dense);
+        return dense;
+    }
+
+    private static List<Integer> hits(String value, boolean sparse) {
         LiteralIndex.Builder b = new LiteralIndex.Builder();
         for (int i = 0; i < LITERALS.size(); i++) {
             b.add(LITERALS.get(i), i);
         }
         b.add("she", 70); // a second rule for one literal, in the second word of the bit set
         long[] bits = new long[2];
-        b.build().scan(value, bits);
+        (sparse ? b.buildSparse() : b.build()).scan(value, bits);
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < 128; i++) {
             if ((bits[i >>> 6] & (1L << i)) != 0) {

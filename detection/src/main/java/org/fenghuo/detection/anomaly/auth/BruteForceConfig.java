@@ -1,0 +1,79 @@
+package org.fenghuo.detection.anomaly.auth;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.fenghuo.detection.anomaly.support.AddressSet;
+import org.fenghuo.detection.anomaly.support.SettingsReader;
+import org.fenghuo.detection.anomaly.support.SettingsResult;
+
+/**
+ * Thresholds of the brute-force detectors (YAML keys in brackets).
+ *
+ * @param keyBy          [{@code key_by}] what a count is kept for: {@code source} (source.ip, the
+ *                       default), {@code user} (user.name: one account attacked from many places)
+ *                       or {@code source_user} (both)
+ * @param minFailures    [{@code min_failures}] failed attempts within the window; 10 (fail2ban's
+ *                       sshd jail bans at 5 in 10 min; twice that keeps users who mistype quiet)
+ * @param window         [{@code window}] sliding window of the failures; 5 min
+ * @param successWithin  [{@code success_within}] how long after the threshold was last reached a
+ *                       success counts as "brute force then success"; 10 min
+ * @param sprayUsers     [{@code spray_users}] distinct user names among the counted failures from
+ *                       which the alert says password spraying (T1110.003) instead of guessing
+ *                       (T1110.001); 5
+ * @param ignoredActions [{@code ignore_actions}] {@code event.action}s not counted because another
+ *                       line already counts the same attempt (sshd writes "Invalid user" and then
+ *                       "Failed password"; PAM writes its own failure for sshd's)
+ * @param ignoredSources [{@code ignore_sources}] addresses/CIDRs never judged; none
+ */
+public record BruteForceConfig(KeyBy keyBy, int minFailures, Duration window, Duration successWithin,
+        int sprayUsers, List<String> ignoredActions, AddressSet ignoredSources) {
+
+    /** What failures are counted per. */
+    public enum KeyBy { SOURCE, USER, SOURCE_USER }
+
+    static final List<String> DEFAULT_IGNORED_ACTIONS = List.of("ssh_invalid_user", "ssh_user_not_allowed",
+            "ssh_too_many_failures", "ssh_max_auth_attempts", "ssh_pam_failures", "pam_authentication_failure",
+            "pam_user_unknown");
+    private static final Set<String> KEYS = Set.of("key_by", "min_failures", "window", "success_within",
+            "spray_users", "ignore_actions", "ignore_sources");
+
+    public BruteForceConfig {
+        if (minFailures < 2 || sprayUsers < 2 || window.isNegative() || window.isZero()
+                || successWithin.isNegative() || successWithin.isZero()) {
+            throw new IllegalArgumentException("need min_failures >= 2, spray_users >= 2 and positive durations");
+        }
+        ignoredActions = List.copyOf(ignoredActions);
+        ignoredSources = ignoredSources == null ? AddressSet.EMPTY : ignoredSources;
+    }
+
+    public static BruteForceConfig defaults() {
+        return new BruteForceConfig(KeyBy.SOURCE, 10, Duration.ofMinutes(5), Duration.ofMinutes(10), 5,
+                DEFAULT_IGNORED_ACTIONS, AddressSet.EMPTY);
+    }
+
+    public static SettingsResult<BruteForceConfig> load(Path file) {
+        return read(SettingsReader.ofFile(file));
+    }
+
+    public static SettingsResult<BruteForceConfig> fromYaml(String where, String yaml) {
+        return read(SettingsReader.ofYaml(where, yaml));
+    }
+
+    public static SettingsResult<BruteForceConfig> read(SettingsReader r) {
+        BruteForceConfig d = defaults();
+        r.rejectUnknown(KEYS);
+        String keyBy = r.choice("key_by", "source", List.of("source", "user", "source_user"));
+        int min = r.intIn("min_failures", d.minFailures, 2, 1_000_000);
+        Duration window = r.duration("window", d.window, Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration within = r.duration("success_within", d.successWithin, Duration.ofSeconds(1), Duration.ofDays(1));
+        int spray = r.intIn("spray_users", d.sprayUsers, 2, 10_000);
+        List<String> ignored = r.list("ignore_actions", d.ignoredActions, "an event.action name",
+                n -> n.isTextual() && !n.textValue().isBlank() ? n.textValue().trim() : null);
+        List<String> sources = r.list("ignore_sources", List.of(), "an IP address or CIDR block",
+                n -> n.isTextual() && AddressSet.isValid(n.textValue()) ? n.textValue().trim() : null);
+        return r.result(new BruteForceConfig(KeyBy.valueOf(keyBy.toUpperCase(java.util.Locale.ROOT)), min, window,
+                within, spray, ignored, AddressSet.of(sources)));
+    }
+}

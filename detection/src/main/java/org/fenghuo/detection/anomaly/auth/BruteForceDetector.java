@@ -174,7 +174,7 @@ public final class BruteForceDetector implements KeyedDetector<AuthState> {
     private Alert bruteForceAlert(SecurityEvent e, AuthState state, String key) {
         Set<String> users = users(state);
         return Alerts.of(ruleFor(users), e.timestamp(), ids(state, null), entities(e, users),
-                "brute force: " + state.weight + " failed logins for " + describeKey(key) + " within "
+                "brute force: at least " + state.weight + " failed logins for " + describeKey(key) + " within "
                         + config.window().toSeconds() + " s (threshold " + config.minFailures() + ", "
                         + state.total + " since the first)" + usersText(users));
     }

@@ -8,6 +8,7 @@ import org.fenghuo.detection.alert.Alerts;
 import org.fenghuo.detection.alert.RuleInfo;
 import org.fenghuo.detection.anomaly.DetectorContext;
 import org.fenghuo.detection.anomaly.KeyedDetector;
+import org.fenghuo.detection.anomaly.support.DetectorMetrics;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.AttackTactic;
 import org.fenghuo.events.AttackTechnique;
@@ -71,8 +72,15 @@ public final class BruteForceDetector implements KeyedDetector<AuthState> {
     private final RuleInfo guessing;
     private final RuleInfo spraying;
 
+    private final DetectorMetrics metrics;
+
     public BruteForceDetector(Rule rule, BruteForceConfig config) {
+        this(rule, config, DetectorMetrics.none(rule.rule.id()));
+    }
+
+    public BruteForceDetector(Rule rule, BruteForceConfig config, DetectorMetrics metrics) {
         this.rule = rule;
+        this.metrics = metrics;
         this.config = config;
         this.windowMillis = config.window().toMillis();
         this.successMillis = config.successWithin().toMillis();
@@ -132,6 +140,7 @@ public final class BruteForceDetector implements KeyedDetector<AuthState> {
         if ("success".equals(outcome(e))) {
             if (rule == Rule.SUCCESS_AFTER_BRUTE_FORCE && t <= state.armedUntil) {
                 state.armedUntil = Long.MIN_VALUE; // once per brute force; new failures re-arm
+                metrics.alert();
                 context.emit(successAlert(e, state, context.key()));
             } else if (state.idle()) {
                 context.clearState();
@@ -147,7 +156,10 @@ public final class BruteForceDetector implements KeyedDetector<AuthState> {
         if (rule == Rule.BRUTE_FORCE) {
             if (t >= state.alertSuppressedUntil) {
                 state.alertSuppressedUntil = t + windowMillis;
+                metrics.alert();
                 context.emit(bruteForceAlert(e, state, context.key()));
+            } else {
+                metrics.suppressed();
             }
         } else {
             state.armedUntil = t + successMillis;

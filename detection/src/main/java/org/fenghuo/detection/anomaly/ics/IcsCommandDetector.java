@@ -1,11 +1,13 @@
 package org.fenghuo.detection.anomaly.ics;
 
+import io.micrometer.core.instrument.Counter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fenghuo.detection.alert.Alerts;
 import org.fenghuo.detection.anomaly.DetectorContext;
 import org.fenghuo.detection.anomaly.KeyedDetector;
+import org.fenghuo.detection.anomaly.support.DetectorMetrics;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.Entities;
 import org.fenghuo.events.SecurityEvent;
@@ -21,8 +23,17 @@ public final class IcsCommandDetector implements KeyedDetector<IcsCommandState> 
     private final Map<String, ProtocolPolicy> policies = new HashMap<>();
     private final long windowMillis;
 
+    private final DetectorMetrics metrics;
+    private final Counter entriesDropped;
+
     public IcsCommandDetector(IcsCommandConfig config) {
+        this(config, DetectorMetrics.none(CommandClass.RULE_ID));
+    }
+
+    public IcsCommandDetector(IcsCommandConfig config, DetectorMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
+        this.entriesDropped = metrics.overflow("entries");
         for (String p : config.protocolNames()) {
             policies.put(p, config.policy(p));
         }
@@ -68,11 +79,15 @@ public final class IcsCommandDetector implements KeyedDetector<IcsCommandState> 
         Long until = state.suppressedUntil.get(signature);
         if (until != null && t < until) {
             state.suppressed++;
+            metrics.suppressed();
             return;
         }
         state.suppressedUntil.remove(signature);
-        state.put(signature, t + windowMillis, config.maxSuppressed());
+        if (state.put(signature, t + windowMillis, config.maxSuppressed())) {
+            entriesDropped.increment();
+        }
         state.timer.extendTo(t + windowMillis, context);
+        metrics.alert();
         context.emit(alert(e, ics, context.key(), destination));
     }
 

@@ -27,14 +27,17 @@ public final class IcsCommandState implements Serializable {
         }
     }
 
-    void put(String signature, long until, int max) {
-        if (suppressedUntil.size() >= max) {
+    /** Stores the entry; true when the eldest had to go to make room. */
+    boolean put(String signature, long until, int max) {
+        boolean full = suppressedUntil.size() >= max;
+        if (full) {
             Iterator<Map.Entry<String, Long>> eldest = suppressedUntil.entrySet().iterator();
             eldest.next();
             eldest.remove();
             dropped++;
         }
         suppressedUntil.put(signature, until);
+        return full;
     }
 
     public int entriesHeld() {

@@ -1,11 +1,13 @@
 package org.fenghuo.detection.anomaly.scan;
 
+import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.detection.alert.Alerts;
 import org.fenghuo.detection.alert.RuleInfo;
 import org.fenghuo.detection.anomaly.DetectorContext;
 import org.fenghuo.detection.anomaly.KeyedDetector;
+import org.fenghuo.detection.anomaly.support.DetectorMetrics;
 import org.fenghuo.events.AttackTactic;
 import org.fenghuo.events.AttackTechnique;
 import org.fenghuo.events.Entities;
@@ -49,9 +51,19 @@ public final class PortScanDetector implements KeyedDetector<ScanState> {
     private final PortScanConfig config;
     private final long windowMillis;
     private final int threshold;
+    private final DetectorMetrics metrics;
+    private final Counter targetsNotKept;
+    private final Counter groupsDropped;
 
     public PortScanDetector(Kind kind, PortScanConfig config) {
+        this(kind, config, DetectorMetrics.none(kind.rule.id()));
+    }
+
+    public PortScanDetector(Kind kind, PortScanConfig config, DetectorMetrics metrics) {
         this.kind = kind;
+        this.metrics = metrics;
+        this.targetsNotKept = metrics.overflow("targets");
+        this.groupsDropped = metrics.overflow("groups");
         this.config = config;
         this.windowMillis = config.window().toMillis();
         this.threshold = kind == Kind.HORIZONTAL ? config.minHosts() : config.minPorts();
@@ -104,7 +116,11 @@ public final class PortScanDetector implements KeyedDetector<ScanState> {
         String host = e.destination().ip();
         String groupName = kind == Kind.HORIZONTAL ? port : host;
         String target = kind == Kind.HORIZONTAL ? host : port;
+        long dropped = state.groupsDropped;
         ScanState.Group g = state.group(groupName, config.maxGroups());
+        if (state.groupsDropped != dropped) {
+            groupsDropped.increment();
+        }
         g.prune(t - windowMillis);
         ScanState.Seen before = g.targets.remove(target);
         String eventId = e.event().id();
@@ -116,11 +132,17 @@ public final class PortScanDetector implements KeyedDetector<ScanState> {
             g.targets.put(target, new ScanState.Seen(t, eventId));
         } else {
             g.notKept++;
+            targetsNotKept.increment();
         }
         state.timer.extendTo(t + windowMillis, context);
-        if (g.targets.size() >= threshold && t >= state.suppressedUntil) {
-            state.suppressedUntil = t + windowMillis;
-            context.emit(alert(e, context.key(), groupName, g));
+        if (g.targets.size() >= threshold) {
+            if (t >= state.suppressedUntil) {
+                state.suppressedUntil = t + windowMillis;
+                metrics.alert();
+                context.emit(alert(e, context.key(), groupName, g));
+            } else {
+                metrics.suppressed();
+            }
         }
     }
 

@@ -5,10 +5,12 @@ import static org.fenghuo.detection.anomaly.Events.completed;
 import static org.fenghuo.detection.anomaly.Events.refused;
 import static org.fenghuo.detection.anomaly.Events.tcpFlow;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.detection.anomaly.DetectorRunner;
 import org.fenghuo.detection.anomaly.RecordingContext;
+import org.fenghuo.detection.anomaly.support.DetectorMetrics;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.SecurityEvent;
 import org.fenghuo.events.Severity;
@@ -133,7 +135,9 @@ class PortScanDetectorTest {
 
     @Test
     void stateIsBoundedWhateverTheScanSize() {
-        PortScanDetector detector = PortScanDetector.vertical(CONFIG);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PortScanDetector detector = new PortScanDetector(PortScanDetector.Kind.VERTICAL, CONFIG,
+                DetectorMetrics.of(registry, "vertical"));
         ScanState state = detector.newState();
         RecordingContext context = new RecordingContext(SCANNER);
         // 300 hosts x 400 ports within 30 s: 120,000 probes, host after host
@@ -151,6 +155,13 @@ class PortScanDetectorTest {
         assertThat(state.groups.values()).allSatisfy(g -> assertThat(g.notKept).isEqualTo(400 - 256));
         assertThat(context.timers).hasSize(1); // one timer per key, however many probes
         assertThat(context.alerts).hasSize(1); // one per source per window, not one per host
+        // what the caps dropped is counted
+        assertThat(registry.counter("fenghuo.anomaly.state_overflow", "rule", "vertical", "what", "targets").count())
+                .isEqualTo(300 * (400 - 256));
+        assertThat(registry.counter("fenghuo.anomaly.state_overflow", "rule", "vertical", "what", "groups").count())
+                .isEqualTo(300 - 64);
+        assertThat(registry.counter("fenghuo.anomaly.alerts", "rule", "vertical").count()).isEqualTo(1);
+        assertThat(registry.counter("fenghuo.anomaly.suppressed", "rule", "vertical").count()).isPositive();
         // interleaved over more hosts than max_groups, the vertical groups churn (that scan is horizontal)
         ScanState churn = detector.newState();
         for (int i = 0; i < 1_000; i++) {

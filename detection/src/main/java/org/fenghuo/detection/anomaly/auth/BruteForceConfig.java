@@ -1,6 +1,5 @@
 package org.fenghuo.detection.anomaly.auth;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -53,10 +52,6 @@ public record BruteForceConfig(KeyBy keyBy, int minFailures, Duration window, Du
                 DEFAULT_IGNORED_ACTIONS, AddressSet.EMPTY);
     }
 
-    public static SettingsResult<BruteForceConfig> load(Path file) {
-        return read(SettingsReader.ofFile(file));
-    }
-
     public static SettingsResult<BruteForceConfig> fromYaml(String where, String yaml) {
         return read(SettingsReader.ofYaml(where, yaml));
     }
@@ -71,9 +66,7 @@ public record BruteForceConfig(KeyBy keyBy, int minFailures, Duration window, Du
         int spray = r.intIn("spray_users", d.sprayUsers, 2, 10_000);
         List<String> ignored = r.list("ignore_actions", d.ignoredActions, "an event.action name",
                 n -> n.isTextual() && !n.textValue().isBlank() ? n.textValue().trim() : null);
-        List<String> sources = r.list("ignore_sources", List.of(), "an IP address or CIDR block",
-                n -> n.isTextual() && AddressSet.isValid(n.textValue()) ? n.textValue().trim() : null);
         return r.result(new BruteForceConfig(KeyBy.valueOf(keyBy.toUpperCase(java.util.Locale.ROOT)), min, window,
-                within, spray, ignored, AddressSet.of(sources)));
+                within, spray, ignored, r.addresses("ignore_sources")));
     }
 }

@@ -1,7 +1,6 @@
 package org.fenghuo.detection.anomaly.ics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,10 +68,6 @@ public record IcsCommandConfig(Duration window, AddressSet allow, Map<String, Pr
         return new IcsCommandConfig(Duration.ofMinutes(10), AddressSet.EMPTY, p, 1024);
     }
 
-    public static SettingsResult<IcsCommandConfig> load(Path file) {
-        return read(SettingsReader.ofFile(file));
-    }
-
     public static SettingsResult<IcsCommandConfig> fromYaml(String where, String yaml) {
         return read(SettingsReader.ofYaml(where, yaml));
     }
@@ -86,7 +81,7 @@ public record IcsCommandConfig(Duration window, AddressSet allow, Map<String, Pr
         IcsCommandConfig d = defaults();
         r.rejectUnknown(KEYS);
         Duration window = r.duration("window", d.window, Duration.ofSeconds(1), Duration.ofDays(7));
-        AddressSet allow = AddressSet.of(addresses(r, "allow"));
+        AddressSet allow = r.addresses("allow");
         int max = r.intIn("max_suppressed", d.maxSuppressed, 1, 1_000_000);
         Map<String, ProtocolPolicy> protocols = new LinkedHashMap<>(d.protocols);
         SettingsReader all = r.child("protocols");
@@ -94,7 +89,7 @@ public record IcsCommandConfig(Duration window, AddressSet allow, Map<String, Pr
             SettingsReader p = all.child(name);
             p.rejectUnknown(PROTOCOL_KEYS);
             ProtocolPolicy base = protocols.getOrDefault(name, new ProtocolPolicy(null, Set.of(), Set.of(), Set.of()));
-            AddressSet pAllow = AddressSet.of(addresses(p, "allow"));
+            AddressSet pAllow = p.addresses("allow");
             Set<Integer> codes = base.codes();
             Set<String> names = base.names();
             if (p.has("functions")) {
@@ -123,11 +118,6 @@ public record IcsCommandConfig(Duration window, AddressSet allow, Map<String, Pr
         return r.result(new IcsCommandConfig(window, allow, protocols, max));
     }
 
-    private static List<String> addresses(SettingsReader r, String key) {
-        return r.list(key, List.of(), "an IP address or CIDR block",
-                n -> n.isTextual() && AddressSet.isValid(n.textValue()) ? n.textValue().trim() : null);
-    }
-
     /** An int[]{from, to} for a code or range, a String for a name, null when neither. */
     private static Object function(JsonNode n) {
         if (n.isIntegralNumber()) {
@@ -148,8 +138,11 @@ public record IcsCommandConfig(Duration window, AddressSet allow, Map<String, Pr
             int b = Integer.parseInt(parts[1]);
             return a <= b && b <= 65_535 ? new int[] {a, b} : null;
         }
-        return s.chars().allMatch(Character::isDigit) ? (s.length() <= 5 ? new int[] {Integer.parseInt(s),
-                Integer.parseInt(s)} : null) : s;
+        if (s.chars().allMatch(Character::isDigit)) {
+            int c = s.length() <= 5 ? Integer.parseInt(s) : Integer.MAX_VALUE;
+            return c <= 65_535 ? new int[] {c, c} : null;
+        }
+        return s;
     }
 
     /** The policy of a protocol with the global allowlist folded in, or null when not watched. */

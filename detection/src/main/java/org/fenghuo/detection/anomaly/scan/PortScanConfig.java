@@ -1,6 +1,5 @@
 package org.fenghuo.detection.anomaly.scan;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -49,10 +48,6 @@ public record PortScanConfig(Duration window, int minHosts, int minPorts, int ma
         return new PortScanConfig(Duration.ofSeconds(60), 20, 20, 256, 64, false, DEFAULT_DATASETS, AddressSet.EMPTY);
     }
 
-    public static SettingsResult<PortScanConfig> load(Path file) {
-        return read(SettingsReader.ofFile(file));
-    }
-
     public static SettingsResult<PortScanConfig> fromYaml(String where, String yaml) {
         return read(SettingsReader.ofYaml(where, yaml));
     }
@@ -78,9 +73,7 @@ public record PortScanConfig(Duration window, int minHosts, int minPorts, int ma
         boolean completed = r.bool("count_completed", d.countCompleted);
         List<String> datasets = r.list("datasets", d.datasets, "a dataset name",
                 n -> n.isTextual() && !n.textValue().isBlank() ? n.textValue().trim() : null);
-        List<String> ignored = r.list("ignore_sources", List.of(), "an IP address or CIDR block",
-                n -> n.isTextual() && AddressSet.isValid(n.textValue()) ? n.textValue().trim() : null);
         return r.result(new PortScanConfig(window, minHosts, minPorts, maxTargets, maxGroups, completed, datasets,
-                AddressSet.of(ignored)));
+                r.addresses("ignore_sources")));
     }
 }

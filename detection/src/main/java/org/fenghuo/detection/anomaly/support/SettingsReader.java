@@ -187,6 +187,12 @@ public final class SettingsReader {
         return out;
     }
 
+    /** A list of IP addresses and CIDR blocks; entries that are neither are problems and left out. */
+    public AddressSet addresses(String key) {
+        return AddressSet.of(list(key, List.of(), "an IP address or CIDR block",
+                n -> n.isTextual() && AddressSet.isValid(n.textValue()) ? n.textValue().trim() : null));
+    }
+
     /** Adds a problem about {@code key} found by a cross-check (e.g. one bound above another). */
     public void problem(String key, Object value, String expected) {
         String shown = value instanceof JsonNode n ? show(n) : "'" + value + "'";

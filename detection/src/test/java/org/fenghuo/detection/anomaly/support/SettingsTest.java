@@ -64,7 +64,7 @@ class SettingsTest {
         assertThat(BruteForceConfig.fromYaml("x.yml", "- a\n- b\n").problems())
                 .containsExactly("x.yml: expected a mapping of settings, got list");
         Path missing = dir.resolve("absent.yml");
-        var none = BruteForceConfig.load(missing);
+        var none = BruteForceConfig.read(SettingsReader.ofFile(missing));
         assertThat(none.problems()).singleElement().asString().startsWith(missing + ": cannot read");
         assertThat(none.value()).isEqualTo(BruteForceConfig.defaults());
         assertThat(BruteForceConfig.fromYaml("empty.yml", "").ok()).isTrue();

@@ -86,15 +86,19 @@ public final class PortScanDetector implements KeyedDetector<ScanState> {
         return kind.rule;
     }
 
+    /** The source of a probe (or of a completed connection when those count); null for anything else. */
     @Override
     public String key(SecurityEvent e) {
         if (e.source() == null || e.source().ip() == null || e.destination() == null
                 || e.destination().ip() == null || e.destination().port() == null
-                || e.event() == null || !config.datasets().contains(e.event().dataset())
-                || config.ignoredSources().contains(e.source().ip())) {
+                || e.event() == null || !config.datasets().contains(e.event().dataset())) {
             return null;
         }
-        return e.source().ip();
+        ConnectionOutcome outcome = ConnectionOutcome.of(e, e.event().dataset());
+        boolean counts = outcome == ConnectionOutcome.PROBE
+                || outcome == ConnectionOutcome.COMPLETED && config.countCompleted();
+        // normal traffic gets no key, so it costs no state
+        return counts && !config.ignoredSources().contains(e.source().ip()) ? e.source().ip() : null;
     }
 
     @Override
@@ -102,15 +106,9 @@ public final class PortScanDetector implements KeyedDetector<ScanState> {
         return new ScanState();
     }
 
+    /** One event {@link #key} accepted: a probe (or a counted completed connection). */
     @Override
     public void onEvent(SecurityEvent e, ScanState state, DetectorContext context) {
-        ConnectionOutcome outcome = ConnectionOutcome.of(e, e.event().dataset());
-        if (outcome != ConnectionOutcome.PROBE && !(outcome == ConnectionOutcome.COMPLETED && config.countCompleted())) {
-            if (state.groups.isEmpty() && state.timer.expiry() == Long.MIN_VALUE) {
-                context.clearState(); // keys stay bounded by sources that probe, not by all talkers
-            }
-            return;
-        }
         long t = e.timestamp().toEpochMilli();
         String port = Integer.toString(e.destination().port());
         String host = e.destination().ip();

@@ -181,8 +181,14 @@ class PortScanDetectorTest {
         for (int i = 0; i < 50; i++) {
             runner.accept(completed("n" + i, 10_000 + i, "10.0.0." + (100 + i), VICTIM, 443));
         }
-        assertThat(runner.keys()).isEqualTo(1); // completed connections create no state
-        runner.accept(completed("later", 62_400, "10.0.0.5", VICTIM, 443)); // last probe 2.4 s + 60 s
+        assertThat(runner.keys()).isEqualTo(1); // completed connections get no key, so no state
+        assertThat(runner.unkeyed()).isEqualTo(50);
+        // another source's probe moves the watermark past the scanner's last probe (2.4 s) + 60 s
+        runner.accept(refused("other", 62_399, "10.0.0.5", VICTIM, 443));
+        assertThat(runner.keys()).isEqualTo(2);
+        runner.accept(refused("other2", 62_400, "10.0.0.5", VICTIM, 444));
+        assertThat(runner.keys()).isEqualTo(1);
+        runner.finish();
         assertThat(runner.keys()).isZero();
         assertThat(runner.pendingTimers()).isZero();
         assertThat(alerts).hasSize(1);

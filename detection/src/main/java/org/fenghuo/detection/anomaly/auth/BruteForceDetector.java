@@ -108,10 +108,13 @@ public final class BruteForceDetector implements KeyedDetector<AuthState> {
             return null;
         }
         String ip = e.source() == null ? null : e.source().ip();
-        String user = e.user() == null ? null : e.user().name();
         if (ip != null && config.ignoredSources().contains(ip)) {
             return null;
         }
+        if (ip == null && e.source() != null) {
+            ip = e.source().domain(); // sshd with UseDNS, PAM's rhost=: a name is still one attacker
+        }
+        String user = e.user() == null ? null : e.user().name();
         return switch (config.keyBy()) {
             case SOURCE -> ip;
             case USER -> user;

@@ -99,6 +99,41 @@ class AuthLogBruteForceTest {
         assertThat(perRule.get("fenghuo.anomaly.brute_force")).isPositive();
     }
 
+    @Test
+    void realLinuxLogEveryAlertedHostHasTheFailuresInTheRawFileAndPamCountsWhenAsked() throws Exception {
+        Path file = SharedData.require("logs/loghub/Linux").resolve("Linux_2k.log");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file), file + " is absent: skipping");
+        List<SecurityEvent> events = read(file);
+        // independent count: failure lines naming the address or host (PAM rhost=, klogind, ftpd ...)
+        List<String> failureLines = Files.readAllLines(file).stream()
+                .filter(l -> l.contains("authentication failure") || l.contains("Authentication failed")
+                        || l.contains("FAILED LOGIN")).toList();
+        Pattern source = Pattern.compile(".*for source (\\S+?) within.*");
+        // by default PAM's lines are left to sshd's own (absent from this 2005 log): klogind's burst remains
+        List<Alert> byDefault = DetectorRunner.run(BruteForceDetector.bruteForce(BruteForceConfig.defaults()), events);
+        BruteForceConfig pam = BruteForceConfig.fromYaml("pam.yml", "ignore_actions: [pam_user_unknown]").value();
+        List<Alert> withPam = DetectorRunner.run(BruteForceDetector.bruteForce(pam), events);
+        for (Alert a : concat(byDefault, withPam)) {
+            Matcher m = source.matcher(a.message());
+            assertThat(m.matches()).as(a.message()).isTrue();
+            String host = m.group(1);
+            assertThat(failureLines.stream().filter(l -> l.contains(host)).count()).as(a.message())
+                    .isGreaterThanOrEqualTo(10);
+        }
+        long hostsDefault = byDefault.stream().map(a -> source.matcher(a.message()).replaceAll("$1")).distinct().count();
+        long hostsPam = withPam.stream().map(a -> source.matcher(a.message()).replaceAll("$1")).distinct().count();
+        System.out.printf("loghub Linux_2k.log: %d events; default: %d alerts from %d hosts; PAM counted: %d alerts "
+                + "from %d hosts%n", events.size(), byDefault.size(), hostsDefault, withPam.size(), hostsPam);
+        assertThat(hostsDefault).isPositive();
+        assertThat(hostsPam).isGreaterThan(hostsDefault);
+    }
+
+    private static List<Alert> concat(List<Alert> a, List<Alert> b) {
+        List<Alert> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(AuthLogBruteForceTest.class.getResource("/anomaly/auth/" + name).toURI());
     }

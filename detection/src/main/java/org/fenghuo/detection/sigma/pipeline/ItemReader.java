@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.FieldCondition;
 import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.PrefixMapping;
 
@@ -102,49 +103,53 @@ final class ItemReader {
     }
 
     private static Transformation prefixMapping(YamlNode item, Checker c) {
-        Map<String, YamlNode> m = nonEmptyMap(item, "mapping", c);
-        if (m == null) {
-            return null;
-        }
-        List<PrefixMapping> out = new ArrayList<>();
-        boolean ok = true;
-        for (Map.Entry<String, YamlNode> e : m.entrySet()) {
-            String to = c.text(e.getValue(), "mapping." + e.getKey());
-            ok &= to != null;
-            if (to != null) {
-                out.add(new PrefixMapping(e.getKey(), to));
-            }
-        }
-        return ok ? new Transformation.FieldNamePrefixMapping(out) : null;
+        List<PrefixMapping> out = entries(item, "mapping", c, (key, v) -> {
+            String to = c.text(v, "mapping." + key);
+            return to == null ? null : new PrefixMapping(key, to);
+        });
+        return out == null ? null : new Transformation.FieldNamePrefixMapping(out);
     }
 
     private static Transformation addCondition(YamlNode item, Checker c) {
-        Map<String, YamlNode> m = nonEmptyMap(item, "conditions", c);
+        List<FieldCondition> out = entries(item, "conditions", c, (key, v) -> {
+            List<String> values = c.texts(v, "conditions." + key);
+            return values == null ? null : new FieldCondition(key, values);
+        });
+        return out == null ? null : new Transformation.AddCondition(out);
+    }
+
+    /** Each entry of the non-empty mapping {@code key} read by {@code entry}; null if any was bad. */
+    private static <T> List<T> entries(YamlNode item, String key, Checker c, BiFunction<String, YamlNode, T> entry) {
+        Map<String, YamlNode> m = nonEmptyMap(item, key, c);
         if (m == null) {
             return null;
         }
-        List<FieldCondition> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         boolean ok = true;
         for (Map.Entry<String, YamlNode> e : m.entrySet()) {
-            List<String> values = c.texts(e.getValue(), "conditions." + e.getKey());
-            ok &= values != null;
-            if (values != null) {
-                out.add(new FieldCondition(e.getKey(), values));
-            }
+            T t = entry.apply(e.getKey(), e.getValue());
+            ok &= t != null;
+            out.add(t);
         }
-        return ok ? new Transformation.AddCondition(out) : null;
+        return ok ? out : null;
     }
 
     private static Transformation changeLogSource(YamlNode item, Checker c) {
-        String category = c.optionalText(item, "category");
-        String product = c.optionalText(item, "product");
-        String service = c.optionalText(item, "service");
+        LogSource to = logSourceParts(item, c, "change_logsource");
+        return to == null ? null : new Transformation.ChangeLogSource(LogSourceCondition.lower(to.category()),
+                LogSourceCondition.lower(to.product()), LogSourceCondition.lower(to.service()));
+    }
+
+    /** category, product and service of {@code node}, at least one of them set; null (reported) if none. */
+    private static LogSource logSourceParts(YamlNode node, Checker c, String what) {
+        String category = c.optionalText(node, "category");
+        String product = c.optionalText(node, "product");
+        String service = c.optionalText(node, "service");
         if (category == null && product == null && service == null) {
-            c.error(item, "change_logsource needs at least one of category, product, service");
+            c.error(node, what + " needs at least one of category, product, service");
             return null;
         }
-        return new Transformation.ChangeLogSource(LogSourceCondition.lower(category),
-                LogSourceCondition.lower(product), LogSourceCondition.lower(service));
+        return new LogSource(category, product, service);
     }
 
     private static List<LogSourceCondition> conditions(YamlNode item, Checker c) {
@@ -182,14 +187,8 @@ final class ItemReader {
             return null;
         }
         c.onlyKeys(cond.map(), LOGSOURCE_KEYS, "logsource condition");
-        String category = c.optionalText(cond, "category");
-        String product = c.optionalText(cond, "product");
-        String service = c.optionalText(cond, "service");
-        if (category == null && product == null && service == null) {
-            c.error(cond, "a logsource condition needs at least one of category, product, service");
-            return null;
-        }
-        return new LogSourceCondition(category, product, service);
+        LogSource parts = logSourceParts(cond, c, "a logsource condition");
+        return parts == null ? null : new LogSourceCondition(parts.category(), parts.product(), parts.service());
     }
 
     private static Boolean condOp(YamlNode item, Checker c) {

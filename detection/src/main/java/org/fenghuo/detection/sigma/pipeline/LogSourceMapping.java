@@ -41,25 +41,23 @@ public record LogSourceMapping(List<String> pipelines, List<FieldCondition> cond
         if (mapped != null) {
             return mapped;
         }
-        for (PrefixMapping p : prefixMappings) {
-            if (sigmaField.startsWith(p.sigmaPrefix())) {
-                return List.of(p.ecsPrefix() + sigmaField.substring(p.sigmaPrefix().length()));
-            }
-        }
-        return List.of(sigmaField);
+        PrefixMapping p = firstPrefix(prefixMappings, sigmaField);
+        return List.of(p == null ? sigmaField : p.ecsPrefix() + sigmaField.substring(p.sigmaPrefix().length()));
     }
 
     /** Whether a pipeline renamed {@code sigmaField} (false: it is used as written). */
     public boolean isMapped(String sigmaField) {
-        if (fieldNames.containsKey(sigmaField)) {
-            return true;
-        }
-        for (PrefixMapping p : prefixMappings) {
-            if (sigmaField.startsWith(p.sigmaPrefix())) {
-                return true;
+        return fieldNames.containsKey(sigmaField) || firstPrefix(prefixMappings, sigmaField) != null;
+    }
+
+    /** The first of {@code prefixes} that starts {@code name}, or null. */
+    static PrefixMapping firstPrefix(List<PrefixMapping> prefixes, String name) {
+        for (PrefixMapping p : prefixes) {
+            if (name.startsWith(p.sigmaPrefix())) {
+                return p;
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -55,15 +55,7 @@ final class MappingBuilder {
     }
 
     private boolean renamed(String sigma) {
-        if (fieldNames.containsKey(sigma)) {
-            return true;
-        }
-        for (PrefixMapping p : prefixes) {
-            if (sigma.startsWith(p.sigmaPrefix())) {
-                return true;
-            }
-        }
-        return false;
+        return fieldNames.containsKey(sigma) || LogSourceMapping.firstPrefix(prefixes, sigma) != null;
     }
 
     LogSourceMapping build() {

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param fieldNames     Sigma field name (case as the rule writes it) to the ECS field names it
  *                       means (more than one: any of them, OR-ed)
  * @param prefixMappings for names not in {@code fieldNames}: the first whose Sigma prefix starts the
- *                       name replaces that prefix (an empty Sigma prefix catches every name); a name
- *                       matched by neither is used as written
+ *                       name replaces that prefix (an empty Sigma prefix catches every name without
+ *                       a dot: a dotted name is taken as ECS already, as pySigma's ecs_windows does);
+ *                       a name matched by neither is used as written
  * @param unsupported    null, or why rules of this log source cannot be evaluated on ECS events (the
  *                       rule is then rejected with this reason)
  */
@@ -53,7 +54,8 @@ public record LogSourceMapping(List<String> pipelines, List<FieldCondition> cond
     /** The first of {@code prefixes} that starts {@code name}, or null. */
     static PrefixMapping firstPrefix(List<PrefixMapping> prefixes, String name) {
         for (PrefixMapping p : prefixes) {
-            if (name.startsWith(p.sigmaPrefix())) {
+            boolean catchAll = p.sigmaPrefix().isEmpty();
+            if (catchAll ? name.indexOf('.') < 0 : name.startsWith(p.sigmaPrefix())) {
                 return p;
             }
         }

@@ -22,7 +22,7 @@ public sealed interface Transformation {
         }
     }
 
-    /** {@code field_name_prefix}: every name not renamed before gets {@code prefix} in front. */
+    /** {@code field_name_prefix}: every name without a dot not renamed before gets {@code prefix} in front. */
     record FieldNamePrefix(String prefix) implements Transformation {
     }
 

@@ -89,6 +89,13 @@ class StandardPipelinesTest {
         assertThat(proc.ecsNames("ParentImage")).containsExactly("process.parent.executable");
         assertThat(proc.ecsNames("EventID")).containsExactly("winlog.event_id", "event.code");
         assertThat(proc.ecsNames("IntegrityLevel")).containsExactly("winlog.event_data.IntegrityLevel");
+        assertThat(proc.ecsNames("OriginalFileName")).containsExactly("process.pe.original_file_name");
+        assertThat(proc.ecsNames("winlog.event_data.Foo")).containsExactly("winlog.event_data.Foo");
+        assertThat(resolve("image_load", "windows", null).ecsNames("OriginalFileName"))
+                .containsExactly("file.pe.original_file_name");
+        assertThat(resolve(null, "windows", "security").ecsNames("SubjectUserName")).containsExactly("user.name");
+        assertThat(resolve(null, "windows", "system").ecsNames("SubjectUserName"))
+                .containsExactly("winlog.event_data.SubjectUserName");
         assertThat(proc.conditions()).containsExactly(new FieldCondition("event.category", List.of("process")),
                 new FieldCondition("event.type", List.of("start")));
 

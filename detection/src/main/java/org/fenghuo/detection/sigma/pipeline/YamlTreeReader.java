@@ -1,6 +1,7 @@
 package org.fenghuo.detection.sigma.pipeline;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -46,8 +47,7 @@ final class YamlTreeReader {
             throws IOException {
         int line = p.currentTokenLocation().getLineNr();
         if (depth > MAX_DEPTH) {
-            throw new JsonProcessingException("nesting deeper than " + MAX_DEPTH, p.currentTokenLocation()) {
-            };
+            throw new JsonParseException(p, "nesting deeper than " + MAX_DEPTH);
         }
         JsonToken t = p.currentToken();
         switch (t) {

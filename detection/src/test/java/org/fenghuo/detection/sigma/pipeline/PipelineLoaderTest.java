@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.PrefixMapping;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class PipelineLoaderTest {
         assertThat(p.source()).endsWith("high.yml");
         assertThat(p.items()).extracting(ProcessingItem::id).containsExactly("rename_again", "rest");
         assertThat(p.items().get(0).transformation()).isEqualTo(new Transformation.FieldNameMapping(
-                java.util.Map.of("src", List.of("client.ip"), "dst", List.of("destination.ip", "server.ip"))));
+                Map.of("src", List.of("client.ip"), "dst", List.of("destination.ip", "server.ip"))));
         assertThat(p.items().get(1).transformation()).isEqualTo(
                 new Transformation.FieldNamePrefixMapping(List.of(new PrefixMapping("x.", "fenghuo.x."))));
     }
@@ -117,6 +118,14 @@ class PipelineLoaderTest {
                 .extracting(PipelineError::reason).isEqualTo("no such resource");
         assertThat(PipelineLoader.parse("name: x\npriority: 1\ntransformations: []\n", "x.yml").errors())
                 .singleElement().extracting(PipelineError::line).isEqualTo(3);
+    }
+
+    @Test
+    void deepNestingIsAnErrorNotAStackOverflow() {
+        String yaml = "name: deep\npriority: 1\ntransformations: " + "[".repeat(100) + "]".repeat(100) + "\n";
+
+        assertThat(PipelineLoader.parse(yaml, "deep.yml").errors()).singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("nesting deeper than 32"));
     }
 
     @Test

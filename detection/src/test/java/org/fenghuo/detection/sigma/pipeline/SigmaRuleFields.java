@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +20,8 @@ record SigmaRuleFields(Path file, LogSource logSource, Set<String> fields) {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     /** Every document of {@code file} that has a detection; a file that does not parse throws. */
-    static java.util.List<SigmaRuleFields> read(Path file) throws IOException {
-        java.util.List<SigmaRuleFields> out = new java.util.ArrayList<>();
+    static List<SigmaRuleFields> read(Path file) throws IOException {
+        List<SigmaRuleFields> out = new ArrayList<>();
         try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
             while (docs.hasNext()) {
                 JsonNode doc = docs.next();

@@ -1,41 +1,52 @@
 package org.fenghuo.detection.sigma.correlation;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fenghuo.detection.alert.Alerts;
-import org.fenghuo.detection.alert.RuleInfo;
+import java.util.function.Consumer;
 import org.fenghuo.events.Alert;
-import org.fenghuo.events.AttackTactic;
-import org.fenghuo.events.AttackTechnique;
 import org.fenghuo.events.EcsFieldPath;
-import org.fenghuo.events.Entities;
-import org.fenghuo.events.IncidentCategory;
 import org.fenghuo.events.SecurityEvent;
-import org.fenghuo.events.Severity;
 
 /**
- * One correlation ready to run: field paths resolved per rule (aliases applied), its alert
- * description, and its per-key windows. Keys are kept in order of their latest hit, so the idle
- * ones are at the head: expiry and eviction never scan.
+ * One correlation ready to run: field paths resolved per rule (aliases applied) and its per-key
+ * windows, kept in order of their latest hit so the idle ones are at the head (expiry and eviction
+ * never scan).
+ *
+ * <p>Two ways to decide, chosen by the condition. Only a lower bound ({@code gt}/{@code gte}, and
+ * {@code temporal_ordered}): tested on every hit over the sliding window ending at it, a match
+ * consumes the window and mutes the key for one timespan. Any upper bound, {@code eq} or
+ * {@code neq}: the measure may still rise past it, so it is tested once, when the window opened by
+ * the key's first hit closes one timespan later (the watermark passes its end).
  */
 final class CompiledCorrelation {
     private static final char KEY_SEPARATOR = '\u001f';
 
     final SigmaCorrelation rule;
-    final RuleInfo info;
     /** Whether its matches are published as alerts (not only fed to the correlations chained on it). */
     final boolean emits;
+    private final boolean deferred;
     private final long spanMillis;
     /** [rule index][group-by index]. */
     private final EcsFieldPath[][] groupFields;
     /** [rule index][condition field index]. */
     private final EcsFieldPath[][] valueFields;
+    private final CorrelationAlerts alerts;
     private final CorrelationLimits limits;
     private final Counters counters;
     private final LinkedHashMap<String, GroupWindow> windows = new LinkedHashMap<>(16, 0.75f, true);
+    /** Deferred windows by closing time (opened in time order, so a queue suffices). */
+    private final ArrayDeque<Pending> closing = new ArrayDeque<>();
+
+    private record Pending(long closesAt, String key, GroupWindow window) {
+    }
+
+    /** A match: the alert and the event that completed it (what a chained correlation reads). */
+    record Match(Alert alert, long millis, SecurityEvent trigger) {
+    }
 
     CompiledCorrelation(SigmaCorrelation rule, boolean emits, CorrelationLimits limits, Counters counters) {
         this.rule = rule;
@@ -43,13 +54,16 @@ final class CompiledCorrelation {
         this.limits = limits;
         this.counters = counters;
         this.spanMillis = rule.timespan().toMillis();
-        this.info = ruleInfo(rule);
+        this.alerts = new CorrelationAlerts(rule, limits.maxEvidence());
+        CorrelationCondition c = rule.condition();
+        this.deferred = rule.type() != CorrelationType.TEMPORAL_ORDERED
+                && (c.upper() != null || c.eq() != null || c.neq() != null);
         int n = rule.rules().size();
         groupFields = new EcsFieldPath[n][];
         valueFields = new EcsFieldPath[n][];
         for (int r = 0; r < n; r++) {
             groupFields[r] = paths(rule.groupBy(), rule.rules().get(r));
-            valueFields[r] = paths(rule.condition().fields(), rule.rules().get(r));
+            valueFields[r] = paths(c.fields(), rule.rules().get(r));
         }
     }
 
@@ -63,31 +77,7 @@ final class CompiledCorrelation {
         return out;
     }
 
-    /** What a correlation's alerts say about it: severity from level, category and ATT&CK from tags. */
-    static RuleInfo ruleInfo(SigmaCorrelation c) {
-        List<AttackTactic> tactics = new ArrayList<>();
-        List<AttackTechnique> techniques = new ArrayList<>();
-        boolean attack = false;
-        for (String tag : c.tags()) {
-            attack |= tag.regionMatches(true, 0, "attack.", 0, 7);
-            AttackTactic t = AttackTactic.fromSigmaTag(tag);
-            if (t != null && !tactics.contains(t)) {
-                tactics.add(t);
-            }
-            AttackTechnique q = AttackTechnique.fromSigmaTag(tag);
-            if (q != null && !techniques.contains(q)) {
-                techniques.add(q);
-            }
-        }
-        Severity severity = c.level() == null ? Severity.MEDIUM : Severity.fromSigmaLevel(c.level());
-        return new RuleInfo(c.ruleId(), c.title(), c.version(), severity,
-                attack ? IncidentCategory.NETWORK_ATTACK : IncidentCategory.ABNORMAL_BEHAVIOUR, tactics, techniques);
-    }
-
-    /**
-     * One hit of rule {@code ruleIndex} at {@code millis}; returns the match (alert built, window
-     * consumed) or null.
-     */
+    /** One hit of rule {@code ruleIndex} at {@code millis}; returns a match decided on arrival, or null. */
     Match onHit(int ruleIndex, long millis, SecurityEvent event) {
         String key = key(groupFields[ruleIndex], event);
         if (key == null) {
@@ -110,9 +100,19 @@ final class CompiledCorrelation {
             }
         }
         GroupWindow w = window(key);
-        w.evictBefore(millis - spanMillis);
+        if (deferred) {
+            if (w.closesAt == Long.MIN_VALUE) {
+                w.closesAt = plusSpan(millis);
+                closing.addLast(new Pending(w.closesAt, key, w));
+            }
+        } else {
+            w.evictBefore(millis - spanMillis);
+        }
         if (!w.add(new GroupWindow.Entry(millis, ruleIndex, number, value, event), limits.maxHitsPerKey())) {
             counters.hitEvictions++;
+        }
+        if (deferred) {
+            return null;
         }
         if (millis <= w.suppressedUntil) {
             counters.suppressed++;
@@ -125,14 +125,10 @@ final class CompiledCorrelation {
         if (!matched) {
             return null;
         }
-        Match m = new Match(alert(key, millis, measure, w), event);
+        Match m = new Match(alerts.alert(values(key), millis, measure, w), millis, event);
         w.clear();
-        w.suppressedUntil = millis + spanMillis;
+        w.suppressedUntil = plusSpan(millis);
         return m;
-    }
-
-    /** A match: the alert and the event that completed it (what a chained correlation reads). */
-    record Match(Alert alert, SecurityEvent trigger) {
     }
 
     private GroupWindow window(String key) {
@@ -150,11 +146,29 @@ final class CompiledCorrelation {
         return w;
     }
 
-    /** Forgets the keys with no hit since {@code nowMillis - timespan} (their suppression is over too). */
-    void expire(long nowMillis) {
+    /**
+     * The clock moved to {@code nowMillis}: decides the deferred windows that ended before it
+     * (their matches go to {@code matches}), then forgets keys idle for a timespan.
+     */
+    void advance(long nowMillis, Consumer<Match> matches) {
+        while (!closing.isEmpty() && closing.peekFirst().closesAt() < nowMillis) {
+            Pending p = closing.pollFirst();
+            if (windows.get(p.key()) != p.window()) {
+                continue; // evicted at the key limit meanwhile
+            }
+            windows.remove(p.key());
+            GroupWindow w = p.window();
+            double measure = w.measure(rule.type(), rule.condition().percentile());
+            if (w.size() > 0 && rule.condition().test(measure)) {
+                GroupWindow.Entry last = w.last();
+                matches.accept(new Match(alerts.alert(values(p.key()), last.millis(), measure, w), last.millis(),
+                        last.event()));
+            }
+        }
         Iterator<GroupWindow> it = windows.values().iterator();
         while (it.hasNext()) {
             GroupWindow w = it.next();
+            // a deferred window idle that long has closed above: its end is at most its last hit + timespan
             if (w.lastMillis >= nowMillis - spanMillis) {
                 return;
             }
@@ -163,43 +177,16 @@ final class CompiledCorrelation {
         }
     }
 
+    private long plusSpan(long millis) {
+        return millis > Long.MAX_VALUE - spanMillis ? Long.MAX_VALUE : millis + spanMillis;
+    }
+
     int keys() {
         return windows.size();
     }
 
-    private Alert alert(String key, long millis, double measure, GroupWindow w) {
-        List<String> ids = new ArrayList<>();
-        Entities entities = Entities.NONE;
-        int n = 0;
-        for (GroupWindow.Entry e : w.entries()) {
-            if (n++ == limits.maxEvidence()) {
-                break;
-            }
-            entities = entities.merge(Entities.of(e.event()));
-            if (e.event().event() != null && e.event().event().id() != null) {
-                ids.add(e.event().event().id());
-            }
-        }
-        return Alerts.of(info, java.time.Instant.ofEpochMilli(millis), ids, entities, message(key, measure, w));
-    }
-
-    private String message(String key, double measure, GroupWindow w) {
-        StringBuilder m = new StringBuilder(rule.title()).append(": ").append(rule.type().sigmaName()).append(' ');
-        if (rule.type() == CorrelationType.TEMPORAL_ORDERED) {
-            m.append(String.join(" -> ", rule.rules()));
-        } else {
-            m.append(CorrelationCondition.number(measure)).append(' ').append(rule.condition().describe());
-        }
-        m.append(" within ").append(rule.timespan().toString().substring(2).toLowerCase(java.util.Locale.ROOT))
-                .append(" (").append(w.size()).append(" hits)");
-        if (!rule.groupBy().isEmpty()) {
-            String[] values = key.split(String.valueOf(KEY_SEPARATOR), -1);
-            m.append(" for");
-            for (int i = 0; i < values.length; i++) {
-                m.append(' ').append(rule.groupBy().get(i)).append('=').append(values[i]);
-            }
-        }
-        return m.toString();
+    private List<String> values(String key) {
+        return rule.groupBy().isEmpty() ? List.of() : Arrays.asList(key.split(String.valueOf(KEY_SEPARATOR), -1));
     }
 
     /** The group-by (or value_count) values joined, or null when one is absent. */

@@ -100,20 +100,28 @@ public final class CorrelationEngine {
         advance(watermark.toEpochMilli());
     }
 
-    /** End of input: every key is forgotten. Matches were already emitted as hits arrived. */
+    /** End of input: the open deferred windows are decided, then every key is forgotten. */
     public void finish() {
-        for (CompiledCorrelation c : compiled) {
-            c.expire(Long.MAX_VALUE);
-        }
+        advance(Long.MAX_VALUE);
     }
 
     private void advance(long t) {
-        if (t > clock) {
-            clock = t;
-            for (CompiledCorrelation c : compiled) {
-                c.expire(t);
-            }
+        if (t <= clock) {
+            return;
         }
+        clock = t;
+        // decide every correlation's closed windows before feeding any decision to a chained one, so a
+        // chained hit never lands in a window that the same clock tick is about to close
+        List<Decided> decided = new ArrayList<>(0);
+        for (CompiledCorrelation c : compiled) {
+            c.advance(t, m -> decided.add(new Decided(c, m)));
+        }
+        for (Decided d : decided) {
+            matched(d.correlation(), d.match(), 0);
+        }
+    }
+
+    private record Decided(CompiledCorrelation correlation, CompiledCorrelation.Match match) {
     }
 
     private boolean dispatch(String ruleId, String ruleName, long t, SecurityEvent event, int depth) {
@@ -121,21 +129,28 @@ public final class CorrelationEngine {
         addTargets(targets, ruleId);
         addTargets(targets, ruleName);
         for (Target target : targets) {
-            CompiledCorrelation c = target.correlation();
-            CompiledCorrelation.Match m = c.onHit(target.ruleIndex(), t, event);
-            if (m == null) {
-                continue;
-            }
-            counters.alerts++;
-            if (c.emits) {
-                counters.emitted++;
-                alerts.accept(m.alert());
-            }
-            if (depth < MAX_CHAIN_DEPTH) {
-                dispatch(c.rule.ruleId(), c.rule.name(), t, m.trigger(), depth + 1);
+            CompiledCorrelation.Match m = target.correlation().onHit(target.ruleIndex(), t, event);
+            if (m != null) {
+                matched(target.correlation(), m, depth);
             }
         }
         return !targets.isEmpty();
+    }
+
+    /**
+     * Publishes a match and feeds it to the correlations chained on it, as a hit at the clock time
+     * it was decided (the match's own time at the end of input).
+     */
+    private void matched(CompiledCorrelation c, CompiledCorrelation.Match m, int depth) {
+        counters.alerts++;
+        if (c.emits) {
+            counters.emitted++;
+            alerts.accept(m.alert());
+        }
+        if (depth < MAX_CHAIN_DEPTH) {
+            long t = clock == Long.MAX_VALUE ? m.millis() : clock;
+            dispatch(c.rule.ruleId(), c.rule.name(), t, m.trigger(), depth + 1);
+        }
     }
 
     private void addTargets(List<Target> into, String reference) {

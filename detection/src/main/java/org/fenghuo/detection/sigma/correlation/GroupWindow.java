@@ -30,6 +30,8 @@ final class GroupWindow {
     private int rulesHit;
     /** Hits at or before this time are not evaluated: the key alerted less than a timespan ago. */
     long suppressedUntil = Long.MIN_VALUE;
+    /** End of a deferred window (hits up to it included); {@link Long#MIN_VALUE} when none is open. */
+    long closesAt = Long.MIN_VALUE;
     /** Time of the latest hit (orders the keys for expiry). */
     long lastMillis;
 

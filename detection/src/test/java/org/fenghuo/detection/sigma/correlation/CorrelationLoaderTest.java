@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorrelationLoaderTest {
@@ -121,42 +125,50 @@ class CorrelationLoaderTest {
         assertThat(r.rejected()).allSatisfy(p -> assertThat(p.location().source()).isEqualTo("mixed.yml"));
     }
 
-    @Test
-    void moreKindsOfBadDocumentAreEachNamed() {
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n"))
-                .contains("condition is mandatory for event_count");
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n"
-                + "  condition: {gt: 1, gte: 2}\n")).contains("two lower or two upper bounds");
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n"
-                + "  condition: {gt: 5, lt: 3}\n")).contains("range is empty");
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n"
-                + "  condition: {gte: many}\n")).contains("condition gte must be a number");
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n"
-                + "  condition: {field: x, gte: 2}\n")).contains("only for the value_* types");
-        assertThat(reason("title: t\ncorrelation:\n  type: temporal_ordered\n  rules: [a, b]\n  timespan: 1h\n"
-                + "  condition: {gte: 1}\n")).contains("temporal_ordered takes no condition");
-        assertThat(reason("title: t\ncorrelation:\n  type: temporal\n  rules: [a]\n  timespan: 1h\n"))
-                .contains("needs at least two rules");
-        assertThat(reason("title: t\ncorrelation:\n  type: temporal\n  rules: [a, b]\n  timespan: 1h\n"
-                + "  aliases: {ip: {c: source.ip}}\n")).contains("names rule c, which is not in correlation.rules");
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a, a]\n  timespan: 1h\n"
-                + "  condition: {gte: 1}\n")).contains("lists a twice");
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n"
-                + "  timespan: 2h\n  condition: {gte: 1}\n")).contains("correlation.timespan is given twice");
-        assertThat(reason("title: t\nlevel: severe\ncorrelation:\n  type: event_count\n  rules: [a]\n"
-                + "  timespan: 1h\n  condition: {gte: 1}\n")).contains("unknown Sigma level \"severe\"");
-        assertThat(reason("title: t\ncorrelation:\n  type: value_sum\n  rules: [a]\n  timespan: 1h\n"
-                + "  condition: {field: [x, y], gte: 1}\n")).contains("value_sum takes one field");
-        assertThat(reason("title: t\ncorrelation:\n  type: value_percentile\n  rules: [a]\n  timespan: 1h\n"
-                + "  condition: {field: x, percentile: 101, gte: 1}\n")).contains("integer 0-100");
-        assertThat(reason("title: t\ncorrelation:\n  type: temporal\n  rules: [a, b]\n  timespan: 1h\n"
-                + "  condition: a and b\n")).contains("extended (boolean expression) conditions are not supported");
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n"
-                + "  window: 2h\n  condition: {gte: 1}\n")).contains("unknown key correlation.window");
-        assertThat(reason("correlation:\n  type: event_count\n  rules: [a]\n  timespan: 1h\n  condition: {gte: 1}\n"))
-                .contains("title is mandatory");
-        assertThat(reason("title: t\ncorrelation:\n  type: event_count\n  rules: [a]\n  timespan: 0s\n"
-                + "  condition: {gte: 1}\n")).contains("greater than zero");
+    /** A bad document (its correlation mapping in flow style after {@code title: t}) and what the rejection says. */
+    static Stream<Arguments> badDocuments() {
+        return Stream.of(
+                bad("{type: event_count, rules: [a], timespan: 1h}", "condition is mandatory for event_count"),
+                bad("{type: event_count, rules: [a], timespan: 1h, condition: {gt: 1, gte: 2}}",
+                        "two lower or two upper bounds"),
+                bad("{type: event_count, rules: [a], timespan: 1h, condition: {gt: 5, lt: 3}}", "range is empty"),
+                bad("{type: event_count, rules: [a], timespan: 1h, condition: {gte: many}}",
+                        "condition gte must be a number"),
+                bad("{type: event_count, rules: [a], timespan: 1h, condition: {field: x, gte: 2}}",
+                        "only for the value_* types"),
+                bad("{type: temporal_ordered, rules: [a, b], timespan: 1h, condition: {gte: 1}}",
+                        "temporal_ordered takes no condition"),
+                bad("{type: temporal, rules: [a], timespan: 1h}", "needs at least two rules"),
+                bad("{type: temporal, rules: [a, b], timespan: 1h, aliases: {ip: {c: source.ip}}}",
+                        "names rule c, which is not in correlation.rules"),
+                bad("{type: event_count, rules: [a, a], timespan: 1h, condition: {gte: 1}}", "lists a twice"),
+                bad("{type: event_count, rules: [a], timespan: 1h, timespan: 2h, condition: {gte: 1}}",
+                        "correlation.timespan is given twice"),
+                bad("{type: value_sum, rules: [a], timespan: 1h, condition: {field: [x, y], gte: 1}}",
+                        "value_sum takes one field"),
+                bad("{type: value_percentile, rules: [a], timespan: 1h, condition: {field: x, percentile: 101, gte: 1}}",
+                        "integer 0-100"),
+                bad("{type: temporal, rules: [a, b], timespan: 1h, condition: a and b}",
+                        "extended (boolean expression) conditions are not supported"),
+                bad("{type: event_count, rules: [a], timespan: 1h, window: 2h, condition: {gte: 1}}",
+                        "unknown key correlation.window"),
+                bad("{type: event_count, rules: [a], timespan: 0s, condition: {gte: 1}}", "greater than zero"),
+                bad("{type: event_count, rules: [a], timespan: 1h, condition: {gte: 1}}\nlevel: severe",
+                        "unknown Sigma level \"severe\""),
+                Arguments.of("correlation: {type: event_count, rules: [a], timespan: 1h, condition: {gte: 1}}",
+                        "title is mandatory"));
+    }
+
+    private static Arguments bad(String correlation, String reason) {
+        return Arguments.of("title: t\ncorrelation: " + correlation + "\n", reason);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badDocuments")
+    void moreKindsOfBadDocumentAreEachNamed(String yaml, String reason) {
+        CorrelationLoadReport r = new CorrelationLoader().load("bad.yml", yaml);
+        assertThat(r.correlations()).isEmpty();
+        assertThat(r.rejected()).singleElement().satisfies(p -> assertThat(p.reason()).contains(reason));
     }
 
     @Test
@@ -273,13 +285,6 @@ class CorrelationLoaderTest {
         CorrelationLoadReport r = new CorrelationLoader().load("test.yml", yaml);
         assertThat(r.rejected()).isEmpty();
         return r;
-    }
-
-    private static String reason(String yaml) {
-        CorrelationLoadReport r = new CorrelationLoader().load("bad.yml", yaml);
-        assertThat(r.correlations()).isEmpty();
-        assertThat(r.rejected()).hasSize(1);
-        return r.rejected().get(0).reason();
     }
 
     private static void assertRejected(CorrelationProblem p, int line, String reason) {

@@ -136,7 +136,7 @@ final class CompiledCorrelation {
         if (w == null) {
             if (windows.size() >= limits.maxKeysPerCorrelation()) {
                 Iterator<GroupWindow> eldest = windows.values().iterator();
-                eldest.next();
+                eldest.next().closesAt = Long.MIN_VALUE; // its pending close, if any, is void
                 eldest.remove();
                 counters.keyEvictions++;
             }
@@ -153,8 +153,8 @@ final class CompiledCorrelation {
     void advance(long nowMillis, Consumer<Match> matches) {
         while (!closing.isEmpty() && closing.peekFirst().closesAt() < nowMillis) {
             Pending p = closing.pollFirst();
-            if (windows.get(p.key()) != p.window()) {
-                continue; // evicted at the key limit meanwhile
+            if (p.window().closesAt != p.closesAt()) {
+                continue; // evicted at the key limit meanwhile (a get() here would also reorder the keys)
             }
             windows.remove(p.key());
             GroupWindow w = p.window();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,9 @@ public final class CorrelationEngine {
     private final Map<String, List<Target>> byReference = new HashMap<>();
     private final Consumer<Alert> alerts;
     private final Counters counters = new Counters();
+    /** Matches of windows closed by the current clock tick, fed on once every correlation has advanced. */
+    private final List<Decided> decided = new ArrayList<>();
+    private final Map<CompiledCorrelation, Consumer<CompiledCorrelation.Match>> deciders = new IdentityHashMap<>();
     private long clock = Long.MIN_VALUE;
 
     /** The correlations (as loaded by {@link CorrelationLoader}) with the default limits. */
@@ -112,29 +116,58 @@ public final class CorrelationEngine {
         clock = t;
         // decide every correlation's closed windows before feeding any decision to a chained one, so a
         // chained hit never lands in a window that the same clock tick is about to close
-        List<Decided> decided = new ArrayList<>(0);
         for (CompiledCorrelation c : compiled) {
-            c.advance(t, m -> decided.add(new Decided(c, m)));
+            c.advance(t, decider(c));
         }
-        for (Decided d : decided) {
-            matched(d.correlation(), d.match(), 0);
+        if (!decided.isEmpty()) {
+            List<Decided> now = new ArrayList<>(decided);
+            decided.clear();
+            for (Decided d : now) {
+                matched(d.correlation(), d.match(), 0);
+            }
         }
     }
 
     private record Decided(CompiledCorrelation correlation, CompiledCorrelation.Match match) {
     }
 
+    private Consumer<CompiledCorrelation.Match> decider(CompiledCorrelation c) {
+        return deciders.computeIfAbsent(c, k -> m -> decided.add(new Decided(k, m)));
+    }
+
     private boolean dispatch(String ruleId, String ruleName, long t, SecurityEvent event, int depth) {
-        List<Target> targets = new ArrayList<>(2);
-        addTargets(targets, ruleId);
-        addTargets(targets, ruleName);
-        for (Target target : targets) {
-            CompiledCorrelation.Match m = target.correlation().onHit(target.ruleIndex(), t, event);
-            if (m != null) {
-                matched(target.correlation(), m, depth);
+        List<Target> byId = ruleId == null ? null : byReference.get(ruleId);
+        List<Target> byName = ruleName == null ? null : byReference.get(ruleName);
+        if (byId != null) {
+            for (Target target : byId) {
+                hit(target, t, event, depth);
             }
         }
-        return !targets.isEmpty();
+        if (byName != null) {
+            for (Target target : byName) {
+                // a correlation listing a rule by id and by name sees each hit once
+                if (byId == null || !refersTo(byId, target.correlation())) {
+                    hit(target, t, event, depth);
+                }
+            }
+        }
+        return byId != null || byName != null;
+    }
+
+    private void hit(Target target, long t, SecurityEvent event, int depth) {
+        CompiledCorrelation.Match m = target.correlation().onHit(target.ruleIndex(), t, event);
+        if (m != null) {
+            matched(target.correlation(), m, depth);
+        }
+    }
+
+    private static boolean refersTo(List<Target> targets, CompiledCorrelation c) {
+        for (Target t : targets) {
+            if (t.correlation() == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -150,19 +183,6 @@ public final class CorrelationEngine {
         if (depth < MAX_CHAIN_DEPTH) {
             long t = clock == Long.MAX_VALUE ? m.millis() : clock;
             dispatch(c.rule.ruleId(), c.rule.name(), t, m.trigger(), depth + 1);
-        }
-    }
-
-    private void addTargets(List<Target> into, String reference) {
-        List<Target> found = reference == null ? null : byReference.get(reference);
-        if (found == null) {
-            return;
-        }
-        for (Target t : found) {
-            // a correlation listing a rule by id and by name sees each hit once
-            if (into.stream().noneMatch(x -> x.correlation() == t.correlation())) {
-                into.add(t);
-            }
         }
     }
 

@@ -5,7 +5,7 @@ package org.fenghuo.detection.sigma.correlation;
  *
  * @param hits            hits accepted
  * @param unreferenced    hits no correlation refers to
- * @param untimed         hits without a timestamp, dropped
+ * @param untimed         hits without a timestamp or an event, dropped
  * @param outOfOrder      hits older than the engine's clock (watermark or latest hit), dropped
  * @param missingGroupBy  (hit, correlation) pairs skipped: a group-by field is absent from the event
  * @param missingValue    (hit, correlation) pairs skipped: the condition field is absent or not a number

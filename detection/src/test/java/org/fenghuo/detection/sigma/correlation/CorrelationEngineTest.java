@@ -244,6 +244,23 @@ class CorrelationEngineTest {
     }
 
     @Test
+    void generateTrueLetsTheReferencedCorrelationAlertToo() {
+        String yaml = CorrelationFixtures.text("chain_failed_then_success.yml")
+                .replaceFirst("    timespan: 10m\n", "    timespan: 10m\n    generate: true\n");
+        CorrelationLoadReport r = new CorrelationLoader().load("generate.yml", yaml);
+        assertThat(r.correlations().get(0).generate()).isTrue();
+        CorrelationEngine e = new CorrelationEngine(r.correlations(), alerts::add);
+        for (int i = 0; i < 3; i++) {
+            e.accept(hit("login_failure", "g" + i, ofMinutes(i), "\"user\":{\"name\":\"eve\"}"));
+        }
+        e.accept(hit("login_success", "ok", ofMinutes(4), "\"user\":{\"name\":\"eve\"}"));
+        assertThat(alerts).extracting(Alert::ruleName)
+                .containsExactly("Several failed logins", "Several failed logins then a successful one");
+        assertThat(alerts.get(0).category()).as("no attack tag").isEqualTo(IncidentCategory.ABNORMAL_BEHAVIOUR);
+        assertThat(alerts.get(0).severity()).as("no level").isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
     void theSameHitsGiveTheSameAlertIds() {
         List<String> first = run();
         List<String> second = run();

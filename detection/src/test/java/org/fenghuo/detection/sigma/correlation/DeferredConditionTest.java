@@ -85,4 +85,18 @@ class DeferredConditionTest {
         assertThat(alerts).as("[0, 60m] held one hit; [61m, 121m] held two").singleElement()
                 .satisfies(a -> assertThat(a.eventIds()).containsExactly("first"));
     }
+
+    @Test
+    void aWindowEvictedAtTheKeyLimitIsNeverDecided() {
+        CorrelationLoadReport r = new CorrelationLoader().load("deferred.yml", """
+                title: Rare logins
+                correlation: {type: event_count, rules: [login], group-by: [user.name], timespan: 1h, condition: {lt: 2}}
+                """);
+        CorrelationEngine e = new CorrelationEngine(r.correlations(), new CorrelationLimits(1, 10, 10), alerts::add);
+        e.accept(login("gone", ofMinutes(0), "evicted"));
+        e.accept(login("kept", ofMinutes(1), "kept"));
+        e.finish();
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.eventIds()).containsExactly("kept"));
+        assertThat(e.stats().keyEvictions()).isEqualTo(1);
+    }
 }

@@ -78,4 +78,19 @@ class SpecExamplesTest {
                 .containsExactly(CorrelationType.TEMPORAL_ORDERED, CorrelationType.EVENT_COUNT);
         assertThat(r.skipped()).hasSize(2);
     }
+
+    /** SigmaHQ's rule set holds no correlation: every document is read and skipped, none rejected. */
+    @Test
+    void theSigmaHqRulesAreSkippedAsNotCorrelationsWithoutARejection() throws Exception {
+        Path rules = SharedData.require("sigma/rules");
+        int files = SharedData.files(rules, ".yml").size();
+        CorrelationLoadReport r = new CorrelationLoader().loadDirectory(rules);
+        assertThat(r.rejected()).isEmpty();
+        assertThat(r.correlations()).isEmpty();
+        assertThat(r.skipped()).hasSizeGreaterThanOrEqualTo(files).allSatisfy(p -> {
+            assertThat(p.reason()).isEqualTo("not a correlation");
+            assertThat(p.location().line()).isPositive();
+        });
+        assertThat(files).isGreaterThan(1000);
+    }
 }

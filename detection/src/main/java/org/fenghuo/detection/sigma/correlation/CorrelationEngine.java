@@ -87,7 +87,7 @@ public final class CorrelationEngine {
             counters.untimed++;
             return;
         }
-        long t = hit.timestamp().toEpochMilli();
+        long t = millis(hit.timestamp());
         if (t < clock) {
             counters.outOfOrder++;
             return;
@@ -101,7 +101,16 @@ public final class CorrelationEngine {
 
     /** No hit older than {@code watermark} will come: idle keys are forgotten. */
     public void advanceWatermark(Instant watermark) {
-        advance(watermark.toEpochMilli());
+        advance(millis(watermark));
+    }
+
+    /** Epoch millis, saturated for the instants a long cannot hold (Instant.MAX as "end of time"). */
+    private static long millis(Instant i) {
+        try {
+            return i.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return i.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /** End of input: the open deferred windows are decided, then every key is forgotten. */
@@ -116,15 +125,19 @@ public final class CorrelationEngine {
         clock = t;
         // decide every correlation's closed windows before feeding any decision to a chained one, so a
         // chained hit never lands in a window that the same clock tick is about to close
-        for (CompiledCorrelation c : compiled) {
-            c.advance(t, decider(c));
-        }
-        if (!decided.isEmpty()) {
+        while (true) {
+            for (CompiledCorrelation c : compiled) {
+                c.advance(t, decider(c));
+            }
+            if (decided.isEmpty()) {
+                return;
+            }
             List<Decided> now = new ArrayList<>(decided);
             decided.clear();
             for (Decided d : now) {
                 matched(d.correlation(), d.match(), 0);
             }
+            // again: at the end of input a chained hit may have opened a window this tick also closes
         }
     }
 

@@ -99,4 +99,23 @@ class DeferredConditionTest {
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.eventIds()).containsExactly("kept"));
         assertThat(e.stats().keyEvictions()).isEqualTo(1);
     }
+
+    @Test
+    void atTheEndOfInputAChainedDeferredCorrelationIsDecidedToo() {
+        CorrelationLoadReport r = new CorrelationLoader().load("chain.yml", """
+                title: Exactly one rare-login user per host
+                correlation: {type: value_count, rules: [rare], group-by: [host.name], timespan: 1h,
+                              condition: {field: user.name, eq: 1}}
+                ---
+                title: Rare logins
+                name: rare
+                correlation: {type: event_count, rules: [login], group-by: [user.name], timespan: 1h, condition: {lt: 2}}
+                """);
+        assertThat(r.rejected()).isEmpty();
+        CorrelationEngine e = new CorrelationEngine(r.correlations(), alerts::add);
+        e.accept(hit("login", "once", ofMinutes(0), "\"user\":{\"name\":\"ann\"},\"host\":{\"name\":\"h1\"}"));
+        e.advanceWatermark(java.time.Instant.MAX);
+        assertThat(alerts).extracting(Alert::ruleName).containsExactly("Exactly one rare-login user per host");
+        assertThat(alerts.get(0).eventIds()).containsExactly("once");
+    }
 }

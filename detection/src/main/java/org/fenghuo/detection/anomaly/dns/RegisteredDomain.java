@@ -46,11 +46,11 @@ final class RegisteredDomain {
         }
         int second = name.lastIndexOf('.', last - 1);
         String two = name.substring(second + 1);
-        if (second < 0 || !SECOND_LEVEL.contains(two)) {
+        if (!SECOND_LEVEL.contains(two)) {
             return two;
         }
-        int third = name.lastIndexOf('.', second - 1);
-        return second == 0 ? null : name.substring(third + 1);
+        // a public suffix alone ("com.cn") is no one's domain
+        return second <= 0 ? null : name.substring(name.lastIndexOf('.', second - 1) + 1);
     }
 
     /** Lower-case without the trailing dot; null when empty. */

@@ -129,6 +129,18 @@ class AnomalyRealDataTest {
                 + ", egress volume alerts " + volume.size());
         volume.forEach(a -> System.out.println("  " + a.message()));
         assertThat(beacons).extracting(Alert::message).isEmpty();
+
+        // the same real traffic with an implant added: every 5 min ± 10 % for 2 h from the first connection
+        List<SecurityEvent> infected = new ArrayList<>(flows);
+        java.util.Random r = new java.util.Random(20261124);
+        long t = timed.get(0).event().start().toEpochMilli();
+        for (int i = 0; i < 24; i++) {
+            infected.add(SyntheticTraffic.flow("implant:" + i, t, t + 300, "192.0.2.10", "c2.example.net", 443,
+                    310L + r.nextInt(5), 1_200L + r.nextInt(5)));
+            t += (long) (300_000 * (0.9 + 0.2 * r.nextDouble()));
+        }
+        assertThat(DetectorRunner.run(new BeaconDetector(BeaconConfig.defaults()), SyntheticTraffic.byTime(infected)))
+                .singleElement().satisfies(a -> assertThat(a.message()).startsWith("192.0.2.10 -> c2.example.net:443: "));
     }
 
     /** {@code <1 sec}, {@code mm:ss} or {@code hh:mm:ss}. */

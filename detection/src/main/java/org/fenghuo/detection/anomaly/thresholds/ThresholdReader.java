@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -93,34 +94,46 @@ public final class ThresholdReader {
 
     /** An integer setting in {@code [min, max]}. */
     public int integer(String key, int defaultValue, int min, int max) {
-        Value v = scalar(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        String expected = "an integer from " + min + " to " + max;
-        try {
-            long n = Long.parseLong(v.text.trim().replace("_", ""));
-            if (n >= min && n <= max) {
-                return (int) n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the key
-        }
-        reject(v.line, key, v.text, expected);
-        return defaultValue;
+        return bounded(key, defaultValue, min, max, t -> {
+            long n = Long.parseLong(t.replace("_", ""));
+            return n < Integer.MIN_VALUE || n > Integer.MAX_VALUE ? null : (int) n;
+        }, "an integer from " + min + " to " + max);
     }
 
     /** A byte count in {@code [min, max]}: a plain number or with a binary unit ({@code 20MiB}, {@code 512KiB}, {@code 1GiB}). */
     public long bytes(String key, long defaultValue, long min, long max) {
+        return bounded(key, defaultValue, min, max, ThresholdReader::parseBytes,
+                "a byte count from " + min + " to " + max + " (a number, or with KiB, MiB, GiB)");
+    }
+
+    /** A decimal setting in {@code [min, max]}. */
+    public double decimal(String key, double defaultValue, double min, double max) {
+        return bounded(key, defaultValue, min, max, Double::parseDouble, "a number from " + min + " to " + max);
+    }
+
+    /** A duration in {@code [min, max]}: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 6h}, {@code 7d} or ISO-8601 ({@code PT5M}). */
+    public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+        return bounded(key, defaultValue, min, max, ThresholdReader::parseDuration,
+                "a duration from " + min + " to " + max + " (e.g. 90s, 5m, 6h, 7d, PT5M)");
+    }
+
+    /** The value of {@code key} parsed (null or an exception: unparseable) and checked against the bounds; else the default and an error. */
+    private <T extends Comparable<T>> T bounded(String key, T defaultValue, T min, T max, Function<String, T> parse,
+            String expected) {
         Value v = scalar(key);
         if (v == null) {
             return defaultValue;
         }
-        Long n = parseBytes(v.text.trim());
-        if (n != null && n >= min && n <= max) {
-            return n;
+        T parsed;
+        try {
+            parsed = parse.apply(v.text.trim());
+        } catch (RuntimeException e) {
+            parsed = null; // reported below with the key
         }
-        reject(v.line, key, v.text, "a byte count from " + min + " to " + max + " (a number, or with KiB, MiB, GiB)");
+        if (parsed != null && parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
+            return parsed;
+        }
+        reject(v.line, key, v.text, expected);
         return defaultValue;
     }
 
@@ -139,38 +152,6 @@ public final class ThresholdReader {
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
-    }
-
-    /** A decimal setting in {@code [min, max]}. */
-    public double decimal(String key, double defaultValue, double min, double max) {
-        Value v = scalar(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        try {
-            double d = Double.parseDouble(v.text.trim());
-            if (d >= min && d <= max) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the key
-        }
-        reject(v.line, key, v.text, "a number from " + min + " to " + max);
-        return defaultValue;
-    }
-
-    /** A duration in {@code [min, max]}: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 6h}, {@code 7d} or ISO-8601 ({@code PT5M}). */
-    public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
-        Value v = scalar(key);
-        if (v == null) {
-            return defaultValue;
-        }
-        Duration d = parseDuration(v.text.trim());
-        if (d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0) {
-            return d;
-        }
-        reject(v.line, key, v.text, "a duration from " + min + " to " + max + " (e.g. 90s, 5m, 6h, 7d, PT5M)");
-        return defaultValue;
     }
 
     static Duration parseDuration(String t) {

@@ -116,7 +116,11 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
     @Override
     public void onTimer(long timerMillis, BeaconState state, DetectorContext context) {
         if (timerMillis != state.timerMillis) {
-            return; // a timer of state already cleared (as in Flink, timers outlive cleared state)
+            // a timer outliving cleared state (as in Flink) meets fresh state: do not let it keep the key
+            if (state.pairs.isEmpty()) {
+                context.clearState();
+            }
+            return;
         }
         state.pruneIdle(timerMillis - windowMillis);
         if (state.pairs.isEmpty()) {

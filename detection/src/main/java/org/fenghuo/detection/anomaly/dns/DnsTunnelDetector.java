@@ -101,7 +101,8 @@ public final class DnsTunnelDetector implements KeyedDetector<DnsTunnelState> {
     /** The window is over: windows are independent, so nothing is carried to the next one. */
     @Override
     public void onTimer(long timerMillis, DnsTunnelState state, DetectorContext context) {
-        if (state.windowStart != DnsTunnelState.NONE && timerMillis == state.windowStart + windowMillis) {
+        // also a stale timer meeting fresh state (as in Flink, timers outlive cleared state): no key kept for it
+        if (state.windowStart == DnsTunnelState.NONE || timerMillis == state.windowStart + windowMillis) {
             context.clearState();
         }
     }

@@ -93,8 +93,9 @@ public final class VolumeBaselineDetector implements KeyedDetector<VolumeState> 
             close(state, context);
             state.expiryTimer = timerMillis + idleMillis;
             context.registerTimer(state.expiryTimer);
-        } else if (state.bucketStart == VolumeState.NONE && timerMillis == state.expiryTimer) {
-            context.clearState();
+        } else if (state.bucketStart == VolumeState.NONE
+                && (timerMillis == state.expiryTimer || state.bucketsSeen() == 0)) {
+            context.clearState(); // idle long enough, or a stale timer meeting fresh state
         }
     }
 

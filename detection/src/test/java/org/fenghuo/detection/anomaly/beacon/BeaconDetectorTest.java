@@ -218,4 +218,11 @@ class BeaconDetectorTest {
         assertThat(driver.timers).containsExactly(T0 + 110 * 60 * S);
         assertThat(driver.fireNextTimer()).isTrue();
     }
+
+    @Test
+    void aTimerThatOutlivedItsStateDoesNotKeepTheKey() {
+        KeyDriver<BeaconState> driver = new KeyDriver<>(detector(""), HOST);
+        driver.registerTimer(T0);
+        assertThat(driver.fireNextTimer()).isTrue();
+    }
 }

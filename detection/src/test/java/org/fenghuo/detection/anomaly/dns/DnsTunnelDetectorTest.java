@@ -181,4 +181,11 @@ class DnsTunnelDetectorTest {
         assertThat(driver.state.queries()).isEqualTo(1);
         assertThat(driver.fireNextTimer()).isTrue();
     }
+
+    @Test
+    void aTimerThatOutlivedItsStateDoesNotKeepTheKey() {
+        KeyDriver<DnsTunnelState> driver = new KeyDriver<>(detector(""), HOST + "|example.com");
+        driver.registerTimer(T0);
+        assertThat(driver.fireNextTimer()).isTrue();
+    }
 }

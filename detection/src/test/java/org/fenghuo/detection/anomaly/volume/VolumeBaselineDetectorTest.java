@@ -200,4 +200,11 @@ class VolumeBaselineDetectorTest {
         assertThat(runner.keys()).isZero();
         assertThat(runner.pendingTimers()).isZero();
     }
+
+    @Test
+    void aTimerThatOutlivedItsStateDoesNotKeepTheKey() {
+        KeyDriver<VolumeState> driver = new KeyDriver<>(egress(""), HOST);
+        driver.registerTimer(T0);
+        assertThat(driver.fireNextTimer()).isTrue();
+    }
 }

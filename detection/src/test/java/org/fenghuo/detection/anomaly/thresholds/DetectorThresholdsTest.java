@@ -137,4 +137,20 @@ class DetectorThresholdsTest {
                 "dns.yml:3: colour");
         assertThat(List.of(d.ok(), DnsTunnelConfig.fromYaml("", "x").ok())).containsExactly(false, true);
     }
+
+    /** The YAML blocks of the README's section, in order beaconing, DNS, volume, are the defaults: the docs cannot drift. */
+    @Test
+    void theReadmeShowsTheDefaults() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Anomaly detectors: beaconing, DNS tunnelling"));
+        section = section.substring(0, section.indexOf("\n## ", 3));
+        List<String> blocks = new java.util.ArrayList<>();
+        for (int at = section.indexOf("```yaml\n"); at >= 0; at = section.indexOf("```yaml\n", at + 1)) {
+            blocks.add(section.substring(at + 8, section.indexOf("```", at + 8)));
+        }
+        assertThat(blocks).hasSize(3);
+        assertThat(BeaconConfig.fromYaml(blocks.get(0), "README.md").orThrow()).isEqualTo(BeaconConfig.defaults());
+        assertThat(DnsTunnelConfig.fromYaml(blocks.get(1), "README.md").orThrow()).isEqualTo(DnsTunnelConfig.defaults());
+        assertThat(VolumeConfig.fromYaml(blocks.get(2), "README.md").orThrow()).isEqualTo(VolumeConfig.defaults());
+    }
 }

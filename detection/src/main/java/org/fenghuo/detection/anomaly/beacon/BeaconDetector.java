@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.fenghuo.detection.alert.Alerts;
 import org.fenghuo.detection.alert.RuleInfo;
@@ -57,7 +57,7 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
         this.windowMillis = config.window().toMillis();
         this.minIntervalMillis = config.minInterval().toMillis();
         this.suppressMillis = config.suppress().toMillis();
-        this.ignoredPorts = Set.copyOf(new HashSet<>(config.ignoreDestinationPorts()));
+        this.ignoredPorts = Set.copyOf(config.ignoreDestinationPorts());
         this.evicted = registry.counter("fenghuo.anomaly.pairs_evicted", "detector", ID);
         this.alerts = registry.counter("fenghuo.anomaly.alerts", "detector", ID);
     }
@@ -181,7 +181,7 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
     }
 
     private static List<String> evidence(PairHistory pair, int from) {
-        return Arrays.stream(pair.ids, from, pair.size).filter(id -> id != null).toList();
+        return Arrays.stream(pair.ids, from, pair.size).filter(Objects::nonNull).toList();
     }
 
     /** Bytes both ways ({@code source.bytes + destination.bytes}, else {@code network.bytes}). */

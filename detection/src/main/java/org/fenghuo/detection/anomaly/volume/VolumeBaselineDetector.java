@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.fenghuo.detection.alert.Alerts;
 import org.fenghuo.detection.anomaly.DetectorContext;
 import org.fenghuo.detection.anomaly.KeyedDetector;
+import org.fenghuo.events.Alert;
 import org.fenghuo.events.Entities;
 import org.fenghuo.events.SecurityEvent;
 
@@ -137,7 +138,7 @@ public final class VolumeBaselineDetector implements KeyedDetector<VolumeState> 
         state.clearBucket();
     }
 
-    private org.fenghuo.events.Alert alert(String host, VolumeState state, long end, double std) {
+    private Alert alert(String host, VolumeState state, long end, double std) {
         List<String> ids = new ArrayList<>();
         List<String> peers = new ArrayList<>();
         for (int i = 0; i < state.topCount; i++) {

@@ -1,6 +1,7 @@
 package org.fenghuo.detection.anomaly.volume;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * One host: the open bucket (bytes, flows, its {@value #TOP} largest flows as evidence), the EWMA
@@ -73,7 +74,7 @@ public final class VolumeState implements Serializable {
         bytes = 0;
         flows = 0;
         topCount = 0;
-        java.util.Arrays.fill(topIds, null);
-        java.util.Arrays.fill(topPeers, null);
+        Arrays.fill(topIds, null);
+        Arrays.fill(topPeers, null);
     }
 }

@@ -50,6 +50,7 @@ class AnomalyRealDataTest {
         long flows = 0;
         long queries = 0;
         Map<String, Integer> alerts = new TreeMap<>();
+        Map<Integer, Integer> reaching = new TreeMap<>();
         List<String> examples = new ArrayList<>();
         for (Path file : files) {
             List<SecurityEvent> events = decode(file);
@@ -61,19 +62,31 @@ class AnomalyRealDataTest {
             found.addAll(DetectorRunner.run(new DnsTunnelDetector(DnsTunnelConfig.defaults()), timed));
             found.addAll(DetectorRunner.run(new VolumeBaselineDetector(Direction.EGRESS, volume), timed));
             found.addAll(DetectorRunner.run(new VolumeBaselineDetector(Direction.INGRESS, volume), timed));
+            // how close real DNS comes to the threshold: key-windows that reach 1, 2, 3 points
+            for (int min = 1; min <= 3; min++) {
+                DnsTunnelConfig lower = DnsTunnelConfig.fromYaml("min_queries: 1\nmin_score: " + min, "test").orThrow();
+                for (Alert a : DetectorRunner.run(new DnsTunnelDetector(lower), timed)) {
+                    reaching.merge(min, 1, Integer::sum);
+                    if (min > 1) {
+                        examples.add(captures.relativize(file) + ": " + a.message());
+                    }
+                }
+            }
             for (Alert a : found) {
                 alerts.merge(a.ruleId(), 1, Integer::sum);
                 examples.add(captures.relativize(file) + ": " + a.message());
             }
         }
         Counts counts = new Counts(files.size(), flows, queries, alerts);
-        System.out.println("anomaly detectors over shared captures: " + counts);
+        System.out.println("anomaly detectors over shared captures: " + counts + ", DNS key-windows reaching a score of (score=count) " + reaching);
         examples.stream().limit(20).forEach(m -> System.out.println("  " + m));
 
         assertThat(files).hasSizeGreaterThan(500);
         assertThat(flows).as("flows decoded").isGreaterThan(1_500);
         assertThat(queries).as("DNS queries decoded").isGreaterThan(200);
         assertThat(alerts).doesNotContainKeys(BeaconDetector.ID, DnsTunnelDetector.ID);
+        assertThat(reaching).as("real DNS scores some points").containsKey(1);
+        assertThat(reaching).as("no real DNS comes within one point of min_score 4").doesNotContainKey(3);
     }
 
     private static boolean isDataset(SecurityEvent e, String dataset) {

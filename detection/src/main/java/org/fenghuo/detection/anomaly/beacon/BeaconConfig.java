@@ -27,13 +27,16 @@ import org.fenghuo.detection.anomaly.thresholds.ThresholdReader;
  *                            fewest starts (then the longest idle) is dropped
  * @param suppress            {@code suppress} (6h): after an alert on a pair, no other for it this long
  * @param ignoreDestinationPorts {@code ignore_destination_ports} ([53, 123]): DNS and NTP are periodic by design
+ * @param ignoreDestinations {@code ignore_destinations} ([]): destination addresses never judged (a monitoring
+ *                            collector, an update server), written as the events write them
  */
 public record BeaconConfig(int minConnections, int maxTimestamps, Duration window, Duration minInterval,
         double maxIntervalMadRatio, double maxSizeMadRatio, boolean requireRegularSize, boolean byDestinationPort,
-        int maxPairsPerSource, Duration suppress, List<Integer> ignoreDestinationPorts) {
+        int maxPairsPerSource, Duration suppress, List<Integer> ignoreDestinationPorts, List<String> ignoreDestinations) {
 
     public BeaconConfig {
         ignoreDestinationPorts = List.copyOf(ignoreDestinationPorts);
+        ignoreDestinations = List.copyOf(ignoreDestinations);
     }
 
     public static BeaconConfig defaults() {
@@ -57,7 +60,8 @@ public record BeaconConfig(int minConnections, int maxTimestamps, Duration windo
                 r.bool("by_destination_port", true),
                 r.integer("max_pairs_per_source", 256, 1, 100_000),
                 r.duration("suppress", Duration.ofHours(6), Duration.ZERO, Duration.ofDays(30)),
-                r.integerList("ignore_destination_ports", List.of(53, 123), 0, 65_535));
+                r.integerList("ignore_destination_ports", List.of(53, 123), 0, 65_535),
+                r.lowerCaseList("ignore_destinations", List.of()));
         r.check(c.minConnections <= c.maxTimestamps, "min_connections", c.minConnections,
                 "at most max_timestamps (" + c.maxTimestamps + ")");
         return r.result(() -> c);

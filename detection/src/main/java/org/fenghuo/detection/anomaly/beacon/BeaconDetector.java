@@ -49,6 +49,7 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
     private final long minIntervalMillis;
     private final long suppressMillis;
     private final Set<Integer> ignoredPorts;
+    private final Set<String> ignoredDestinations;
     private final Counter evicted;
     private final Counter alerts;
 
@@ -58,6 +59,7 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
         this.minIntervalMillis = config.minInterval().toMillis();
         this.suppressMillis = config.suppress().toMillis();
         this.ignoredPorts = Set.copyOf(config.ignoreDestinationPorts());
+        this.ignoredDestinations = Set.copyOf(config.ignoreDestinations());
         this.evicted = registry.counter("fenghuo.anomaly.pairs_evicted", "detector", ID);
         this.alerts = registry.counter("fenghuo.anomaly.alerts", "detector", ID);
     }
@@ -80,7 +82,9 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
             return null;
         }
         Integer port = e.destination().port();
-        return port != null && ignoredPorts.contains(port) ? null : e.source().ip();
+        boolean ignored = (port != null && ignoredPorts.contains(port))
+                || (!ignoredDestinations.isEmpty() && ignoredDestinations.contains(e.destination().ip().toLowerCase(Locale.ROOT)));
+        return ignored ? null : e.source().ip();
     }
 
     @Override

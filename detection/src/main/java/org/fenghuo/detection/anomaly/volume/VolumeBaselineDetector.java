@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.fenghuo.detection.alert.Alerts;
 import org.fenghuo.detection.anomaly.DetectorContext;
 import org.fenghuo.detection.anomaly.KeyedDetector;
@@ -31,6 +32,7 @@ public final class VolumeBaselineDetector implements KeyedDetector<VolumeState> 
     private final long bucketMillis;
     private final long idleMillis;
     private final long suppressMillis;
+    private final Set<String> ignoredHosts;
     private final Counter alerts;
     private final Counter late;
 
@@ -40,6 +42,7 @@ public final class VolumeBaselineDetector implements KeyedDetector<VolumeState> 
         this.bucketMillis = config.bucket().toMillis();
         this.idleMillis = config.idleExpiry().toMillis();
         this.suppressMillis = config.suppress().toMillis();
+        this.ignoredHosts = Set.copyOf(config.ignoreHosts());
         this.alerts = registry.counter("fenghuo.anomaly.alerts", "detector", direction.id());
         this.late = registry.counter("fenghuo.anomaly.late_events", "detector", direction.id());
     }
@@ -61,7 +64,8 @@ public final class VolumeBaselineDetector implements KeyedDetector<VolumeState> 
             return null;
         }
         String host = direction.host(e);
-        return host == null || (config.privateOnly() && !PrivateAddress.is(host)) ? null : host;
+        return host == null || (config.privateOnly() && !PrivateAddress.is(host))
+                || (!ignoredHosts.isEmpty() && ignoredHosts.contains(host.toLowerCase(Locale.ROOT))) ? null : host;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.fenghuo.detection.anomaly.volume;
 
 import java.time.Duration;
+import java.util.List;
 import org.fenghuo.detection.anomaly.thresholds.Loaded;
 import org.fenghuo.detection.anomaly.thresholds.ThresholdReader;
 
@@ -22,9 +23,14 @@ import org.fenghuo.detection.anomaly.thresholds.ThresholdReader;
  * @param idleExpiry      {@code idle_expiry} (2d): a host without traffic this long is forgotten (its baseline too)
  * @param privateOnly     {@code private_only} (true): baseline only private addresses (RFC 1918, 100.64/10, fc00::/7),
  *                        the city's own assets; the internet's addresses would be keys without end
+ * @param ignoreHosts     {@code ignore_hosts} ([]): host addresses never baselined (a backup server's nightly upload)
  */
 public record VolumeConfig(Duration bucket, double alpha, double k, double minRatio, long minBucketBytes,
-        int warmupBuckets, Duration suppress, Duration idleExpiry, boolean privateOnly) {
+        int warmupBuckets, Duration suppress, Duration idleExpiry, boolean privateOnly, List<String> ignoreHosts) {
+
+    public VolumeConfig {
+        ignoreHosts = List.copyOf(ignoreHosts);
+    }
 
     public static VolumeConfig defaults() {
         return read(ThresholdReader.defaults()).orThrow();
@@ -45,7 +51,8 @@ public record VolumeConfig(Duration bucket, double alpha, double k, double minRa
                 r.integer("warmup_buckets", 288, 1, 100_000),
                 r.duration("suppress", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(30)),
                 r.duration("idle_expiry", Duration.ofDays(2), Duration.ofMinutes(1), Duration.ofDays(90)),
-                r.bool("private_only", true));
+                r.bool("private_only", true),
+                r.lowerCaseList("ignore_hosts", List.of()));
         r.check(c.idleExpiry.compareTo(c.bucket) > 0, "idle_expiry", c.idleExpiry,
                 "longer than bucket (" + c.bucket + ")");
         return r.result(() -> c);

@@ -132,11 +132,13 @@ class BeaconDetectorTest {
     }
 
     @Test
-    void sessionsFasterThanMinIntervalAndIgnoredPortsAreNotBeacons() {
+    void sessionsFasterThanMinIntervalAndIgnoredPortsOrDestinationsAreNotBeacons() {
         assertThat(DetectorRunner.run(detector(""), beacon(new Random(4), HOST, C2, 443, 5, 0, 30, T0))).isEmpty();
         assertThat(DetectorRunner.run(detector(""), beacon(new Random(4), HOST, C2, 123, 64, 0, 30, T0))).isEmpty();
         assertThat(DetectorRunner.run(detector("ignore_destination_ports: []"),
                 beacon(new Random(4), HOST, C2, 123, 64, 0, 30, T0))).hasSize(1);
+        assertThat(DetectorRunner.run(detector("ignore_destinations: [203.0.113.9]"),
+                beacon(new Random(4), HOST, C2, 443, 64, 0, 30, T0))).isEmpty();
     }
 
     @Test

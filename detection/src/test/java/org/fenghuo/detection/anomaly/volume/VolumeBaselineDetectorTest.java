@@ -161,6 +161,7 @@ class VolumeBaselineDetectorTest {
         assertThat(egress("").key(upload("c", T0, "172.32.1.1", DROP, 1L))).isNull();
         assertThat(egress("").key(upload("c", T0, "100.64.0.1", DROP, 1L))).isEqualTo("100.64.0.1");
         assertThat(egress("").key(upload("c", T0, "fd00::1", DROP, 1L))).isEqualTo("fd00::1");
+        assertThat(egress("ignore_hosts: [FD00::1, 10.9.9.9]").key(upload("c", T0, "fd00::1", DROP, 1L))).isNull();
         SecurityEvent noBytes = flow("n", T0, T0, HOST, DROP, 443, null, 5L);
         assertThat(egress("").key(noBytes)).isNull();
         SecurityEvent dns = org.fenghuo.detection.anomaly.SyntheticTraffic.dnsQuery("d", T0, HOST, "10.0.0.53",

@@ -22,7 +22,8 @@ import org.fenghuo.detection.anomaly.thresholds.ThresholdReader;
  *                            this for the sizes to count as regular; null sizes are left out
  * @param requireRegularSize  {@code require_regular_size} (false): alert only when sizes are regular too (otherwise
  *                            regular sizes raise the severity to high)
- * @param byDestinationPort   {@code by_destination_port} (true): a pair is (source, destination, port), not (source, destination)
+ * @param byDestinationPort   {@code by_destination_port} (true): a pair is (source, destination, port), not
+ *                            (source, destination)
  * @param maxPairsPerSource   {@code max_pairs_per_source} (256): pairs tracked per source; beyond it the pair with the
  *                            fewest starts (then the longest idle) is dropped
  * @param suppress            {@code suppress} (6h): after an alert on a pair, no other for it this long

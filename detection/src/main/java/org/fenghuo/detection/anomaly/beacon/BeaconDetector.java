@@ -36,7 +36,8 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
     public static final String ID = "fenghuo.anomaly.beaconing";
     private static final String NAME = "Periodic beaconing to one destination";
     private static final List<AttackTactic> TACTICS = List.of(AttackTactic.COMMAND_AND_CONTROL);
-    private static final List<AttackTechnique> TECHNIQUES = List.of(new AttackTechnique("T1071", "Application Layer Protocol"));
+    private static final List<AttackTechnique> TECHNIQUES =
+            List.of(new AttackTechnique("T1071", "Application Layer Protocol"));
     /** Regular intervals only. */
     static final RuleInfo RULE = new RuleInfo(ID, NAME, "1", Severity.MEDIUM, IncidentCategory.MALICIOUS_PROGRAM,
             TACTICS, TECHNIQUES);
@@ -83,7 +84,8 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
         }
         Integer port = e.destination().port();
         boolean ignored = (port != null && ignoredPorts.contains(port))
-                || (!ignoredDestinations.isEmpty() && ignoredDestinations.contains(e.destination().ip().toLowerCase(Locale.ROOT)));
+                || (!ignoredDestinations.isEmpty()
+                        && ignoredDestinations.contains(e.destination().ip().toLowerCase(Locale.ROOT)));
         return ignored ? null : e.source().ip();
     }
 

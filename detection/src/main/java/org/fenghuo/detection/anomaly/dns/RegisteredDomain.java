@@ -62,7 +62,7 @@ final class RegisteredDomain {
         return name.isEmpty() ? null : name.toLowerCase(Locale.ROOT);
     }
 
-    /** The labels left of {@code parent} in {@code name} (both normalised), without the joining dot; "" for the parent itself. */
+    /** The labels left of {@code parent} in {@code name} (both normalised), without the joining dot; "" for the parent. */
     static String subdomain(String name, String parent) {
         return name.length() <= parent.length() ? "" : name.substring(0, name.length() - parent.length() - 1);
     }

@@ -17,7 +17,7 @@ public record Loaded<T>(T config, List<ThresholdError> errors) {
         return errors.isEmpty();
     }
 
-    /** The settings, or an {@link IllegalArgumentException} listing every error (for callers that cannot go on without them). */
+    /** The settings, or an {@link IllegalArgumentException} listing every error (for callers that cannot go on without). */
     public T orThrow() {
         if (!ok()) {
             StringBuilder b = new StringBuilder("invalid detector settings:");

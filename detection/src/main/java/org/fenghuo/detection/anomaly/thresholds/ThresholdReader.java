@@ -100,7 +100,7 @@ public final class ThresholdReader {
         }, "an integer from " + min + " to " + max);
     }
 
-    /** A byte count in {@code [min, max]}: a plain number or with a binary unit ({@code 20MiB}, {@code 512KiB}, {@code 1GiB}). */
+    /** A byte count in {@code [min, max]}: a number, or with a binary unit ({@code 512KiB}, {@code 20MiB}, {@code 1GiB}). */
     public long bytes(String key, long defaultValue, long min, long max) {
         return bounded(key, defaultValue, min, max, ThresholdReader::parseBytes,
                 "a byte count from " + min + " to " + max + " (a number, or with KiB, MiB, GiB)");
@@ -111,13 +111,16 @@ public final class ThresholdReader {
         return bounded(key, defaultValue, min, max, Double::parseDouble, "a number from " + min + " to " + max);
     }
 
-    /** A duration in {@code [min, max]}: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 6h}, {@code 7d} or ISO-8601 ({@code PT5M}). */
+    /** A duration in {@code [min, max]}: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 6h}, {@code 7d} or ISO-8601 {@code PT5M}. */
     public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
         return bounded(key, defaultValue, min, max, ThresholdReader::parseDuration,
                 "a duration from " + min + " to " + max + " (e.g. 90s, 5m, 6h, 7d, PT5M)");
     }
 
-    /** The value of {@code key} parsed (null or an exception: unparseable) and checked against the bounds; else the default and an error. */
+    /**
+     * The value of {@code key} parsed ({@code parse} returns null or throws when it cannot) and checked
+     * against the bounds; otherwise the default, and an error.
+     */
     private <T extends Comparable<T>> T bounded(String key, T defaultValue, T min, T max, Function<String, T> parse,
             String expected) {
         Value v = scalar(key);

@@ -25,7 +25,7 @@ public enum Direction {
             "Unusual outbound volume from a host", "1", Severity.MEDIUM, IncidentCategory.ABNORMAL_BEHAVIOUR,
             List.of(AttackTactic.EXFILTRATION),
             List.of(new AttackTechnique("T1048", "Exfiltration Over Alternative Protocol")))),
-    /** Keyed by {@code destination.ip}. ATT&CK T1498 (Network Denial of Service) as the likeliest reading; abnormal behaviour. */
+    /** Keyed by {@code destination.ip}. ATT&CK T1498 (Network Denial of Service), the likeliest harmful reading. */
     INGRESS("fenghuo.anomaly.volume.ingress", new RuleInfo("fenghuo.anomaly.volume.ingress",
             "Unusual inbound volume to a host", "1", Severity.LOW, IncidentCategory.ABNORMAL_BEHAVIOUR,
             List.of(AttackTactic.IMPACT), List.of(new AttackTechnique("T1498", "Network Denial of Service"))));

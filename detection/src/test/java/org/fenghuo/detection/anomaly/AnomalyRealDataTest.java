@@ -78,7 +78,8 @@ class AnomalyRealDataTest {
             }
         }
         Counts counts = new Counts(files.size(), flows, queries, alerts);
-        System.out.println("anomaly detectors over shared captures: " + counts + ", DNS key-windows reaching a score of (score=count) " + reaching);
+        System.out.println("anomaly detectors over shared captures: " + counts
+                + ", DNS key-windows reaching a score of (score=count) " + reaching);
         examples.stream().limit(20).forEach(m -> System.out.println("  " + m));
 
         assertThat(files).hasSizeGreaterThan(500);

@@ -111,7 +111,7 @@ public final class ThresholdReader {
         return bounded(key, defaultValue, min, max, Double::parseDouble, "a number from " + min + " to " + max);
     }
 
-    /** A duration in {@code [min, max]}: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 6h}, {@code 7d} or ISO-8601 {@code PT5M}. */
+    /** A duration in {@code [min, max]}: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 6h}, {@code 7d}, {@code PT5M}. */
     public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
         return bounded(key, defaultValue, min, max, ThresholdReader::parseDuration,
                 "a duration from " + min + " to " + max + " (e.g. 90s, 5m, 6h, 7d, PT5M)");

@@ -2,10 +2,10 @@ package org.fenghuo.detection.anomaly.auth;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import org.fenghuo.detection.anomaly.support.AddressSet;
-import org.fenghuo.detection.anomaly.support.SettingsReader;
-import org.fenghuo.detection.anomaly.support.SettingsResult;
+import org.fenghuo.detection.anomaly.thresholds.Loaded;
+import org.fenghuo.detection.anomaly.thresholds.ThresholdReader;
 
 /**
  * Thresholds of the brute-force detectors (YAML keys in brackets).
@@ -35,8 +35,7 @@ public record BruteForceConfig(KeyBy keyBy, int minFailures, Duration window, Du
     static final List<String> DEFAULT_IGNORED_ACTIONS = List.of("ssh_invalid_user", "ssh_user_not_allowed",
             "ssh_too_many_failures", "ssh_max_auth_attempts", "ssh_pam_failures", "pam_authentication_failure",
             "pam_user_unknown");
-    private static final Set<String> KEYS = Set.of("key_by", "min_failures", "window", "success_within",
-            "spray_users", "ignore_actions", "ignore_sources");
+    private static final List<String> KEY_BY = List.of("source", "user", "source_user");
 
     public BruteForceConfig {
         if (minFailures < 2 || sprayUsers < 2 || window.isNegative() || window.isZero()
@@ -48,25 +47,26 @@ public record BruteForceConfig(KeyBy keyBy, int minFailures, Duration window, Du
     }
 
     public static BruteForceConfig defaults() {
-        return new BruteForceConfig(KeyBy.SOURCE, 10, Duration.ofMinutes(5), Duration.ofMinutes(10), 5,
-                DEFAULT_IGNORED_ACTIONS, AddressSet.EMPTY);
+        return read(ThresholdReader.defaults()).orThrow();
     }
 
-    public static SettingsResult<BruteForceConfig> fromYaml(String where, String yaml) {
-        return read(SettingsReader.ofYaml(where, yaml));
+    /** From a flat YAML mapping of the keys above; unknown keys and bad values are errors naming the key. */
+    public static Loaded<BruteForceConfig> fromYaml(String yaml, String source) {
+        return read(ThresholdReader.parse(yaml, source));
     }
 
-    public static SettingsResult<BruteForceConfig> read(SettingsReader r) {
-        BruteForceConfig d = defaults();
-        r.rejectUnknown(KEYS);
-        String keyBy = r.choice("key_by", "source", List.of("source", "user", "source_user"));
-        int min = r.intIn("min_failures", d.minFailures, 2, 1_000_000);
-        Duration window = r.duration("window", d.window, Duration.ofSeconds(1), Duration.ofDays(1));
-        Duration within = r.duration("success_within", d.successWithin, Duration.ofSeconds(1), Duration.ofDays(1));
-        int spray = r.intIn("spray_users", d.sprayUsers, 2, 10_000);
-        List<String> ignored = r.list("ignore_actions", d.ignoredActions, "an event.action name",
-                n -> n.isTextual() && !n.textValue().isBlank() ? n.textValue().trim() : null);
-        return r.result(new BruteForceConfig(KeyBy.valueOf(keyBy.toUpperCase(java.util.Locale.ROOT)), min, window,
-                within, spray, ignored, r.addresses("ignore_sources")));
+    static Loaded<BruteForceConfig> read(ThresholdReader r) {
+        List<String> keyBy = r.lowerCaseList("key_by", List.of("source"));
+        boolean keyOk = keyBy.size() == 1 && KEY_BY.contains(keyBy.get(0));
+        r.check(keyOk, "key_by", String.join(",", keyBy), "one of " + KEY_BY);
+        int min = r.integer("min_failures", 10, 2, 1_000_000);
+        Duration window = r.duration("window", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration within = r.duration("success_within", Duration.ofMinutes(10), Duration.ofSeconds(1),
+                Duration.ofDays(1));
+        int spray = r.integer("spray_users", 5, 2, 10_000);
+        List<String> ignored = r.lowerCaseList("ignore_actions", DEFAULT_IGNORED_ACTIONS);
+        AddressSet sources = AddressSet.read(r, "ignore_sources");
+        KeyBy by = keyOk ? KeyBy.valueOf(keyBy.get(0).toUpperCase(Locale.ROOT)) : KeyBy.SOURCE;
+        return r.result(() -> new BruteForceConfig(by, min, window, within, spray, ignored, sources));
     }
 }

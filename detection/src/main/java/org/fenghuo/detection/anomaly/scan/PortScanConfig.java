@@ -2,10 +2,9 @@ package org.fenghuo.detection.anomaly.scan;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.fenghuo.detection.anomaly.support.AddressSet;
-import org.fenghuo.detection.anomaly.support.SettingsReader;
-import org.fenghuo.detection.anomaly.support.SettingsResult;
+import org.fenghuo.detection.anomaly.thresholds.Loaded;
+import org.fenghuo.detection.anomaly.thresholds.ThresholdReader;
 
 /**
  * Thresholds of the port-scan detectors (YAML keys in brackets).
@@ -13,8 +12,8 @@ import org.fenghuo.detection.anomaly.support.SettingsResult;
  * @param window           [{@code window}] sliding window a scan must fit in; 60 s (nmap's default
  *                         timing scans 1,000 ports of one host in well under that; slower scans are
  *                         a limit of this detector)
- * @param minHosts         [{@code horizontal.min_hosts}] distinct hosts probed on one port; 20
- * @param minPorts         [{@code vertical.min_ports}] distinct ports probed on one host; 20
+ * @param minHosts         [{@code min_hosts}] distinct hosts probed on one port; 20
+ * @param minPorts         [{@code min_ports}] distinct ports probed on one host; 20
  * @param maxTargets       [{@code max_targets}] distinct targets kept per port (horizontal) or per
  *                         host (vertical); 256, at least both thresholds; more are counted, not kept
  * @param maxGroups        [{@code max_groups}] ports (horizontal) or hosts (vertical) tracked per
@@ -28,9 +27,6 @@ import org.fenghuo.detection.anomaly.support.SettingsResult;
  */
 public record PortScanConfig(Duration window, int minHosts, int minPorts, int maxTargets, int maxGroups,
         boolean countCompleted, List<String> datasets, AddressSet ignoredSources) {
-    static final List<String> DEFAULT_DATASETS = List.of("pcap.flow", "netflow.flow", "syslog.netfilter");
-    private static final Set<String> KEYS = Set.of("window", "horizontal", "vertical", "max_targets", "max_groups",
-            "count_completed", "datasets", "ignore_sources");
 
     public PortScanConfig {
         if (window.isNegative() || window.isZero()) {
@@ -45,35 +41,28 @@ public record PortScanConfig(Duration window, int minHosts, int minPorts, int ma
     }
 
     public static PortScanConfig defaults() {
-        return new PortScanConfig(Duration.ofSeconds(60), 20, 20, 256, 64, false, DEFAULT_DATASETS, AddressSet.EMPTY);
+        return read(ThresholdReader.defaults()).orThrow();
     }
 
-    public static SettingsResult<PortScanConfig> fromYaml(String where, String yaml) {
-        return read(SettingsReader.ofYaml(where, yaml));
+    /** From a flat YAML mapping of the keys above; unknown keys and bad values are errors naming the key. */
+    public static Loaded<PortScanConfig> fromYaml(String yaml, String source) {
+        return read(ThresholdReader.parse(yaml, source));
     }
 
-    /** Reads the settings; a wrong value keeps its default and is reported. */
-    public static SettingsResult<PortScanConfig> read(SettingsReader r) {
-        PortScanConfig d = defaults();
-        r.rejectUnknown(KEYS);
-        Duration window = r.duration("window", d.window, Duration.ofSeconds(1), Duration.ofHours(24));
-        SettingsReader h = r.child("horizontal");
-        h.rejectUnknown(Set.of("min_hosts"));
-        int minHosts = h.intIn("min_hosts", d.minHosts, 2, 65_536);
-        SettingsReader v = r.child("vertical");
-        v.rejectUnknown(Set.of("min_ports"));
-        int minPorts = v.intIn("min_ports", d.minPorts, 2, 65_536);
-        int maxTargets = r.intIn("max_targets", d.maxTargets, 2, 65_536);
-        if (maxTargets < Math.max(minHosts, minPorts)) {
-            r.problem("max_targets", maxTargets, "at least horizontal.min_hosts and vertical.min_ports ("
-                    + Math.max(minHosts, minPorts) + ")");
-            maxTargets = Math.max(d.maxTargets, Math.max(minHosts, minPorts));
-        }
-        int maxGroups = r.intIn("max_groups", d.maxGroups, 1, 65_536);
-        boolean completed = r.bool("count_completed", d.countCompleted);
-        List<String> datasets = r.list("datasets", d.datasets, "a dataset name",
-                n -> n.isTextual() && !n.textValue().isBlank() ? n.textValue().trim() : null);
-        return r.result(new PortScanConfig(window, minHosts, minPorts, maxTargets, maxGroups, completed, datasets,
-                r.addresses("ignore_sources")));
+    static Loaded<PortScanConfig> read(ThresholdReader r) {
+        Duration window = r.duration("window", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(24));
+        int minHosts = r.integer("min_hosts", 20, 2, 65_536);
+        int minPorts = r.integer("min_ports", 20, 2, 65_536);
+        int maxTargets = r.integer("max_targets", 256, 2, 65_536);
+        int maxGroups = r.integer("max_groups", 64, 1, 65_536);
+        boolean completed = r.bool("count_completed", false);
+        List<String> datasets = r.lowerCaseList("datasets", List.of("pcap.flow", "netflow.flow", "syslog.netfilter"));
+        AddressSet ignored = AddressSet.read(r, "ignore_sources");
+        int needed = Math.max(minHosts, minPorts);
+        r.check(maxTargets >= needed, "max_targets", maxTargets, "at least min_hosts and min_ports (" + needed + ")");
+        // result() builds even when there are errors (then discarded): keep the record's invariant
+        int kept = Math.max(maxTargets, needed);
+        return r.result(() -> new PortScanConfig(window, minHosts, minPorts, kept, maxGroups, completed, datasets,
+                ignored));
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.fenghuo.detection.anomaly.thresholds.ThresholdReader;
 
 /**
  * A set of IPv4/IPv6 addresses and CIDR blocks (allowlists). Immutable. Only literals are
@@ -86,6 +87,19 @@ public final class AddressSet implements Serializable {
             blocks.add(b);
         }
         return blocks.isEmpty() ? EMPTY : new AddressSet(blocks);
+    }
+
+    /** The addresses under {@code key} (a list); every entry that is not one is an error naming it. */
+    public static AddressSet read(ThresholdReader r, String key) {
+        List<String> entries = r.lowerCaseList(key, List.of());
+        List<String> valid = new ArrayList<>();
+        for (String e : entries) {
+            r.check(isValid(e), key, e, "IP addresses or CIDR blocks (literals: a name is never resolved)");
+            if (isValid(e)) {
+                valid.add(e);
+            }
+        }
+        return of(valid);
     }
 
     /** Merges two sets. */

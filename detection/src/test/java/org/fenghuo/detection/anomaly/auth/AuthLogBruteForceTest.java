@@ -111,7 +111,7 @@ class AuthLogBruteForceTest {
         Pattern source = Pattern.compile(".*for source (\\S+?) within.*");
         // by default PAM's lines are left to sshd's own (absent from this 2005 log): klogind's burst remains
         List<Alert> byDefault = DetectorRunner.run(BruteForceDetector.bruteForce(BruteForceConfig.defaults()), events);
-        BruteForceConfig pam = BruteForceConfig.fromYaml("pam.yml", "ignore_actions: [pam_user_unknown]").value();
+        BruteForceConfig pam = BruteForceConfig.fromYaml("ignore_actions: [pam_user_unknown]", "pam.yml").orThrow();
         List<Alert> withPam = DetectorRunner.run(BruteForceDetector.bruteForce(pam), events);
         for (Alert a : concat(byDefault, withPam)) {
             Matcher m = source.matcher(a.message());

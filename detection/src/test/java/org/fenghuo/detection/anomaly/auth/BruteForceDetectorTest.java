@@ -138,7 +138,7 @@ class BruteForceDetectorTest {
 
     @Test
     void keyByUserCatchesOneAccountAttackedFromManySources() {
-        BruteForceConfig byUser = BruteForceConfig.fromYaml("t", "key_by: user\nmin_failures: 5").value();
+        BruteForceConfig byUser = BruteForceConfig.fromYaml("key_by: user\nmin_failures: 5", "t").orThrow();
         List<SecurityEvent> events = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             events.add(auth("u" + i, i * 1_000L, "198.51.100." + i, "admin", "failure"));

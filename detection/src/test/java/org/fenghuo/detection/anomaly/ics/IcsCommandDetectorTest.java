@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.detection.anomaly.DetectorRunner;
 import org.fenghuo.detection.anomaly.RecordingContext;
-import org.fenghuo.detection.anomaly.support.SettingsResult;
+import org.fenghuo.detection.anomaly.thresholds.Loaded;
+import org.fenghuo.detection.anomaly.thresholds.ThresholdError;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.SecurityEvent;
 import org.fenghuo.events.Severity;
@@ -17,13 +18,11 @@ class IcsCommandDetectorTest {
     private static final String EWS = "10.10.0.5";
     private static final String INTRUDER = "10.20.0.99";
     private static final String PLC = "10.30.0.1";
-    private static final IcsCommandConfig CONFIG = IcsCommandConfig.fromYaml("ics.yml", """
+    private static final IcsCommandConfig CONFIG = IcsCommandConfig.fromYaml("""
             window: 10m
             allow: [10.10.0.0/29]
-            protocols:
-              s7comm:
-                allow: [10.40.0.7]
-            """).value();
+            s7comm_allow: [10.40.0.7]
+            """, "ics.yml").orThrow();
 
     private static List<Alert> run(SecurityEvent... events) {
         return DetectorRunner.run(new IcsCommandDetector(CONFIG), List.of(events));
@@ -91,7 +90,7 @@ class IcsCommandDetectorTest {
 
     @Test
     void suppressionStateIsBoundedAndExpires() {
-        IcsCommandConfig small = IcsCommandConfig.fromYaml("t", "max_suppressed: 8").value();
+        IcsCommandConfig small = IcsCommandConfig.fromYaml("max_suppressed: 8", "t").orThrow();
         IcsCommandDetector detector = new IcsCommandDetector(small);
         IcsCommandState state = detector.newState();
         RecordingContext context = new RecordingContext(INTRUDER);
@@ -115,28 +114,31 @@ class IcsCommandDetectorTest {
     }
 
     @Test
-    void yamlProblemsNameKeyValueAndExpectationAndKeepDefaults() {
-        SettingsResult<IcsCommandConfig> r = IcsCommandConfig.fromYaml("ics.yml", """
+    void yamlErrorsNameLineKeyValueAndExpectation() {
+        Loaded<IcsCommandConfig> r = IcsCommandConfig.fromYaml("""
                 window: soon
                 allow: [10.0.0.0/33, plc.example.org, 10.1.0.1]
-                protocols:
-                  modbus:
-                    functions: [5, "60-50", write_single_coil]
-                  opcua:
-                    allow: [10.2.0.1]
+                modbus_functions: [5, 60-50, write_single_coil]
+                iec104_functions: [45-69, C_RC_NA_1]
                 colour: red
-                """);
-        assertThat(r.problems()).containsExactlyInAnyOrder(
-                "ics.yml: key 'window': got 'soon' (text), expected a duration from PT1S to PT168H (e.g. 60s, 5m, 1h or PT1M)",
-                "ics.yml: key 'allow[0]': got '10.0.0.0/33' (text), expected an IP address or CIDR block",
-                "ics.yml: key 'allow[1]': got 'plc.example.org' (text), expected an IP address or CIDR block",
-                "ics.yml: key 'protocols.modbus.functions[1]': got '60-50' (text), expected a function code, a range 'a-b' or a function name",
-                "ics.yml: key 'protocols.opcua.functions': got '(missing)', expected a list of functions for protocol 'opcua', which has no default list",
-                "ics.yml: key 'colour': unknown setting, expected one of [allow, max_suppressed, protocols, window]");
-        IcsCommandConfig c = r.value();
-        assertThat(c.window()).isEqualTo(IcsCommandConfig.defaults().window());
-        assertThat(c.allow().entries()).containsExactly("10.1.0.1");
-        assertThat(c.protocols().get("modbus").codes()).containsExactly(5);
-        assertThat(c.protocols().get("modbus").names()).containsExactly("write_single_coil");
+                """, "ics.yml");
+        assertThat(r.errors()).extracting(ThresholdError::message).containsExactlyInAnyOrder(
+                "ics.yml:1: window = \"soon\": expected a duration from PT1S to PT168H (e.g. 90s, 5m, 6h, 7d, PT5M)",
+                "ics.yml:2: allow = \"10.0.0.0/33\": expected IP addresses or CIDR blocks (literals: a name is never resolved)",
+                "ics.yml:2: allow = \"plc.example.org\": expected IP addresses or CIDR blocks (literals: a name is never resolved)",
+                "ics.yml:3: modbus_functions = \"60-50\": expected function codes 0-65535, ranges a-b or names",
+                "ics.yml:5: colour = \"red\": expected one of the settings " + readKeys());
+        assertThat(r.config()).isNull();
+        IcsCommandConfig ok = IcsCommandConfig.fromYaml("iec104_functions: [45-69, C_RC_NA_1]\nmodbus_functions: 6",
+                "ok.yml").orThrow();
+        assertThat(ok.protocols().get("iec104").codes()).hasSize(25);
+        assertThat(ok.protocols().get("modbus").codes()).containsExactly(6);
+        assertThat(ok.protocols().get("iec104").isControl(null, "C_RC_NA_1", true)).isTrue();
+    }
+
+    private static String readKeys() {
+        return new java.util.TreeSet<>(List.of("window", "allow", "max_suppressed", "modbus_allow", "modbus_functions",
+                "modbus_functions_when_write", "dnp3_allow", "dnp3_functions", "s7comm_allow", "s7comm_functions",
+                "iec104_allow", "iec104_functions")).toString();
     }
 }

@@ -69,7 +69,7 @@ class PortScanDetectorTest {
             events.add(completed("c" + i, i * 100L, SCANNER, VICTIM, 2000 + i));
         }
         assertThat(DetectorRunner.run(PortScanDetector.vertical(CONFIG), events)).isEmpty();
-        PortScanConfig counting = PortScanConfig.fromYaml("t", "count_completed: true").value();
+        PortScanConfig counting = PortScanConfig.fromYaml("count_completed: true", "t").orThrow();
         assertThat(DetectorRunner.run(PortScanDetector.vertical(counting), events)).hasSize(1);
     }
 

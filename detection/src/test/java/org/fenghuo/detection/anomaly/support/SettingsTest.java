@@ -2,82 +2,71 @@ package org.fenghuo.detection.anomaly.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.fenghuo.detection.anomaly.auth.BruteForceConfig;
 import org.fenghuo.detection.anomaly.scan.PortScanConfig;
+import org.fenghuo.detection.anomaly.thresholds.ThresholdError;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
-    @TempDir
-    Path dir;
 
     @Test
     void portScanYamlOverridesDefaultsAndNamesEveryBadKey() {
-        var ok = PortScanConfig.fromYaml("scan.yml", """
+        PortScanConfig ok = PortScanConfig.fromYaml("""
                 window: 2m
-                horizontal: {min_hosts: 50}
-                vertical: {min_ports: 30}
-                ignore_sources: [10.0.5.0/24, "2001:db8::7"]
-                """);
-        assertThat(ok.problems()).isEmpty();
-        assertThat(ok.value().window()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(ok.value().minHosts()).isEqualTo(50);
-        assertThat(ok.value().minPorts()).isEqualTo(30);
-        assertThat(ok.value().ignoredSources().contains("10.0.5.77")).isTrue();
-        assertThat(ok.value().ignoredSources().contains("2001:db8::7")).isTrue();
-        assertThat(ok.value().ignoredSources().contains("10.0.6.1")).isFalse();
+                min_hosts: 50
+                min_ports: 30
+                ignore_sources: [10.0.5.0/24, "2001:DB8::7"]
+                """, "scan.yml").orThrow();
+        assertThat(ok.window()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ok.minHosts()).isEqualTo(50);
+        assertThat(ok.minPorts()).isEqualTo(30);
+        assertThat(ok.ignoredSources().contains("10.0.5.77")).isTrue();
+        assertThat(ok.ignoredSources().contains("2001:db8::7")).isTrue();
+        assertThat(ok.ignoredSources().contains("10.0.6.1")).isFalse();
 
-        var bad = PortScanConfig.fromYaml("scan.yml", """
+        var bad = PortScanConfig.fromYaml("""
                 window: -5s
-                horizontal: {min_hosts: 1, max: 3}
-                vertical: 20
+                min_hosts: 1
                 max_targets: 10
                 count_completed: "yes"
-                """);
-        assertThat(bad.problems()).containsExactlyInAnyOrder(
-                "scan.yml: key 'window': got '-5s' (text), expected a duration from PT1S to PT24H (e.g. 60s, 5m, 1h or PT1M)",
-                "scan.yml: key 'horizontal.max': unknown setting, expected one of [min_hosts]",
-                "scan.yml: key 'horizontal.min_hosts': got '1' (number), expected an integer from 2 to 65536",
-                "scan.yml: key 'vertical': got '20' (number), expected a mapping",
-                "scan.yml: key 'max_targets': got '10', expected at least horizontal.min_hosts and vertical.min_ports (20)",
-                "scan.yml: key 'count_completed': got 'yes' (text), expected true or false");
-        assertThat(bad.value()).isEqualTo(PortScanConfig.defaults());
+                """, "scan.yml");
+        assertThat(bad.config()).isNull();
+        assertThat(bad.errors()).extracting(ThresholdError::message).containsExactlyInAnyOrder(
+                "scan.yml:1: window = \"-5s\": expected a duration from PT1S to PT24H (e.g. 90s, 5m, 6h, 7d, PT5M)",
+                "scan.yml:2: min_hosts = \"1\": expected an integer from 2 to 65536",
+                "scan.yml:3: max_targets = \"10\": expected at least min_hosts and min_ports (20)",
+                "scan.yml:4: count_completed = \"yes\": expected true or false");
     }
 
     @Test
-    void bruteForceYamlAndUnreadableOrBrokenFilesNeverThrow() throws Exception {
-        var ok = BruteForceConfig.fromYaml("auth.yml", "key_by: SOURCE_USER\nmin_failures: 5\nsuccess_within: PT30M\n");
-        assertThat(ok.problems()).isEmpty();
-        assertThat(ok.value().keyBy()).isEqualTo(BruteForceConfig.KeyBy.SOURCE_USER);
-        assertThat(ok.value().successWithin()).isEqualTo(Duration.ofMinutes(30));
+    void bruteForceYamlOverridesAndErrors() {
+        BruteForceConfig ok = BruteForceConfig.fromYaml("key_by: SOURCE_USER\nmin_failures: 5\nsuccess_within: PT30M\n",
+                "auth.yml").orThrow();
+        assertThat(ok.keyBy()).isEqualTo(BruteForceConfig.KeyBy.SOURCE_USER);
+        assertThat(ok.minFailures()).isEqualTo(5);
+        assertThat(ok.successWithin()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(ok.ignoredActions()).contains("pam_authentication_failure");
 
-        var bad = BruteForceConfig.fromYaml("auth.yml", "key_by: host\nmin_failures: 2.5\n");
-        assertThat(bad.problems()).containsExactly(
-                "auth.yml: key 'key_by': got 'host' (text), expected one of [source, user, source_user]",
-                "auth.yml: key 'min_failures': got '2.5' (number), expected an integer from 2 to 1000000");
-        assertThat(bad.value()).isEqualTo(BruteForceConfig.defaults());
-
-        assertThat(BruteForceConfig.fromYaml("x.yml", "[1, 2").problems()).singleElement().asString()
-                .startsWith("x.yml: not valid YAML");
-        assertThat(BruteForceConfig.fromYaml("x.yml", "- a\n- b\n").problems())
-                .containsExactly("x.yml: expected a mapping of settings, got list");
-        Path missing = dir.resolve("absent.yml");
-        var none = BruteForceConfig.read(SettingsReader.ofFile(missing));
-        assertThat(none.problems()).singleElement().asString().startsWith(missing + ": cannot read");
-        assertThat(none.value()).isEqualTo(BruteForceConfig.defaults());
-        assertThat(BruteForceConfig.fromYaml("empty.yml", "").ok()).isTrue();
+        var bad = BruteForceConfig.fromYaml("key_by: host\nmin_failures: 2.5\nignore_sources: [db.example.org]\n",
+                "auth.yml");
+        assertThat(bad.errors()).extracting(ThresholdError::message).containsExactlyInAnyOrder(
+                "auth.yml:1: key_by = \"host\": expected one of [source, user, source_user]",
+                "auth.yml:2: min_failures = \"2.5\": expected an integer from 2 to 1000000",
+                "auth.yml:3: ignore_sources = \"db.example.org\": expected IP addresses or CIDR blocks (literals: a name"
+                        + " is never resolved)");
+        assertThat(BruteForceConfig.defaults().minFailures()).isEqualTo(10);
     }
 
     @Test
     void addressSetMatchesCidrsAndNeverResolvesNames() {
-        AddressSet set = AddressSet.of(java.util.List.of("192.168.1.0/25", "10.0.0.1", "fd00::/8", "0.0.0.0/0"));
+        AddressSet set = AddressSet.of(List.of("192.168.1.0/25", "10.0.0.1", "fd00::/8", "0.0.0.0/0"));
         assertThat(set.contains("192.168.1.127")).isTrue();
-        assertThat(AddressSet.of(java.util.List.of("192.168.1.0/25")).contains("192.168.1.128")).isFalse();
+        assertThat(AddressSet.of(List.of("192.168.1.0/25")).contains("192.168.1.128")).isFalse();
         assertThat(set.contains("fd12::1")).isTrue();
-        assertThat(AddressSet.of(java.util.List.of("fd00::/8")).contains("fe80::1")).isFalse();
-        assertThat(AddressSet.of(java.util.List.of("10.0.0.1")).contains("10.0.0.2")).isFalse();
+        assertThat(AddressSet.of(List.of("fd00::/8")).contains("fe80::1")).isFalse();
+        assertThat(AddressSet.of(List.of("10.0.0.1")).contains("10.0.0.2")).isFalse();
         assertThat(set.contains("localhost")).isFalse();
         for (String bad : new String[] {"localhost", "10.0.0.256", "10.0.0", "10.0.0.0/33", "::/129", "1.2.3.4/",
                 "a::b::c", "10.0.0.1/x"}) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.fenghuo.detection.anomaly.auth.BruteForceConfig;
 import org.fenghuo.detection.anomaly.auth.BruteForceDetector;
 import org.fenghuo.detection.anomaly.ics.IcsCommandConfig;
+import org.fenghuo.detection.anomaly.SyntheticTraffic.KeyDriver;
 import org.fenghuo.detection.anomaly.ics.IcsCommandDetector;
 import org.fenghuo.detection.anomaly.scan.PortScanConfig;
 import org.fenghuo.detection.anomaly.scan.PortScanDetector;
@@ -35,22 +36,20 @@ class StateSerializationTest {
         List<SecurityEvent> ics = List.of(Events.ics("i0", 0, "10.20.0.99", "10.30.0.1", "modbus", 6, "w", true),
                 Events.ics("i1", 1, "10.20.0.99", "10.30.0.1", "modbus", 6, "w", true),
                 Events.ics("i2", 2, "10.20.0.99", "10.30.0.1", "modbus", 16, "w", true));
-        check(PortScanDetector.vertical(PortScanConfig.defaults()), scan, 15);
-        check(BruteForceDetector.successAfterBruteForce(BruteForceConfig.defaults()), auth, 6);
-        check(new IcsCommandDetector(IcsCommandConfig.defaults()), ics, 1);
+        check(PortScanDetector.vertical(PortScanConfig.defaults()), "10.0.0.66", scan, 15);
+        check(BruteForceDetector.successAfterBruteForce(BruteForceConfig.defaults()), "203.0.113.7", auth, 6);
+        check(new IcsCommandDetector(IcsCommandConfig.defaults()), "10.20.0.99", ics, 1);
     }
 
     /** Runs all events on one state, and again with a serialise/restore after {@code split} events. */
-    private static <S extends Serializable> void check(KeyedDetector<S> d, List<SecurityEvent> events, int split)
-            throws Exception {
-        RecordingContext straight = new RecordingContext("k");
-        S state = d.newState();
-        events.forEach(e -> d.onEvent(e, state, straight));
-        RecordingContext resumed = new RecordingContext("k");
-        S before = d.newState();
-        events.subList(0, split).forEach(e -> d.onEvent(e, before, resumed));
-        S after = roundTrip(before);
-        events.subList(split, events.size()).forEach(e -> d.onEvent(e, after, resumed));
+    private static <S extends Serializable> void check(KeyedDetector<S> d, String key, List<SecurityEvent> events,
+            int split) throws Exception {
+        KeyDriver<S> straight = new KeyDriver<>(d, key);
+        events.forEach(straight::accept);
+        KeyDriver<S> resumed = new KeyDriver<>(d, key);
+        events.subList(0, split).forEach(resumed::accept);
+        resumed.state = roundTrip(resumed.state);
+        events.subList(split, events.size()).forEach(resumed::accept);
         assertThat(straight.alerts).isNotEmpty();
         assertThat(resumed.alerts).extracting(Alert::id).isEqualTo(straight.alerts.stream().map(Alert::id).toList());
     }

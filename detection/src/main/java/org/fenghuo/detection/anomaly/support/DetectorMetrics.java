@@ -5,7 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
- * A detector's counters (tag {@code rule}): {@code fenghuo.anomaly.alerts}, alerts emitted;
+ * A detector's counters, tagged {@code detector} (its rule id) as the other anomaly detectors tag
+ * theirs, so one registry holds them all: {@code fenghuo.anomaly.alerts}, alerts emitted;
  * {@code fenghuo.anomaly.suppressed}, findings not alerted because the same one was alerted within
  * the window; {@code fenghuo.anomaly.state_overflow}, things a bounded state did not keep (tag
  * {@code what}: targets, groups, entries), which is where a detector may miss something.
@@ -24,8 +25,8 @@ public final class DetectorMetrics {
     private DetectorMetrics(MeterRegistry registry, String rule) {
         this.registry = registry;
         this.rule = rule;
-        this.alerts = Counter.builder("fenghuo.anomaly.alerts").tag("rule", rule).register(registry);
-        this.suppressed = Counter.builder("fenghuo.anomaly.suppressed").tag("rule", rule).register(registry);
+        this.alerts = Counter.builder("fenghuo.anomaly.alerts").tag("detector", rule).register(registry);
+        this.suppressed = Counter.builder("fenghuo.anomaly.suppressed").tag("detector", rule).register(registry);
     }
 
     public static DetectorMetrics of(MeterRegistry registry, String rule) {
@@ -42,7 +43,7 @@ public final class DetectorMetrics {
 
     /** A counter of what a bounded state dropped, e.g. {@code overflow("targets")}; build once, keep. */
     public Counter overflow(String what) {
-        return Counter.builder("fenghuo.anomaly.state_overflow").tag("rule", rule).tag("what", what)
+        return Counter.builder("fenghuo.anomaly.state_overflow").tag("detector", rule).tag("what", what)
                 .register(registry);
     }
 }

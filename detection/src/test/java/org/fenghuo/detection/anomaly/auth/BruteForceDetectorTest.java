@@ -6,7 +6,7 @@ import static org.fenghuo.detection.anomaly.Events.auth;
 import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.detection.anomaly.DetectorRunner;
-import org.fenghuo.detection.anomaly.RecordingContext;
+import org.fenghuo.detection.anomaly.SyntheticTraffic.KeyDriver;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.SecurityEvent;
 import org.fenghuo.events.Severity;
@@ -115,11 +115,9 @@ class BruteForceDetectorTest {
     @Test
     void stateHoldsAtMostTheThresholdAndKeysExpire() {
         BruteForceDetector detector = BruteForceDetector.successAfterBruteForce(CONFIG);
-        AuthState state = detector.newState();
-        RecordingContext context = new RecordingContext(ATTACKER);
-        for (SecurityEvent e : failures(5_000, 0, 10, "root")) {
-            detector.onEvent(e, state, context);
-        }
+        KeyDriver<AuthState> context = new KeyDriver<>(detector, ATTACKER);
+        AuthState state = context.state;
+        failures(5_000, 0, 10, "root").forEach(context::accept);
         assertThat(state.failuresHeld()).isEqualTo(CONFIG.minFailures());
         assertThat(context.timers).hasSize(1);
 

@@ -6,7 +6,7 @@ import static org.fenghuo.detection.anomaly.Events.ics;
 import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.detection.anomaly.DetectorRunner;
-import org.fenghuo.detection.anomaly.RecordingContext;
+import org.fenghuo.detection.anomaly.SyntheticTraffic.KeyDriver;
 import org.fenghuo.detection.anomaly.thresholds.Loaded;
 import org.fenghuo.detection.anomaly.thresholds.ThresholdError;
 import org.fenghuo.events.Alert;
@@ -92,11 +92,11 @@ class IcsCommandDetectorTest {
     void suppressionStateIsBoundedAndExpires() {
         IcsCommandConfig small = IcsCommandConfig.fromYaml("max_suppressed: 8", "t").orThrow();
         IcsCommandDetector detector = new IcsCommandDetector(small);
-        IcsCommandState state = detector.newState();
-        RecordingContext context = new RecordingContext(INTRUDER);
+        KeyDriver<IcsCommandState> context = new KeyDriver<>(detector, INTRUDER);
+        IcsCommandState state = context.state;
         for (int i = 0; i < 1_000; i++) {
-            detector.onEvent(ics("x" + i, i, INTRUDER, "10.30." + (i / 250) + "." + (i % 250), "modbus", 6,
-                    "write_single_register", true), state, context);
+            context.accept(ics("x" + i, i, INTRUDER, "10.30." + (i / 250) + "." + (i % 250), "modbus", 6,
+                    "write_single_register", true));
         }
         assertThat(state.entriesHeld()).isEqualTo(8);
         assertThat(state.dropped).isEqualTo(992);

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.detection.anomaly.DetectorRunner;
-import org.fenghuo.detection.anomaly.RecordingContext;
+import org.fenghuo.detection.anomaly.SyntheticTraffic.KeyDriver;
 import org.fenghuo.detection.anomaly.support.DetectorMetrics;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.SecurityEvent;
@@ -138,14 +138,14 @@ class PortScanDetectorTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         PortScanDetector detector = new PortScanDetector(PortScanDetector.Kind.VERTICAL, CONFIG,
                 DetectorMetrics.of(registry, "vertical"));
-        ScanState state = detector.newState();
-        RecordingContext context = new RecordingContext(SCANNER);
+        KeyDriver<ScanState> context = new KeyDriver<>(detector, SCANNER);
+        ScanState state = context.state;
         // 300 hosts x 400 ports within 30 s: 120,000 probes, host after host
         int n = 0;
         for (int host = 0; host < 300; host++) {
             for (int port = 0; port < 400; port++) {
-                detector.onEvent(refused("b" + n, n / 4, SCANNER, "10.2." + (host / 250) + "." + (host % 250),
-                        port + 1), state, context);
+                context.accept(refused("b" + n, n / 4, SCANNER, "10.2." + (host / 250) + "." + (host % 250),
+                        port + 1));
                 n++;
             }
         }
@@ -156,16 +156,17 @@ class PortScanDetectorTest {
         assertThat(context.timers).hasSize(1); // one timer per key, however many probes
         assertThat(context.alerts).hasSize(1); // one per source per window, not one per host
         // what the caps dropped is counted
-        assertThat(registry.counter("fenghuo.anomaly.state_overflow", "rule", "vertical", "what", "targets").count())
+        assertThat(registry.counter("fenghuo.anomaly.state_overflow", "detector", "vertical", "what", "targets").count())
                 .isEqualTo(300 * (400 - 256));
-        assertThat(registry.counter("fenghuo.anomaly.state_overflow", "rule", "vertical", "what", "groups").count())
+        assertThat(registry.counter("fenghuo.anomaly.state_overflow", "detector", "vertical", "what", "groups").count())
                 .isEqualTo(300 - 64);
-        assertThat(registry.counter("fenghuo.anomaly.alerts", "rule", "vertical").count()).isEqualTo(1);
-        assertThat(registry.counter("fenghuo.anomaly.suppressed", "rule", "vertical").count()).isPositive();
+        assertThat(registry.counter("fenghuo.anomaly.alerts", "detector", "vertical").count()).isEqualTo(1);
+        assertThat(registry.counter("fenghuo.anomaly.suppressed", "detector", "vertical").count()).isPositive();
         // interleaved over more hosts than max_groups, the vertical groups churn (that scan is horizontal)
-        ScanState churn = detector.newState();
+        KeyDriver<ScanState> interleaved = new KeyDriver<>(detector, SCANNER);
+        ScanState churn = interleaved.state;
         for (int i = 0; i < 1_000; i++) {
-            detector.onEvent(refused("i" + i, i, SCANNER, "10.3.0." + (i % 100), 1 + i / 100), churn, context);
+            interleaved.accept(refused("i" + i, i, SCANNER, "10.3.0." + (i % 100), 1 + i / 100));
         }
         assertThat(churn.groupsHeld()).isEqualTo(64);
         assertThat(churn.groupsDropped).isEqualTo(1_000 - 64);

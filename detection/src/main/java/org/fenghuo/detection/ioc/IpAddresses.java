@@ -5,14 +5,14 @@ package org.fenghuo.detection.ioc;
  * unsigned value in a long, -1 when invalid), an IPv6 address two longs. Strict: no leading
  * zeros read as octal, no shortened IPv4 forms ({@code 10.1}), which feeds never mean.
  */
-final class IpAddresses {
-    static final long INVALID = -1L;
+public final class IpAddresses {
+    public static final long INVALID = -1L;
 
     private IpAddresses() {
     }
 
     /** The IPv4 address in {@code s[from, to)} as 0..2^32-1, or {@link #INVALID}. */
-    static long parseIpv4(CharSequence s, int from, int to) {
+    public static long parseIpv4(CharSequence s, int from, int to) {
         long result = 0;
         int octets = 0;
         int i = from;
@@ -46,7 +46,7 @@ final class IpAddresses {
         return octets == 4 ? result : INVALID;
     }
 
-    static long parseIpv4(CharSequence s) {
+    public static long parseIpv4(CharSequence s) {
         return parseIpv4(s, 0, s.length());
     }
 
@@ -54,7 +54,7 @@ final class IpAddresses {
      * The IPv6 address in {@code s[from, to)} into {@code out[0]} (high 64 bits) and {@code out[1]};
      * a zone ({@code %eth0}) is ignored; an embedded IPv4 tail ({@code ::ffff:1.2.3.4}) is read.
      */
-    static boolean parseIpv6(CharSequence s, int from, int to, long[] out) {
+    public static boolean parseIpv6(CharSequence s, int from, int to, long[] out) {
         int zone = indexOf(s, '%', from, to);
         if (zone >= 0) {
             to = zone;

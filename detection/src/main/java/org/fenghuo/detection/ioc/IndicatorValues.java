@@ -128,6 +128,10 @@ public final class IndicatorValues {
                 return Checked.error("not a domain name (character '" + c + "'): \"" + shorten(v) + "\"");
             }
         }
+        String tld = d.substring(d.lastIndexOf('.') + 1);
+        if (tld.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Checked.error("not a domain name (numeric top-level label; an invalid address?): \"" + shorten(v) + "\"");
+        }
         return Checked.ok(IndicatorType.DOMAIN, d);
     }
 

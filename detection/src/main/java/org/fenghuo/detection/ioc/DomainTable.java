@@ -45,17 +45,18 @@ final class DomainTable {
     }
 
     /**
-     * The first indicator valid at {@code time} under the longest of the name and its parents that
-     * has one, or -1; {@code name} may have upper case and one trailing dot.
+     * The first indicator valid at {@code time} under the longest of the name and its parents (of
+     * at most {@code maxLength} characters) that has one, or -1; {@code name} may have upper case
+     * and one trailing dot.
      */
-    int longest(CharSequence name, Validity validity, long time) {
+    int longest(CharSequence name, int maxLength, Validity validity, long time) {
         int end = name.length();
         if (end > 0 && name.charAt(end - 1) == '.') {
             end--;
         }
         int best = EMPTY;
         int h = 0;
-        for (int i = end - 1; i >= 0; i--) {
+        for (int i = end - 1; i >= 0 && end - i <= maxLength; i--) {
             h = step(h, lower(name.charAt(i)));
             if (i == 0 || name.charAt(i - 1) == '.') {
                 int slot = find(h, name, i, end);

@@ -35,6 +35,8 @@ public final class IndicatorIndex implements DomainTable.Validity {
     private final long[] validFrom;
     private final long[] validUntil;
     private final int[] next;
+    /** Prefix length of a network slot, so a caller can continue with the shorter networks. */
+    private final byte[] prefixLength;
     private final SlotTable ipv4;
     private final SlotTable ipv6;
     private final SlotTable[] cidr4 = new SlotTable[33];
@@ -52,6 +54,7 @@ public final class IndicatorIndex implements DomainTable.Validity {
         validFrom = new long[n];
         validUntil = new long[n];
         next = new int[n];
+        prefixLength = new byte[n];
         for (Indicator i : indicators) {
             counts.merge(i.type(), 1, Integer::sum);
         }
@@ -116,6 +119,7 @@ public final class IndicatorIndex implements DomainTable.Validity {
             case CIDR: {
                 int slash = v.indexOf('/');
                 int length = Integer.parseInt(v.substring(slash + 1));
+                prefixLength[slot] = (byte) length;
                 long v4 = IpAddresses.parseIpv4(v, 0, slash);
                 if (v4 != IpAddresses.INVALID) {
                     return cidr4[length].put(v4, 0, slot);
@@ -178,13 +182,29 @@ public final class IndicatorIndex implements DomainTable.Validity {
 
     /** Longest valid IPv4 network containing {@code address}. */
     public int cidr4(long address, long time) {
+        return cidr4(address, 32, time);
+    }
+
+    /**
+     * Longest valid IPv4 network of at most {@code maxLength} bits containing {@code address}: with
+     * {@code prefixLength(slot) - 1} a caller walks every listed network containing it.
+     */
+    public int cidr4(long address, int maxLength, long time) {
         for (int length : cidr4Lengths) {
+            if (length > maxLength) {
+                continue;
+            }
             int head = cidr4[length].get(IpAddresses.maskIpv4(address, length), 0);
             if (head != NONE && (head = firstValid(head, time)) != NONE) {
                 return head;
             }
         }
         return NONE;
+    }
+
+    /** The prefix length of the network in {@code slot} (0 for other indicators). */
+    public int prefixLength(int slot) {
+        return prefixLength[slot];
     }
 
     /** Exact IPv6 match. */
@@ -195,7 +215,15 @@ public final class IndicatorIndex implements DomainTable.Validity {
 
     /** Longest valid IPv6 network containing the address. */
     public int cidr6(long hi, long lo, long time) {
+        return cidr6(hi, lo, 128, time);
+    }
+
+    /** Longest valid IPv6 network of at most {@code maxLength} bits containing the address. */
+    public int cidr6(long hi, long lo, int maxLength, long time) {
         for (int length : cidr6Lengths) {
+            if (length > maxLength) {
+                continue;
+            }
             int head = cidr6[length].get(IpAddresses.maskHalf(hi, length, 0), IpAddresses.maskHalf(lo, length, 64));
             if (head != NONE && (head = firstValid(head, time)) != NONE) {
                 return head;
@@ -206,7 +234,15 @@ public final class IndicatorIndex implements DomainTable.Validity {
 
     /** The longest of {@code name} and its parents listed and valid; case and a trailing dot are ignored. */
     public int domain(CharSequence name, long time) {
-        return domains.longest(name, this, time);
+        return domains.longest(name, Integer.MAX_VALUE, this, time);
+    }
+
+    /**
+     * Like {@link #domain(CharSequence, long)}, among parents of at most {@code maxLength}
+     * characters: with {@code indicator(slot).value().length() - 1} a caller walks every listed parent.
+     */
+    public int domain(CharSequence name, int maxLength, long time) {
+        return domains.longest(name, maxLength, this, time);
     }
 
     /** Exact match of a URL, normalised here ({@link IndicatorValues#normaliseUrl}); -1 when not absolute. */

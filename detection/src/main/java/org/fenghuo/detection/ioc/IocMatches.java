@@ -8,8 +8,9 @@ import org.fenghuo.events.SecurityEvent;
 /**
  * Looks an event's observables up in an {@link IndicatorIndex}, valid at the event's
  * {@code @timestamp}: addresses ({@code source.ip}, {@code destination.ip},
- * {@code dns.resolved_ip}) exactly and by longest network; names ({@code dns.question.name},
- * {@code tls.client.server_name}, {@code url.domain}) with their parents; {@code url.full} and an
+ * {@code dns.resolved_ip}) exactly and against every listed network containing them, longest
+ * first (a specific network from one feed must not hide a broader one from another); names ({@code dns.question.name},
+ * {@code tls.client.server_name}, {@code url.domain}) and every listed parent, longest first; {@code url.full} and an
  * absolute {@code url.original} as URLs; {@code file.hash.md5/sha1/sha256/sha512}. Every indicator
  * listing the matched value is reported (one per source and id).
  */
@@ -77,19 +78,27 @@ public final class IocMatches {
                 v4 = IpAddresses.mappedIpv4(bits[0], bits[1]);
                 if (v4 == IpAddresses.INVALID) {
                     all(index.ipv6(bits[0], bits[1], time), field, ip);
-                    all(index.cidr6(bits[0], bits[1], time), field, ip);
+                    for (int s = index.cidr6(bits[0], bits[1], 128, time); s >= 0;
+                            s = index.cidr6(bits[0], bits[1], index.prefixLength(s) - 1, time)) {
+                        all(s, field, ip);
+                    }
                     return;
                 }
             }
             if (v4 != IpAddresses.INVALID) {
                 all(index.ipv4(v4, time), field, ip);
-                all(index.cidr4(v4, time), field, ip);
+                for (int s = index.cidr4(v4, 32, time); s >= 0; s = index.cidr4(v4, index.prefixLength(s) - 1, time)) {
+                    all(s, field, ip);
+                }
             }
         }
 
         void domain(String field, String name) {
             if (name != null && !name.isEmpty()) {
-                all(index.domain(name, time), field, name);
+                for (int s = index.domain(name, time); s >= 0;
+                        s = index.domain(name, index.indicator(s).value().length() - 1, time)) {
+                    all(s, field, name);
+                }
             }
         }
 

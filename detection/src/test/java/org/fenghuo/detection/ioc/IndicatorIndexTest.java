@@ -40,15 +40,21 @@ class IndicatorIndexTest {
     }
 
     @Test
-    void exactIpv4AndLongestValidPrefixBothMatch() {
+    void exactIpv4AndLongestValidPrefix() {
         IndicatorIndex index = IndicatorIndex.of(List.of(ind("10.1.2.3", "a"), ind("10.0.0.0/8", "a"),
                 ind("10.1.0.0/16", "a"), ind("10.1.2.0/24", "b")));
+        long t = IndicatorIndex.ANY_TIME;
+        assertThat(index.indicator(index.cidr4(IpAddresses.parseIpv4("10.1.2.3"), t)).value()).isEqualTo("10.1.2.0/24");
+        assertThat(index.indicator(index.cidr4(IpAddresses.parseIpv4("10.1.3.3"), t)).value()).isEqualTo("10.1.0.0/16");
+        assertThat(index.indicator(index.cidr4(IpAddresses.parseIpv4("10.200.0.1"), t)).value()).isEqualTo("10.0.0.0/8");
+        assertThat(index.cidr4(IpAddresses.parseIpv4("11.0.0.1"), t)).isEqualTo(-1);
+        // an event reports the exact address and every listed network, longest first, so feed b's /24
+        // does not hide feed a's /16 and /8
         assertThat(values(index, dst("10.1.2.3"))).containsExactly("destination.ip=10.1.2.3",
-                "destination.ip=10.1.2.0/24");
-        assertThat(values(index, dst("10.1.3.3"))).containsExactly("destination.ip=10.1.0.0/16");
+                "destination.ip=10.1.2.0/24", "destination.ip=10.1.0.0/16", "destination.ip=10.0.0.0/8");
         assertThat(values(index, dst("10.200.0.1"))).containsExactly("destination.ip=10.0.0.0/8");
         assertThat(values(index, dst("11.0.0.1"))).isEmpty();
-        assertThat(values(index, dst("::ffff:10.1.2.3"))).hasSize(2); // IPv4-mapped IPv6 is the IPv4 address
+        assertThat(values(index, dst("::ffff:10.1.2.3"))).hasSize(4); // IPv4-mapped IPv6 is the IPv4 address
         assertThat(values(index, dst("not an ip"))).isEmpty();
     }
 
@@ -58,8 +64,12 @@ class IndicatorIndexTest {
                 ind("2001:db8:1::/48", "a"), ind("2001:db8:1:2:3:4:5:0/127", "a")));
         assertThat(values(index, dst("2001:DB8:0:0:0:0:0:1"))).containsExactly("destination.ip=2001:db8::1",
                 "destination.ip=2001:db8::/32");
-        assertThat(values(index, dst("2001:db8:1::9"))).containsExactly("destination.ip=2001:db8:1::/48");
-        assertThat(values(index, dst("2001:db8:1:2:3:4:5:1"))).containsExactly("destination.ip=2001:db8:1:2:3:4:5:0/127");
+        assertThat(values(index, dst("2001:db8:1::9"))).containsExactly("destination.ip=2001:db8:1::/48",
+                "destination.ip=2001:db8::/32");
+        long[] bits = new long[2];
+        IpAddresses.parseIpv6("2001:db8:1:2:3:4:5:1", 0, 20, bits);
+        assertThat(index.indicator(index.cidr6(bits[0], bits[1], IndicatorIndex.ANY_TIME)).value())
+                .isEqualTo("2001:db8:1:2:3:4:5:0/127");
         assertThat(values(index, dst("2001:db9::1"))).isEmpty();
     }
 
@@ -67,7 +77,9 @@ class IndicatorIndexTest {
     void domainMatchesItselfAndSubdomainsButNotLookalikes() {
         IndicatorIndex index = IndicatorIndex.of(List.of(ind("evil.com", "a"), ind("b.evil.com", "a"),
                 ind("exämple.cn", "a")));
-        assertThat(values(index, dns("a.b.evil.com"))).containsExactly("dns.question.name=b.evil.com");
+        assertThat(index.indicator(index.domain("a.b.evil.com", IndicatorIndex.ANY_TIME)).value()).isEqualTo("b.evil.com");
+        assertThat(values(index, dns("a.b.evil.com"))).containsExactly("dns.question.name=b.evil.com",
+                "dns.question.name=evil.com");
         assertThat(values(index, dns("x.Evil.COM."))).containsExactly("dns.question.name=evil.com");
         assertThat(values(index, dns("evil.com"))).containsExactly("dns.question.name=evil.com");
         assertThat(values(index, dns("notevil.com"))).isEmpty();
@@ -120,7 +132,7 @@ class IndicatorIndexTest {
         assertThat(index.indicator(index.cidr4(ip, may)).value()).isEqualTo("192.0.2.0/24");
         assertThat(index.cidr4(IpAddresses.parseIpv4("192.0.9.9"), july)).isEqualTo(-1);
         assertThat(index.cidr4(IpAddresses.parseIpv4("192.0.9.9"), IndicatorIndex.ANY_TIME)).isNotEqualTo(-1);
-        assertThat(IocMatches.find(index, dst("192.0.2.1").toBuilder().timestamp(Instant.ofEpochMilli(may)).build()))
+        assertThat(IocMatches.find(index, dst("192.0.2.1").toBuilder().timestamp(Instant.ofEpochMilli(july)).build()))
                 .extracting(m -> m.indicator().value()).containsExactly("192.0.2.1", "192.0.2.0/24");
     }
 

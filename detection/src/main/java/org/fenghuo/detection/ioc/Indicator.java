@@ -25,16 +25,23 @@ import java.util.Objects;
  * @param producer   who made it: STIX {@code created_by_ref} (the identity's name when the
  *                   bundle has it), MISP {@code Orgc.name}; null when unknown
  * @param labels     STIX {@code indicator_types} and {@code labels}, MISP category and tags
- * @param origin     where it was read: {@code file:line} or {@code file#object-id}
+ * @param file       the file it was read from (one shared string per load: a per-indicator
+ *                   "file:line" string would be a third of a million-indicator index's heap)
+ * @param line       its line in {@code file} for line-based lists, 0 for JSON (then {@code id} locates it)
  */
 public record Indicator(IndicatorType type, String value, String source, String id, String name,
         Integer confidence, Instant validFrom, Instant validUntil, Instant created, String producer, List<String> labels,
-        String origin) {
+        String file, int line) {
     public Indicator {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(source, "source");
         labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** {@code file:line}, or {@code file (id)} for JSON sources. */
+    public String origin() {
+        return line > 0 ? file + ":" + line : id != null ? file + " (" + id + ")" : file;
     }
 
     /** Whether the indicator is valid at {@code time}; a null time (event without @timestamp) is not judged. */

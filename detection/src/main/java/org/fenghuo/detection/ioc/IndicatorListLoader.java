@@ -76,7 +76,8 @@ public final class IndicatorListLoader {
             }
         }
         out.add(new Indicator(checked.type(), checked.value(), out.source(), null, null, confidence, null, null, null, null,
-                List.of(), fileName + ":" + number));
+                List.of(), fileName,
+                (int) Math.min(Integer.MAX_VALUE, number)));
     }
 
     private static String stripComment(String line) {

@@ -90,7 +90,7 @@ final class MispAttributes {
                 continue;
             }
             out.add(new Indicator(checked.type(), checked.value(), out.source(), id, ctx.info(), confidence, null, null,
-                    created, ctx.org(), labels, file + "#" + where));
+                    created, ctx.org(), labels, file, 0));
         }
     }
 

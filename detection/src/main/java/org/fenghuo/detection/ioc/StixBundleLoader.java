@@ -133,7 +133,7 @@ public final class StixBundleLoader {
             }
             out.add(new Indicator(value.type(), value.value(), out.source(), id, name, confidence, validFrom,
                     validUntil, created,
-                    producer, labels, file + "#" + id));
+                    producer, labels, file, 0));
         }
     }
 

@@ -84,7 +84,7 @@ public final class SyntheticIndicators {
     }
 
     private static Indicator make(IndicatorType type, String value, String source) {
-        return new Indicator(type, value, source, null, null, 50, null, null, null, null, List.of(), "synthetic");
+        return new Indicator(type, value, source, null, null, 50, null, null, null, null, List.of(), "synthetic", 0);
     }
 
     private static long mix(long x) {

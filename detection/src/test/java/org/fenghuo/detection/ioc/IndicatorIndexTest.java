@@ -15,14 +15,14 @@ class IndicatorIndexTest {
         IndicatorValues.Checked c = IndicatorValues.detect(value);
         assertThat(c.ok()).as(c.error()).isTrue();
         return new Indicator(c.type(), c.value(), source, source + ":" + value, null, null, null, null, null, null,
-                List.of(), "test");
+                List.of(), "test", 0);
     }
 
     static Indicator windowed(String value, String from, String until) {
         Indicator i = ind(value, "w");
         return new Indicator(i.type(), i.value(), i.source(), i.id(), null, null,
                 from == null ? null : Instant.parse(from), until == null ? null : Instant.parse(until), null, null,
-                List.of(), "test");
+                List.of(), "test", 0);
     }
 
     private static List<String> values(IndicatorIndex index, SecurityEvent e) {

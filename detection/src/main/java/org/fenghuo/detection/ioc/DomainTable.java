@@ -1,7 +1,5 @@
 package org.fenghuo.detection.ioc;
 
-import java.util.Arrays;
-
 /**
  * Domain indicators keyed by a hash computed from the last character backwards, so every parent of
  * a queried name ({@code evil.com} for {@code a.b.evil.com}) is probed while walking the name once
@@ -10,16 +8,14 @@ import java.util.Arrays;
  */
 final class DomainTable {
     private static final int EMPTY = -1;
-    private final int[] hashes;
-    private final int[] slots;
+    /** {@code hash << 32 | slot + 1}, 0 when empty: one memory access per probe. */
+    private final long[] entries;
     private final int mask;
     private final Indicator[] indicators;
 
     DomainTable(int expected, Indicator[] indicators) {
         int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
-        hashes = new int[capacity];
-        slots = new int[capacity];
-        Arrays.fill(slots, EMPTY);
+        entries = new long[capacity];
         mask = capacity - 1;
         this.indicators = indicators;
     }
@@ -31,16 +27,15 @@ final class DomainTable {
             h = step(h, domain.charAt(i));
         }
         int i = spread(h) & mask;
-        while (slots[i] != EMPTY) {
-            if (hashes[i] == h && indicators[slots[i]].value().equals(domain)) {
-                int previous = slots[i];
-                slots[i] = slot;
-                return previous;
+        long e;
+        while ((e = entries[i]) != 0) {
+            if ((int) (e >>> 32) == h && indicators[(int) e - 1].value().equals(domain)) {
+                entries[i] = pack(h, slot);
+                return (int) e - 1;
             }
             i = (i + 1) & mask;
         }
-        hashes[i] = h;
-        slots[i] = slot;
+        entries[i] = pack(h, slot);
         return EMPTY;
     }
 
@@ -76,10 +71,10 @@ final class DomainTable {
 
     private int find(int h, CharSequence name, int from, int to) {
         int i = spread(h) & mask;
-        int s;
-        while ((s = slots[i]) != EMPTY) {
-            if (hashes[i] == h && sameName(indicators[s].value(), name, from, to)) {
-                return s;
+        long e;
+        while ((e = entries[i]) != 0) {
+            if ((int) (e >>> 32) == h && sameName(indicators[(int) e - 1].value(), name, from, to)) {
+                return (int) e - 1;
             }
             i = (i + 1) & mask;
         }
@@ -96,6 +91,10 @@ final class DomainTable {
             }
         }
         return true;
+    }
+
+    private static long pack(int hash, int slot) {
+        return (long) hash << 32 | (slot + 1L);
     }
 
     private static int step(int h, char c) {

@@ -13,8 +13,8 @@ import java.util.Map;
  * observable listed, and by which indicator?" without allocating on the address and domain paths.
  *
  * <ul>
- *   <li>exact IPv4/IPv6: {@link SlotTable} keyed by the address bits;</li>
- *   <li>networks: one {@link SlotTable} per prefix length present, probed from the longest
+ *   <li>exact IPv4: {@link Ipv4Table} (key and slot in one long), IPv6: {@link SlotTable};</li>
+ *   <li>networks: one such table per prefix length present, probed from the longest
  *       length down: the first valid hit is the longest-prefix match;</li>
  *   <li>domains: {@link DomainTable}, the name and each parent at a label boundary; the longest
  *       match wins;</li>
@@ -37,9 +37,11 @@ public final class IndicatorIndex implements DomainTable.Validity {
     private final int[] next;
     /** Prefix length of a network slot, so a caller can continue with the shorter networks. */
     private final byte[] prefixLength;
-    private final SlotTable ipv4;
+    /** Bit per slot: has a validity window. Most feeds have none, and then the bounds are not read. */
+    private final long[] windowed;
+    private final Ipv4Table ipv4;
     private final SlotTable ipv6;
-    private final SlotTable[] cidr4 = new SlotTable[33];
+    private final Ipv4Table[] cidr4 = new Ipv4Table[33];
     private final SlotTable[] cidr6 = new SlotTable[129];
     private final int[] cidr4Lengths;
     private final int[] cidr6Lengths;
@@ -55,10 +57,11 @@ public final class IndicatorIndex implements DomainTable.Validity {
         validUntil = new long[n];
         next = new int[n];
         prefixLength = new byte[n];
+        windowed = new long[(n + 63) >>> 6];
         for (Indicator i : indicators) {
             counts.merge(i.type(), 1, Integer::sum);
         }
-        ipv4 = new SlotTable(counts.getOrDefault(IndicatorType.IPV4, 0));
+        ipv4 = new Ipv4Table(counts.getOrDefault(IndicatorType.IPV4, 0));
         ipv6 = new SlotTable(counts.getOrDefault(IndicatorType.IPV6, 0));
         domains = new DomainTable(counts.getOrDefault(IndicatorType.DOMAIN, 0), indicators);
         int[] perLength4 = new int[33];
@@ -69,13 +72,22 @@ public final class IndicatorIndex implements DomainTable.Validity {
                 (i.value().indexOf(':') >= 0 ? perLength6 : perLength4)[length]++;
             }
         }
-        cidr4Lengths = lengths(perLength4, cidr4);
-        cidr6Lengths = lengths(perLength6, cidr6);
+        cidr4Lengths = lengths(perLength4);
+        cidr6Lengths = lengths(perLength6);
+        for (int length : cidr4Lengths) {
+            cidr4[length] = new Ipv4Table(perLength4[length]);
+        }
+        for (int length : cidr6Lengths) {
+            cidr6[length] = new SlotTable(perLength6[length]);
+        }
         long[] bits = new long[2];
         for (int slot = 0; slot < n; slot++) {
             Indicator i = indicators[slot];
             validFrom[slot] = i.validFrom() == null ? Long.MIN_VALUE : i.validFrom().toEpochMilli();
             validUntil[slot] = i.validUntil() == null ? Long.MAX_VALUE : i.validUntil().toEpochMilli();
+            if (i.validFrom() != null || i.validUntil() != null) {
+                windowed[slot >>> 6] |= 1L << slot;
+            }
             next[slot] = insert(i, slot, bits);
         }
     }
@@ -97,11 +109,11 @@ public final class IndicatorIndex implements DomainTable.Validity {
         return timestamp == null ? ANY_TIME : timestamp.toEpochMilli();
     }
 
-    private static int[] lengths(int[] perLength, SlotTable[] tables) {
+    /** The prefix lengths present, longest first. */
+    private static int[] lengths(int[] perLength) {
         List<Integer> present = new ArrayList<>();
         for (int length = perLength.length - 1; length >= 0; length--) {
             if (perLength[length] > 0) {
-                tables[length] = new SlotTable(perLength[length]);
                 present.add(length);
             }
         }
@@ -112,7 +124,7 @@ public final class IndicatorIndex implements DomainTable.Validity {
         String v = i.value();
         switch (i.type()) {
             case IPV4:
-                return ipv4.put(IpAddresses.parseIpv4(v), 0, slot);
+                return ipv4.put(IpAddresses.parseIpv4(v), slot);
             case IPV6:
                 IpAddresses.parseIpv6(v, 0, v.length(), bits);
                 return ipv6.put(bits[0], bits[1], slot);
@@ -122,7 +134,7 @@ public final class IndicatorIndex implements DomainTable.Validity {
                 prefixLength[slot] = (byte) length;
                 long v4 = IpAddresses.parseIpv4(v, 0, slash);
                 if (v4 != IpAddresses.INVALID) {
-                    return cidr4[length].put(v4, 0, slot);
+                    return cidr4[length].put(v4, slot);
                 }
                 IpAddresses.parseIpv6(v, 0, slash, bits);
                 return cidr6[length].put(bits[0], bits[1], slot);
@@ -162,7 +174,8 @@ public final class IndicatorIndex implements DomainTable.Validity {
         if (time == ANY_TIME) {
             return slot;
         }
-        while (slot != NONE && (time < validFrom[slot] || time >= validUntil[slot])) {
+        while (slot != NONE && (windowed[slot >>> 6] & (1L << slot)) != 0
+                && (time < validFrom[slot] || time >= validUntil[slot])) {
             slot = next[slot];
         }
         return slot;
@@ -176,7 +189,7 @@ public final class IndicatorIndex implements DomainTable.Validity {
 
     /** Exact IPv4 match: {@code address} as from {@link IpAddresses#parseIpv4}. */
     public int ipv4(long address, long time) {
-        int head = ipv4.get(address, 0);
+        int head = ipv4.get(address);
         return head == NONE ? NONE : firstValid(head, time);
     }
 
@@ -194,7 +207,7 @@ public final class IndicatorIndex implements DomainTable.Validity {
             if (length > maxLength) {
                 continue;
             }
-            int head = cidr4[length].get(IpAddresses.maskIpv4(address, length), 0);
+            int head = cidr4[length].get(IpAddresses.maskIpv4(address, length));
             if (head != NONE && (head = firstValid(head, time)) != NONE) {
                 return head;
             }

@@ -14,7 +14,7 @@ final class DomainTable {
     private final Indicator[] indicators;
 
     DomainTable(int expected, Indicator[] indicators) {
-        int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+        int capacity = SlotTable.capacity(expected);
         entries = new long[capacity];
         mask = capacity - 1;
         this.indicators = indicators;

@@ -1,6 +1,7 @@
 package org.fenghuo.detection.ioc;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** A named feed that can be (re)loaded: a STIX bundle, a MISP file or feed manifest, a list. */
 public interface IndicatorSource {
@@ -22,17 +23,15 @@ public interface IndicatorSource {
         return of(name, () -> IndicatorListLoader.load(file, name));
     }
 
-    static IndicatorSource of(String name, java.util.function.Supplier<LoadResult> loader) {
-        return new IndicatorSource() {
-            @Override
-            public String name() {
-                return name;
-            }
+    static IndicatorSource of(String name, Supplier<LoadResult> loader) {
+        return new Named(name, loader);
+    }
 
-            @Override
-            public LoadResult load() {
-                return loader.get();
-            }
-        };
+    /** A source made of a name and a loading function. */
+    record Named(String name, Supplier<LoadResult> loader) implements IndicatorSource {
+        @Override
+        public LoadResult load() {
+            return loader.get();
+        }
     }
 }

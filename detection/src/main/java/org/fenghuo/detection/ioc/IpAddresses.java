@@ -1,5 +1,7 @@
 package org.fenghuo.detection.ioc;
 
+import java.util.StringJoiner;
+
 /**
  * Text to address bits without allocating, for the lookup path: an IPv4 address is an int (as an
  * unsigned value in a long, -1 when invalid), an IPv6 address two longs. Strict: no leading
@@ -143,39 +145,36 @@ public final class IpAddresses {
                 + (address & 0xff);
     }
 
-    /** RFC 5952 text: lower case, the longest run of zero groups (at least two) as {@code ::}. */
+    /** RFC 5952 text: lower case, the first longest run of two or more zero groups written {@code ::}. */
     static String formatIpv6(long hi, long lo) {
         int[] g = new int[8];
-        for (int i = 0; i < 4; i++) {
-            g[i] = (int) ((hi >>> (16 * (3 - i))) & 0xffff);
-            g[i + 4] = (int) ((lo >>> (16 * (3 - i))) & 0xffff);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
         for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = Math.max(i, j);
+            g[i] = (int) (((i < 4 ? hi : lo) >>> (16 * (3 - (i & 3)))) & 0xffff);
         }
-        StringBuilder b = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                b.append("::");
-                i += bestLength - 1;
+        int gapStart = -1;
+        int gapLength = 1;
+        int run = 0;
+        for (int i = 0; i <= 8; i++) {
+            if (i < 8 && g[i] == 0) {
+                run++;
                 continue;
             }
-            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
-                b.append(':');
+            if (run > gapLength) {
+                gapLength = run;
+                gapStart = i - run;
             }
-            b.append(Integer.toHexString(g[i]));
+            run = 0;
         }
-        return b.toString();
+        return gapStart < 0 ? hexGroups(g, 0, 8)
+                : hexGroups(g, 0, gapStart) + "::" + hexGroups(g, gapStart + gapLength, 8);
+    }
+
+    private static String hexGroups(int[] groups, int from, int to) {
+        StringJoiner joined = new StringJoiner(":");
+        for (int i = from; i < to; i++) {
+            joined.add(Integer.toHexString(groups[i]));
+        }
+        return joined.toString();
     }
 
     /** The {@code length} high bits of a 32-bit address. */

@@ -11,7 +11,7 @@ final class Ipv4Table {
     private int size;
 
     Ipv4Table(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+        int capacity = SlotTable.capacity(expected);
         entries = new long[capacity];
         mask = capacity - 1;
     }

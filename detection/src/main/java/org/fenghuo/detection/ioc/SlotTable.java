@@ -16,7 +16,7 @@ final class SlotTable {
     private int size;
 
     SlotTable(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+        int capacity = SlotTable.capacity(expected);
         keyHi = new long[capacity];
         keyLo = new long[capacity];
         slots = new int[capacity];
@@ -55,6 +55,11 @@ final class SlotTable {
             i = (i + 1) & mask;
         }
         return EMPTY;
+    }
+
+    /** A power of two at least twice {@code expected}: probe chains stay short at load factor 1/2. */
+    static int capacity(int expected) {
+        return Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
     }
 
     int size() {

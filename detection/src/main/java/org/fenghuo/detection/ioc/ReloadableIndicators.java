@@ -70,6 +70,8 @@ public final class ReloadableIndicators implements Supplier<IndicatorIndex> {
             }
             index = IndicatorIndex.of(loads);
         } catch (RuntimeException | OutOfMemoryError e) {
+            // a feed grown past the heap fails this reload (its arrays are garbage now), not the job
+            // that is matching with the old index
             return new Reload(false, reports, "reload failed: " + e + ": keeping the previous index");
         }
         current = new Snapshot(index, reports);

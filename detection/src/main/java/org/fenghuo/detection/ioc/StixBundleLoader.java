@@ -103,6 +103,9 @@ public final class StixBundleLoader {
             validFrom = instant(o, "valid_from");
             validUntil = instant(o, "valid_until");
             confidence = confidence(o);
+            if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
+                throw new IllegalArgumentException("valid_until " + validUntil + " is not after valid_from " + validFrom);
+            }
         } catch (IllegalArgumentException e) {
             out.issue(LoadIssue.brokenObject(file, id, e.getMessage()));
             return;

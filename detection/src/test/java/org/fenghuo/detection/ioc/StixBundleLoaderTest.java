@@ -45,7 +45,7 @@ class StixBundleLoaderTest {
         Map<String, LoadIssue> byId = report.issues().stream().collect(Collectors.toMap(LoadIssue::objectId, i -> i));
         assertThat(report.loaded()).isEqualTo(8);
         assertThat(report.unsupported()).isEqualTo(3);
-        assertThat(report.broken()).isEqualTo(4);
+        assertThat(report.broken()).isEqualTo(5);
         assertThat(byId.get(ID + "05").unsupported()).isTrue();
         assertThat(byId.get(ID + "05").reason()).contains("AND between observations");
         assertThat(byId.get(ID + "06").reason()).contains("operator MATCHES");
@@ -54,6 +54,7 @@ class StixBundleLoaderTest {
         assertThat(byId.get(ID + "08").reason()).isEqualTo("indicator without a pattern");
         assertThat(byId.get(ID + "09").reason()).contains("valid_from");
         assertThat(byId.get(ID + "10").reason()).isEqualTo("pattern_type snort");
+        assertThat(byId.get(ID + "13").reason()).contains("valid_until").contains("is not after valid_from");
         assertThat(byId.get(ID + "11").reason()).startsWith("pattern syntax: expected ']'");
         assertThat(byId.get(ID + "11").toString()).contains("bundle.json (" + ID + "11): pattern syntax");
         assertThat(report.skipped()).containsEntry("STIX identity", 1).containsEntry("STIX malware", 1);

@@ -51,11 +51,12 @@ public final class DetectorRunner<S extends Serializable> {
         String key = detector.key(event);
         if (key == null) {
             unkeyed++;
-            return;
+        } else {
+            Context context = new Context(key);
+            detector.onEvent(event, states.computeIfAbsent(key, k -> detector.newState()), context);
+            context.done();
         }
-        Context context = new Context(key);
-        detector.onEvent(event, states.computeIfAbsent(key, k -> detector.newState()), context);
-        context.done();
+        // the watermark is the stream's, as in Flink: an event the detector declines still moves time on
         long t = event.timestamp().toEpochMilli();
         if (t > maxTimestamp) {
             maxTimestamp = t;

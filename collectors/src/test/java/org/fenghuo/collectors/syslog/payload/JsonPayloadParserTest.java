@@ -27,6 +27,17 @@ class JsonPayloadParserTest {
     }
 
     @Test
+    void winlogbeatFieldsKeepTheirNamesForTheWindowsSigmaPipeline() {
+        Map<String, Object> e = PayloadHarness.decode("<14>1 2026-11-24T09:10:00Z ws01 winlogbeat - - - "
+                + "{\"event\":{\"code\":\"1\",\"provider\":\"Microsoft-Windows-Sysmon\"},"
+                + "\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\","
+                + "\"event_data\":{\"OriginalFileName\":\"psexec.c\"}}}");
+        assertThat(e).containsEntry("winlog.channel", "Microsoft-Windows-Sysmon/Operational")
+                .containsEntry("winlog.event_data.OriginalFileName", "psexec.c")
+                .doesNotContainKey("fenghuo.json.winlog.channel");
+    }
+
+    @Test
     void deepNestingIsMalformedNotACrash() {
         String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
         PayloadResult r = new JsonPayloadParser().parse(new PayloadInput(null, null, deep));

@@ -32,11 +32,16 @@ public final class JsonPayloadParser implements PayloadParser {
     public static final int MAX_DEPTH = 16;
     public static final int MAX_FIELDS = 512;
 
-    /** ECS field sets whose names a JSON log may already use. */
+    /**
+     * ECS field sets whose names a JSON log may already use, plus Winlogbeat's own {@code winlog} and
+     * {@code powershell}: the Windows Sigma pipeline matches on {@code winlog.channel} and
+     * {@code winlog.event_data.*}, so they must keep their names.
+     */
     private static final Set<String> ECS_ROOTS = Set.of("@timestamp", "message", "tags", "labels", "event", "source",
             "destination", "client", "server", "network", "observer", "host", "user", "process", "url", "http",
             "user_agent", "rule", "error", "file", "dns", "tls", "log", "service", "threat", "related", "agent",
-            "cloud", "container", "group", "email", "registry", "vulnerability", "organization", "geo");
+            "cloud", "container", "group", "email", "registry", "vulnerability", "organization", "geo", "winlog",
+            "powershell");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 8).build())

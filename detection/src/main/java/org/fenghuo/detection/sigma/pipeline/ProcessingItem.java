@@ -1,0 +1,27 @@
+package org.fenghuo.detection.sigma.pipeline;
+
+import java.util.List;
+
+/**
+ * One entry of {@code transformations:}: a transformation applied to the log sources its
+ * conditions select (all of them, or any with {@code rule_cond_op: or}; none: every log source).
+ */
+public record ProcessingItem(String id, Transformation transformation, List<LogSourceCondition> conditions,
+        boolean anyCondition) {
+
+    public ProcessingItem {
+        conditions = List.copyOf(conditions);
+    }
+
+    boolean appliesTo(LogSource lowerCased) {
+        if (conditions.isEmpty()) {
+            return true;
+        }
+        for (LogSourceCondition c : conditions) {
+            if (c.matches(lowerCased) == anyCondition) {
+                return anyCondition;
+            }
+        }
+        return !anyCondition;
+    }
+}

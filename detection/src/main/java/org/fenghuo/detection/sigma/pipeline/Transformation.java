@@ -1,0 +1,43 @@
+package org.fenghuo.detection.sigma.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.FieldCondition;
+import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.PrefixMapping;
+
+/** What one processing item does to the resolution of a log source (the YAML {@code type}). */
+public sealed interface Transformation {
+
+    /** {@code field_name_mapping}: a Sigma name to one or several ECS names (any of them). */
+    record FieldNameMapping(Map<String, List<String>> mapping) implements Transformation {
+        public FieldNameMapping {
+            mapping = Map.copyOf(mapping);
+        }
+    }
+
+    /** {@code field_name_prefix_mapping}: names starting with a Sigma prefix take the ECS prefix. */
+    record FieldNamePrefixMapping(List<PrefixMapping> mapping) implements Transformation {
+        public FieldNamePrefixMapping {
+            mapping = List.copyOf(mapping);
+        }
+    }
+
+    /** {@code field_name_prefix}: every name without a dot not renamed before gets {@code prefix} in front. */
+    record FieldNamePrefix(String prefix) implements Transformation {
+    }
+
+    /** {@code add_condition}: events of the log source must satisfy these. */
+    record AddCondition(List<FieldCondition> conditions) implements Transformation {
+        public AddCondition {
+            conditions = List.copyOf(conditions);
+        }
+    }
+
+    /** {@code change_logsource}: later items see this log source (null parts keep theirs). */
+    record ChangeLogSource(String category, String product, String service) implements Transformation {
+    }
+
+    /** {@code rule_failure}: rules of the log source are rejected with {@code message}. */
+    record RuleFailure(String message) implements Transformation {
+    }
+}

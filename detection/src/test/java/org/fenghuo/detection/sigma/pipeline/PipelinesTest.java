@@ -1,0 +1,125 @@
+package org.fenghuo.detection.sigma.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fenghuo.detection.sigma.pipeline.PipelineLoaderTest.fixture;
+
+import java.util.List;
+import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.FieldCondition;
+import org.junit.jupiter.api.Test;
+
+class PipelinesTest {
+
+    private static ProcessingPipeline parse(String yaml) {
+        PipelineLoad l = PipelineLoader.parse(yaml, "test.yml");
+        assertThat(l.errors()).isEmpty();
+        return l.pipeline();
+    }
+
+    @Test
+    void lowerPriorityRunsFirstWhateverTheOrderGivenAndTheFirstRenameWins() {
+        Pipelines.Report r = Pipelines.load(List.of(fixture("high.yml"), fixture("low.yml")));
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.pipelines().pipelines()).extracting(ProcessingPipeline::name).containsExactly("low", "high");
+        LogSourceMapping m = r.pipelines().resolve(new LogSource(null, null, null));
+        assertThat(m.ecsNames("src")).containsExactly("source.ip");
+        assertThat(m.ecsNames("dst")).containsExactly("destination.ip", "server.ip");
+        assertThat(m.ecsNames("x.y")).containsExactly("fenghuo.x.y");
+        assertThat(m.ecsNames("other")).containsExactly("other");
+        assertThat(m.isMapped("other")).isFalse();
+        assertThat(m.pipelines()).containsExactly("low", "high");
+    }
+
+    @Test
+    void conditionsApplyOnlyToTheirLogSourceCaseInsensitively() {
+        Pipelines p = Pipelines.load(List.of(fixture("low.yml"))).pipelines();
+
+        assertThat(p.resolve(new LogSource("FIREWALL", null, null)).conditions())
+                .containsExactly(new FieldCondition("event.category", List.of("network")));
+        assertThat(p.resolve(new LogSource("dns", null, null)).conditions()).isEmpty();
+        assertThat(p.resolve(null).conditions()).isEmpty();
+    }
+
+    @Test
+    void aBrokenFileIsLeftOutAndTheOthersStillWork() {
+        Pipelines.Report r = Pipelines.load(List.of(fixture("bad-type.yml"), fixture("low.yml")));
+
+        assertThat(r.errors()).hasSize(1);
+        assertThat(r.pipelines().pipelines()).extracting(ProcessingPipeline::name).containsExactly("low");
+    }
+
+    @Test
+    void ruleFailureMarksTheLogSourceUnsupportedWithTheFirstMessage() {
+        Pipelines p = Pipelines.of(List.of(parse("""
+                name: f
+                priority: 1
+                transformations:
+                  - id: first
+                    type: rule_failure
+                    message: no decoder for smb
+                    rule_conditions:
+                      - {type: logsource, product: zeek, service: smb_files}
+                  - id: second
+                    type: rule_failure
+                    message: everything zeek
+                    rule_conditions:
+                      - {type: logsource, product: zeek}
+                """)));
+
+        assertThat(p.resolve(new LogSource(null, "Zeek", "SMB_files")).unsupported()).isEqualTo("no decoder for smb");
+        assertThat(p.resolve(new LogSource(null, "zeek", "dns")).unsupported()).isEqualTo("everything zeek");
+        assertThat(p.resolve(new LogSource(null, "linux", null)).unsupported()).isNull();
+    }
+
+    @Test
+    void changeLogSourceIsSeenByLaterItemsAndOrConditionsMatchAny() {
+        Pipelines p = Pipelines.of(List.of(parse("""
+                name: c
+                priority: 1
+                transformations:
+                  - id: alias
+                    type: change_logsource
+                    category: process_creation
+                    rule_conditions:
+                      - {type: logsource, category: process_start}
+                  - id: proc
+                    type: add_condition
+                    conditions:
+                      event.type: [start]
+                    rule_cond_op: or
+                    rule_conditions:
+                      - {type: logsource, category: process_creation}
+                      - {type: logsource, product: sunos}
+                  - id: both
+                    type: add_condition
+                    conditions:
+                      event.kind: event
+                    rule_conditions:
+                      - {type: logsource, category: process_creation}
+                      - {type: logsource, product: linux}
+                """)));
+
+        assertThat(p.resolve(new LogSource("process_start", null, null)).conditions())
+                .containsExactly(new FieldCondition("event.type", List.of("start")));
+        assertThat(p.resolve(new LogSource(null, "SunOS", null)).conditions()).hasSize(1);
+        assertThat(p.resolve(new LogSource("process_creation", "linux", null)).conditions()).hasSize(2);
+        assertThat(p.resolve(new LogSource("file_event", null, null)).conditions()).isEmpty();
+    }
+
+    @Test
+    void aResolutionIsCachedAndImmutable() {
+        Pipelines p = Pipelines.load(List.of(fixture("low.yml"))).pipelines();
+        LogSourceMapping first = p.resolve(new LogSource("firewall", null, null));
+
+        assertThat(p.resolve(new LogSource("Firewall", null, null))).isSameAs(first);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.fieldNames().put("a", List.of("b")))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void identityLeavesNamesAsWritten() {
+        assertThat(PipelineResolver.IDENTITY.resolve(new LogSource("x", null, null)).ecsNames("Image"))
+                .containsExactly("Image");
+        assertThat(Pipelines.of(List.of()).resolve(new LogSource("x", null, null)).pipelines()).isEmpty();
+    }
+}

@@ -53,25 +53,27 @@ final class BenchTraffic {
         return r.nextInt(4) == 0 ? "203.0.113." + r.nextInt(255) : "10." + r.nextInt(255) + "." + r.nextInt(255) + "." + (1 + r.nextInt(254));
     }
 
-    private static String head(int i, String category) {
-        return "\"@timestamp\":\"2026-11-23T10:00:00Z\",\"event\":{\"id\":\"ev-" + i + "\",\"category\":[\"" + category + "\"]}";
+    /** event.* as our collectors set it (category, type, dataset), which the shipped pipelines test. */
+    private static String head(int i, String category, String type, String dataset) {
+        return "\"@timestamp\":\"2026-11-23T10:00:00Z\",\"event\":{\"id\":\"ev-" + i + "\",\"category\":[\"" + category
+                + "\"],\"type\":[\"" + type + "\"],\"dataset\":\"" + dataset + "\"}";
     }
 
     private static String flow(Random r, int i) {
-        return "{" + head(i, "network") + ",\"source\":{\"ip\":\"" + ip(r) + "\",\"port\":" + (1024 + r.nextInt(60000))
+        return "{" + head(i, "network", "connection", "netflow.flow") + ",\"source\":{\"ip\":\"" + ip(r) + "\",\"port\":" + (1024 + r.nextInt(60000))
                 + ",\"bytes\":" + r.nextInt(100000) + "},\"destination\":{\"ip\":\"" + ip(r) + "\",\"port\":"
                 + new int[] {22, 53, 80, 443, 3389, 502, 4444}[r.nextInt(7)] + "},\"network\":{\"transport\":\"tcp\"}}";
     }
 
     private static String dns(Random r, int i) {
         String name = DOMAINS[r.nextInt(DOMAINS.length)];
-        return "{" + head(i, "network") + ",\"network\":{\"protocol\":\"dns\",\"transport\":\"udp\"},\"source\":{\"ip\":\""
+        return "{" + head(i, "network", "protocol", "pcap.dns") + ",\"network\":{\"protocol\":\"dns\",\"transport\":\"udp\"},\"source\":{\"ip\":\""
                 + ip(r) + "\"},\"destination\":{\"ip\":\"10.0.0.53\",\"port\":53},\"dns\":{\"type\":\"answer\",\"question\":{\"name\":\""
                 + name + "\",\"type\":\"A\"},\"answers\":[{\"data\":\"198.51.100." + r.nextInt(255) + "\"}]}}";
     }
 
     private static String http(Random r, int i) {
-        return "{" + head(i, "network") + ",\"network\":{\"protocol\":\"http\"},\"source\":{\"ip\":\"" + ip(r)
+        return "{" + head(i, "network", "protocol", "pcap.http") + ",\"network\":{\"protocol\":\"http\"},\"source\":{\"ip\":\"" + ip(r)
                 + "\"},\"http\":{\"request\":{\"method\":\"" + (r.nextInt(4) == 0 ? "POST" : "GET") + "\"},\"response\":{\"status_code\":"
                 + new int[] {200, 200, 301, 404, 500}[r.nextInt(5)] + "}},\"url\":{\"original\":\"" + URLS[r.nextInt(URLS.length)]
                 + "\",\"domain\":\"" + DOMAINS[r.nextInt(DOMAINS.length)] + "\"},\"user_agent\":{\"original\":\""
@@ -80,7 +82,7 @@ final class BenchTraffic {
 
     private static String auth(Random r, int i) {
         String msg = String.format(AUTH[r.nextInt(AUTH.length)], ip(r), 1024 + r.nextInt(60000));
-        return "{" + head(i, "authentication") + ",\"message\":\"" + msg + "\",\"host\":{\"name\":\"web-" + r.nextInt(20)
+        return "{" + head(i, "authentication", "info", "syslog.linux") + ",\"process\":{\"name\":\"sshd\"},\"message\":\"" + msg + "\",\"host\":{\"name\":\"web-" + r.nextInt(20)
                 + "\"},\"user\":{\"name\":\"" + (r.nextBoolean() ? "root" : "deploy") + "\"},\"log\":{\"syslog\":{\"appname\":\"sshd\"}},"
                 + "\"event.original\":\"<38>1 2026-11-23T10:00:00Z web sshd - - - " + msg + "\"}";
     }
@@ -88,7 +90,7 @@ final class BenchTraffic {
     private static String process(Random r, int i) {
         String cmd = COMMANDS[r.nextInt(COMMANDS.length)];
         String exe = cmd.substring(0, cmd.indexOf(' '));
-        return "{" + head(i, "process") + ",\"process\":{\"name\":\"" + exe.substring(exe.lastIndexOf('/') + 1)
+        return "{" + head(i, "process", "start", "syslog.linux") + ",\"process\":{\"name\":\"" + exe.substring(exe.lastIndexOf('/') + 1)
                 + "\",\"pid\":" + (100 + r.nextInt(30000)) + ",\"executable\":\"" + exe + "\",\"command_line\":\"" + cmd
                 + "\",\"parent\":{\"executable\":\"/bin/bash\"}},\"user\":{\"name\":\"" + (r.nextBoolean() ? "root" : "www-data")
                 + "\"},\"host\":{\"name\":\"app-" + r.nextInt(20) + "\"}}";

@@ -6,7 +6,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import org.fenghuo.detection.sigma.LoadResult;
 import org.fenghuo.detection.sigma.SigmaRuleSet;
-import org.fenghuo.detection.sigma.pipeline.PipelineResolver;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -14,7 +13,7 @@ import org.fenghuo.events.SecurityEvent;
  * when other processes share the machine: events per CPU-second of the evaluating thread and of
  * the whole process (GC and JIT included), after three warm-up rounds.
  *
- * <pre>java -Xms1g -Xmx1g -cp CP org.fenghuo.bench.sigma.SigmaEngineCpuRun [rounds] [seconds] [ecs|identity]</pre>
+ * <pre>java -Xms1g -Xmx1g -cp CP org.fenghuo.bench.sigma.SigmaEngineCpuRun [rounds] [seconds] [standard|ecs|identity]</pre>
  */
 public final class SigmaEngineCpuRun {
     private SigmaEngineCpuRun() {
@@ -24,7 +23,7 @@ public final class SigmaEngineCpuRun {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         String pipeline = args.length > 2 ? args[2] : "ecs";
-        LoadResult r = SigmaEngineBenchmark.load(pipeline.equals("ecs") ? new BenchPipeline() : PipelineResolver.IDENTITY);
+        LoadResult r = SigmaEngineBenchmark.load(SigmaEngineBenchmark.resolver(pipeline));
         SigmaRuleSet rules = r.ruleSet();
         System.out.println(r.report().summary() + "; " + rules.indexSummary());
         SecurityEvent[] events = BenchTraffic.generate(SigmaEngineBenchmark.EVENTS, 20261124L).toArray(SecurityEvent[]::new);

@@ -15,6 +15,7 @@ import org.fenghuo.detection.sigma.pipeline.LogSource;
 import org.fenghuo.detection.sigma.pipeline.LogSourceMapping;
 import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.FieldCondition;
 import org.fenghuo.detection.sigma.pipeline.PipelineResolver;
+import org.fenghuo.detection.sigma.pipeline.Pipelines;
 import org.fenghuo.detection.sigma.rule.DetectionItem;
 import org.fenghuo.detection.sigma.rule.SearchIdentifier;
 import org.fenghuo.events.EcsJsonCodec;
@@ -50,6 +51,23 @@ class SigmaConformanceTest {
         assertThat(total).as("documents seen").isGreaterThan(3000);
         assertThat(report.rulesLoaded()).as("rules loaded of " + total).isGreaterThanOrEqualTo((int) Math.ceil(total * 0.95));
         assertThat(report.rejectedByReason().keySet()).as("rejection reasons").isSubsetOf(EXPECTED);
+    }
+
+    /**
+     * With the shipped processing pipelines (ECS network, Linux, Windows): what loads, and that a
+     * rule is refused only for a known reason (log sources the pipelines do not map included).
+     */
+    @Test
+    void sigmaHqPacksWithTheStandardPipelines() {
+        Path sigma = SharedData.require("sigma");
+        LoadResult result = SigmaRuleSet.load(List.of(sigma.resolve("rules"), sigma.resolve("rules-emerging-threats"),
+                sigma.resolve("rules-threat-hunting")), Pipelines.standard(), Map.of(), null);
+        System.out.println("Sigma conformance, standard pipelines: " + result.report().summary());
+        System.out.println("Sigma conformance, standard pipelines: " + result.ruleSet().indexSummary());
+        EnumSet<RejectReason> known = EnumSet.copyOf(EXPECTED);
+        known.add(RejectReason.UNSUPPORTED_LOGSOURCE);
+        assertThat(result.report().rejectedByReason().keySet()).isSubsetOf(known);
+        assertThat(result.report().rulesLoaded()).isGreaterThan(0);
     }
 
     /**

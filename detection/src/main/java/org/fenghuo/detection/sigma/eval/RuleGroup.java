@@ -23,6 +23,8 @@ final class RuleGroup<R> {
     private final EcsFieldPath[] scanPaths;
     private final LiteralIndex[] scanIndexes;
     private final long[][] presenceMasks;
+    /** For fields only {@code extra} can hold: the top-level extra key; null for modelled fields. */
+    private final String[] extraKeys;
 
     @SuppressWarnings("unchecked")
     RuleGroup(List<FieldCondition> conditions, List<CompiledRule<R>> ruleList) {
@@ -51,8 +53,10 @@ final class RuleGroup<R> {
         scanPaths = new EcsFieldPath[fields.size()];
         scanIndexes = new LiteralIndex[fields.size()];
         presenceMasks = new long[fields.size()][];
+        extraKeys = new String[fields.size()];
         int f = 0;
         for (String field : fields) {
+            extraKeys[f] = extraKey(field);
             scanPaths[f] = EcsFieldPath.of(field);
             scanIndexes[f] = byField.containsKey(field) ? byField.get(field).build() : null;
             presenceMasks[f++] = presence.get(field);
@@ -134,7 +138,12 @@ final class RuleGroup<R> {
     private void prefilter(SecurityEvent event, long[] bits) {
         int words = words();
         System.arraycopy(alwaysCandidates, 0, bits, 0, words);
+        Map<String, Object> extra = event.extra();
         for (int f = 0; f < scanPaths.length; f++) {
+            String key = extraKeys[f];
+            if (key != null && (extra == null || !extra.containsKey(key))) {
+                continue; // most rule fields are absent from most events: skip the path walk
+            }
             Object v = scanPaths[f].get(event);
             if (v == null) {
                 continue;
@@ -173,6 +182,19 @@ final class RuleGroup<R> {
         } else {
             index.scan(ValuePredicate.asText(v), bits);
         }
+    }
+
+    /**
+     * The top-level key of {@code extra} under which {@code field} can only be, or null when the
+     * record models it (or reads a modelled map first: labels, syslog structured data).
+     */
+    static String extraKey(String field) {
+        if (EcsFieldPath.isModelled(field) || field.startsWith("labels.") || field.startsWith("log.syslog.structured_data.")
+                || field.isEmpty()) {
+            return null;
+        }
+        int dot = field.indexOf('.');
+        return dot < 0 ? field : field.substring(0, dot);
     }
 
     /** The first condition's field, or null for a group every event meets. */

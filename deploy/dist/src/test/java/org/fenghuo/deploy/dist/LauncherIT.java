@@ -65,6 +65,25 @@ class LauncherIT {
     }
 
     @Test
+    void theBundledSigmaPackFindsTheAttackInTheBundledAuthLog() throws Exception {
+        Run decode = run(Map.of(), "decode", "syslog", DIST.resolve("samples").resolve("auth.log").toString());
+        assertThat(decode.exitCode()).as(decode.err()).isZero();
+        Path events = home.resolve("events.ndjson");
+        Files.writeString(events, decode.out());
+
+        Run detect = run(Map.of(), "detect", "--rules", DIST.resolve("samples").resolve("sigma").toString(),
+                events.toString());
+
+        assertThat(detect.exitCode()).as(detect.err()).isZero();
+        assertThat(detect.out()).contains("\"name\":\"SSH password guessing\"")
+                .contains("\"name\":\"SSH password guessing followed by a login from the same address\"")
+                .contains("\"severity\":\"critical\"")
+                .contains("\"name\":\"Service stopped through sudo\"")
+                .doesNotContain("\"name\":\"SSH password failure\"");
+        assertThat(detect.err()).contains("3 rules loaded, 0 rejected").contains("correlations: 2 loaded, 0 rejected");
+    }
+
+    @Test
     void batchCommandsRunOnC1AndRunKeepsTheTieredJit() throws Exception {
         Map<String, String> printFlags = Map.of("FENGHUO_JAVA_OPTS", "-XX:+PrintFlagsFinal");
         assertThat(tieredStopAtLevel(run(printFlags, "version"))).isEqualTo("1");

@@ -26,6 +26,9 @@ public final class SigmaEngineCpuRun {
         LoadResult r = SigmaEngineBenchmark.load(SigmaEngineBenchmark.resolver(pipeline));
         SigmaRuleSet rules = r.ruleSet();
         System.out.println(r.report().summary() + "; " + rules.indexSummary());
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap in use after load and GC: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
         SecurityEvent[] events = BenchTraffic.generate(SigmaEngineBenchmark.EVENTS, 20261124L).toArray(SecurityEvent[]::new);
         double candidates = 0;
         for (SecurityEvent e : events) {

@@ -28,9 +28,7 @@ final class LiteralIndex {
     private final int classes;
     private final int[] asciiClass;    // class of a folded ASCII char
     private final int[] asciiRawClass; // class of a raw ASCII char (folding included)
-    private final char[] otherChars;   // sorted folded non-ASCII chars of the literals
-    private final int[] otherClass;
-    private static final long MAX_DENSE_CELLS = 8_000_000;
+    private static final long MAX_DENSE_CELLS = 8_000_000; // 32 MB; the largest SigmaHQ index (Windows command lines) needs ~3M
 
     /** @param literals literal to the rule indices that need it */
     LiteralIndex(Map<String, Set<Integer>> literals) {
@@ -62,27 +60,18 @@ final class LiteralIndex {
         for (int s = 0; s < n; s++) {
             outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
-        // character classes: every char of a literal gets its own, anything else is class 0
+        // dense classes for ASCII only (each char of a literal its own class, others class 0): logs
+        // are mostly ASCII, while literals hold hundreds of distinct non-ASCII chars (homoglyphs,
+        // dashes) that would multiply the table; a non-ASCII char takes the sparse transitions
         TreeMap<Character, Integer> classOf = new TreeMap<>();
         for (char k : keys) {
-            classOf.putIfAbsent(k, classOf.size() + 1);
+            if (k < 128) {
+                classOf.putIfAbsent(k, classOf.size() + 1);
+            }
         }
         classes = classOf.size() + 1;
         asciiClass = new int[128];
-        List<Character> others = new ArrayList<>();
-        classOf.forEach((c, cls) -> {
-            if (c < 128) {
-                asciiClass[c] = cls;
-            } else {
-                others.add(c);
-            }
-        });
-        otherChars = new char[others.size()];
-        otherClass = new int[others.size()];
-        for (int i = 0; i < others.size(); i++) {
-            otherChars[i] = others.get(i);
-            otherClass[i] = classOf.get(others.get(i));
-        }
+        classOf.forEach((c, cls) -> asciiClass[c] = cls);
         asciiRawClass = new int[128];
         for (char c = 0; c < 128; c++) {
             asciiRawClass[c] = asciiClass[fold(c)];
@@ -157,7 +146,9 @@ final class LiteralIndex {
             }
             for (int k = keyStart[s]; k < keyStart[s + 1]; k++) {
                 int t = targets[k];
-                d[s * classes + classOf.get(keys[k])] = t;
+                if (keys[k] < 128) {
+                    d[s * classes + classOf.get(keys[k])] = t;
+                }
                 if (!seen[t]) {
                     seen[t] = true;
                     queue.add(t);
@@ -167,13 +158,6 @@ final class LiteralIndex {
         return d;
     }
 
-    private int classOf(char folded) {
-        if (folded < 128) {
-            return asciiClass[folded];
-        }
-        int i = Arrays.binarySearch(otherChars, folded);
-        return i < 0 ? 0 : otherClass[i];
-    }
 
     /** Case folding that agrees with {@link String#regionMatches(boolean, int, String, int, int)} ignoring case. */
     static char fold(char c) {
@@ -198,6 +182,22 @@ final class LiteralIndex {
             }
         }
         return -1;
+    }
+
+    private static void emit(int[] rules, long[] bits) {
+        for (int r : rules) {
+            bits[r >>> 6] |= 1L << r;
+        }
+    }
+
+    /** Goto with fail links on the sparse transitions. */
+    private int sparseStep(int state, char folded) {
+        int s = state;
+        int next;
+        while ((next = step(s, folded)) < 0 && s != 0) {
+            s = fail[s];
+        }
+        return next < 0 ? 0 : next;
     }
 
     /** Sets the bit of every rule with a literal in {@code value}. */
@@ -227,12 +227,16 @@ final class LiteralIndex {
         int off = 0;
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
-            off = d[off + (c < 128 ? ascii[c] : classOf(fold(c)))];
+            if (c >= 128) {
+                int s = sparseStep(off / classes, fold(c));
+                off = s * classes;
+                emit(outputs[s], bits);
+                continue;
+            }
+            off = d[off + ascii[c]];
             if (off < 0) {
                 off = -off - 1;
-                for (int r : outputs[off / classes]) {
-                    bits[r >>> 6] |= 1L << r;
-                }
+                emit(outputs[off / classes], bits);
             }
         }
     }

@@ -41,8 +41,11 @@ class ExtraTreeTest {
         SecurityEvent fromBuilder = event(built);
         assertThat(fromBuilder.extra()).isSameAs(built);
 
-        Map<String, Object> plain = Map.of("fenghuo", Map.of("netflow",
-                Map.of("version", 10, "interfaceName", List.of("ge-0/0/1", "ge-0/0/2"))));
+        // insertion-ordered, as the builder is: Map.of iterates in a per-JVM order
+        Map<String, Object> netflow = new LinkedHashMap<>();
+        netflow.put("version", 10);
+        netflow.put("interfaceName", List.of("ge-0/0/1", "ge-0/0/2"));
+        Map<String, Object> plain = Map.of("fenghuo", Map.of("netflow", netflow));
         SecurityEvent fromMap = event(plain);
         assertThat(fromMap.extra()).isNotSameAs(plain);
         assertThat(EcsJsonCodec.toJson(fromBuilder)).isEqualTo(EcsJsonCodec.toJson(fromMap));

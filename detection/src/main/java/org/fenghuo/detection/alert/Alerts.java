@@ -14,7 +14,8 @@ import org.fenghuo.events.SecurityEvent;
 
 /**
  * Builds the {@link Alert}s every detector emits, the same way: a deterministic id (so a replay or
- * a restored job overwrites instead of duplicating), the evidence's entities, and at most
+ * a restored job overwrites instead of duplicating; derived from the rule, time, evidence ids,
+ * entities and message), the evidence's entities, and at most
  * {@value #MAX_EVIDENCE} evidence event ids (the first ones: a scan over 60,000 ports must not make a
  * 60,000-element document; the message says how many there were).
  */
@@ -55,19 +56,33 @@ public final class Alerts {
     public static Alert of(RuleInfo rule, Instant timestamp, List<String> eventIds, Entities entities,
             String message) {
         List<String> kept = eventIds.size() > MAX_EVIDENCE ? eventIds.subList(0, MAX_EVIDENCE) : eventIds;
-        return new Alert(id(rule.id(), timestamp, kept), timestamp, rule.id(), rule.name(), rule.version(),
+        return new Alert(id(rule.id(), timestamp, kept, entities, message), timestamp, rule.id(), rule.name(), rule.version(),
                 rule.severity(), rule.severity().riskScore(), rule.category(), kept, entities, rule.tactics(),
                 rule.techniques(), message);
     }
 
-    static String id(String ruleId, Instant timestamp, List<String> eventIds) {
+    /**
+     * Hashes everything that tells two alerts apart. The entities and the message count too: evidence
+     * without {@code event.id}s (or a detector that keeps none) must not make the alerts of two
+     * sources at the same instant one document.
+     */
+    static String id(String ruleId, Instant timestamp, List<String> eventIds, Entities entities, String message) {
         MessageDigest sha = sha256();
         sha.update(SCHEME);
         update(sha, ruleId);
         update(sha, timestamp.toString());
+        update(sha, Integer.toString(eventIds.size()));
         for (String id : eventIds) {
             update(sha, id);
         }
+        Entities e = entities == null ? Entities.NONE : entities;
+        for (List<String> values : List.of(e.sourceIps(), e.destinationIps(), e.users(), e.hosts())) {
+            update(sha, Integer.toString(values.size()));
+            for (String v : values) {
+                update(sha, v);
+            }
+        }
+        update(sha, message == null ? "" : message);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
     }
 

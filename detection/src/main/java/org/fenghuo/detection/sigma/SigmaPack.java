@@ -75,6 +75,7 @@ public record SigmaPack(LoadResult rules, CorrelationLoadReport correlations) {
         /** Ids and names of rules only correlations speak for. */
         private final Set<String> silent;
         private long matches;
+        private long untimed;
 
         Detector(SigmaRuleSet ruleSet, CorrelationEngine correlation, Consumer<Alert> alerts, Set<String> silent) {
             this.ruleSet = ruleSet;
@@ -84,15 +85,18 @@ public record SigmaPack(LoadResult rules, CorrelationLoadReport correlations) {
         }
 
         public void accept(SecurityEvent event) {
+            if (event.timestamp() == null) {
+                // an alert is timed by its evidence and correlations run in event time: nothing to judge it by
+                untimed++;
+                return;
+            }
             for (SigmaMatch m : ruleSet.evaluate(event)) {
                 matches++;
                 SigmaRule rule = m.rule();
                 if (!silent.contains(rule.id()) && (rule.name() == null || !silent.contains(rule.name()))) {
                     alerts.accept(m.toAlert());
                 }
-                if (event.timestamp() != null) {
-                    correlation.accept(new RuleHit(rule.id(), rule.name(), event.timestamp(), event));
-                }
+                correlation.accept(new RuleHit(rule.id(), rule.name(), event.timestamp(), event));
             }
         }
 
@@ -102,6 +106,11 @@ public record SigmaPack(LoadResult rules, CorrelationLoadReport correlations) {
 
         public long matches() {
             return matches;
+        }
+
+        /** Events skipped because they had no {@code @timestamp}. */
+        public long untimed() {
+            return untimed;
         }
 
         public CorrelationEngine correlation() {

@@ -35,11 +35,17 @@ class AlertsTest {
     @Test
     void theIdIsTheSameForTheSameInputAndDiffersOtherwise() {
         Alert a = Alerts.of(RULE, List.of(event("e1", 10, "1.1.1.1", null)), "m");
-        Alert b = Alerts.of(RULE, List.of(event("e1", 10, "1.1.1.1", null)), "other message");
+        Alert again = Alerts.of(RULE, List.of(event("e1", 10, "1.1.1.1", null)), "m");
         Alert c = Alerts.of(RULE, List.of(event("e2", 10, "1.1.1.1", null)), "m");
-        assertThat(a.id()).isEqualTo(b.id()).isNotEqualTo(c.id());
-        assertThat(Alerts.id("r", Instant.EPOCH, List.of("ab", "c"))).isNotEqualTo(Alerts.id("r", Instant.EPOCH,
-                List.of("a", "bc")));
+        assertThat(a.id()).isEqualTo(again.id()).isNotEqualTo(c.id());
+        assertThat(Alerts.id("r", Instant.EPOCH, List.of("ab", "c"), Entities.NONE, "m"))
+                .isNotEqualTo(Alerts.id("r", Instant.EPOCH, List.of("a", "bc"), Entities.NONE, "m"));
+        // evidence without event ids: the sources still tell the alerts apart
+        Alert one = Alerts.of(RULE, List.of(event(null, 10, "10.0.0.1", null)), "m");
+        Alert two = Alerts.of(RULE, List.of(event(null, 10, "10.0.0.2", null)), "m");
+        assertThat(one.id()).isNotEqualTo(two.id());
+        assertThat(Alerts.of(RULE, Instant.EPOCH, List.of(), Entities.NONE, "group 10.0.0.1").id())
+                .isNotEqualTo(Alerts.of(RULE, Instant.EPOCH, List.of(), Entities.NONE, "group 10.0.0.2").id());
     }
 
     @Test

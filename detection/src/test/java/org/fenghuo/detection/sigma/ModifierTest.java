@@ -89,6 +89,16 @@ class ModifierTest {
     }
 
     @Test
+    void escapesWithArgumentsAndPosixClassesStillMatchBehindThePreFilter() {
+        // the literal pre-filter once demanded "2f" of \x2f and "]z" of [[:digit:]]z, so these never matched
+        assertThat(matches(one("CommandLine|re", "'\\x2fbin\\x2fsh'"), cmd("/bin/sh -c id"))).isTrue();
+        assertThat(matches(one("CommandLine|re", "'\\101BC'"), cmd("ABC"))).isTrue();
+        assertThat(matches(one("CommandLine|re", "'\\pLxyz'"), cmd("Axyz"))).isTrue();
+        assertThat(matches(one("CommandLine|re", "'[[:digit:]]z'"), cmd("1z"))).isTrue();
+        assertThat(matches(one("CommandLine|re", "'[[:digit:]]z'"), cmd("az"))).isFalse();
+    }
+
+    @Test
     void regexTheLinearEngineCannotRunIsRejectedWithReason() {
         LoadResult lookahead = load(rule("sel:\n    CommandLine|re: 'foo(?=bar)'\ncondition: sel\n"));
         assertThat(lookahead.report().rejections()).singleElement().satisfies(r -> {

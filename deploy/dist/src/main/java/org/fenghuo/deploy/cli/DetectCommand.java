@@ -99,6 +99,9 @@ final class DetectCommand implements Callable<Integer> {
         };
         SigmaPack.Detector sigmaDetector = null;
         if (!rules.isEmpty()) {
+            if (sigma.anyUnreadable("fenghuo detect", err)) {
+                return FenghuoCli.EXIT_INPUT;
+            }
             SigmaPack pack = sigma.load(rules, err);
             if (pack == null) {
                 return FenghuoCli.EXIT_USAGE;
@@ -111,10 +114,17 @@ final class DetectCommand implements Callable<Integer> {
         IocMatcher ioc = null;
         if (!indicators.isEmpty()) {
             List<IndicatorSource> sources = new ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
             for (String spec : indicators) {
                 IndicatorSource source = IndicatorFeeds.parse(spec);
                 if (source == null) {
                     err.println("fenghuo detect: --indicators " + spec + ": expected stix:FILE, misp:FILE or list:FILE");
+                    return FenghuoCli.EXIT_USAGE;
+                }
+                if (!names.add(source.name())) {
+                    // the feed name is the alerts' rule id (fenghuo.ioc.<name>): two feeds must not share one
+                    err.println("fenghuo detect: --indicators " + spec + ": a feed named '" + source.name()
+                            + "' is already given; rename one of the files");
                     return FenghuoCli.EXIT_USAGE;
                 }
                 sources.add(source);
@@ -132,47 +142,53 @@ final class DetectCommand implements Callable<Integer> {
                 ? AnomalyDetectors.running(AnomalyDetectors.defaults(), outOfOrderSeconds * 1000, print) : null;
         long events = 0;
         long bad = 0;
-        for (Path file : files) {
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                long lineNumber = 0;
-                while ((line = in.readLine()) != null) {
-                    lineNumber++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    SecurityEvent event;
-                    try {
-                        event = EcsJsonCodec.fromJson(line);
-                    } catch (EcsJsonException e) {
-                        if (++bad <= MAX_REPORTED_BAD_LINES) {
-                            err.println(file + ":" + lineNumber + ": not an ECS event: " + e.getMessage());
+        try {
+            for (Path file : files) {
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    String line;
+                    long lineNumber = 0;
+                    while ((line = in.readLine()) != null) {
+                        lineNumber++;
+                        if (line.isBlank()) {
+                            continue;
                         }
-                        continue;
-                    }
-                    events++;
-                    if (sigmaDetector != null) {
-                        sigmaDetector.accept(event);
-                    }
-                    if (ioc != null) {
-                        ioc.alerts(event).forEach(print);
-                    }
-                    if (anomalies != null) {
-                        anomalies.accept(event);
+                        SecurityEvent event;
+                        try {
+                            event = EcsJsonCodec.fromJson(line);
+                        } catch (EcsJsonException e) {
+                            if (++bad <= MAX_REPORTED_BAD_LINES) {
+                                err.println(file + ":" + lineNumber + ": not an ECS event: " + e.getMessage());
+                            }
+                            continue;
+                        }
+                        events++;
+                        if (sigmaDetector != null) {
+                            sigmaDetector.accept(event);
+                        }
+                        if (ioc != null) {
+                            ioc.alerts(event).forEach(print);
+                        }
+                        if (anomalies != null) {
+                            anomalies.accept(event);
+                        }
                     }
                 }
             }
+            if (sigmaDetector != null) {
+                sigmaDetector.finish();
+            }
+            if (anomalies != null) {
+                anomalies.finish();
+            }
+        } finally {
+            // alerts already judged are printed even when a later step fails
+            stdout.flush();
         }
-        if (sigmaDetector != null) {
-            sigmaDetector.finish();
-        }
-        if (anomalies != null) {
-            anomalies.finish();
-        }
-        stdout.flush();
         int total = alertsByRule.values().stream().mapToInt(Integer::intValue).sum();
         err.println("detect: events=" + events + " not_events=" + bad
-                + (sigmaDetector == null ? "" : " sigma_matches=" + sigmaDetector.matches()) + " alerts=" + total
+                + (sigmaDetector == null ? "" : " untimed=" + sigmaDetector.untimed() + " sigma_matches="
+                        + sigmaDetector.matches() + " correlation_out_of_order="
+                        + sigmaDetector.correlation().stats().outOfOrder()) + " alerts=" + total
                 + " by_rule=" + alertsByRule);
         return total > 0 ? FenghuoCli.EXIT_OK : FenghuoCli.EXIT_NOTHING;
     }

@@ -44,6 +44,9 @@ final class RulesCheckCommand implements Callable<Integer> {
                 return FenghuoCli.EXIT_INPUT;
             }
         }
+        if (sigma.anyUnreadable("fenghuo rules check", err)) {
+            return FenghuoCli.EXIT_INPUT;
+        }
         SigmaPack pack = sigma.load(paths, err);
         if (pack == null) {
             return FenghuoCli.EXIT_USAGE;

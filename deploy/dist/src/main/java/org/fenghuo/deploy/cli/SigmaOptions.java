@@ -30,6 +30,27 @@ final class SigmaOptions {
             description = "Per-rule exceptions (allowlists of field values), YAML; see detection/README.md.")
     Path exceptions;
 
+    /** True, after saying which, when a file these options name cannot be read (exit code 4, not a usage error). */
+    boolean anyUnreadable(String command, PrintWriter err) {
+        List<Path> named = new ArrayList<>();
+        if (placeholders != null) {
+            named.add(placeholders);
+        }
+        if (exceptions != null) {
+            named.add(exceptions);
+        }
+        if (!pipelines.equals(List.of("standard")) && !pipelines.equals(List.of("none"))) {
+            pipelines.forEach(p -> named.add(Path.of(p)));
+        }
+        for (Path p : named) {
+            if (!java.nio.file.Files.isReadable(p) || java.nio.file.Files.isDirectory(p)) {
+                err.println(command + ": cannot read " + p);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The pipelines, or null after printing why they cannot be used. */
     PipelineResolver resolver(PrintWriter err) {
         if (pipelines.size() == 1 && pipelines.get(0).equals("standard")) {

@@ -97,7 +97,8 @@ class DetectCommandTest {
         Path rules = Files.createDirectory(dir.resolve("rules"));
         Files.writeString(rules.resolve("root.yml"), RULE_AND_CORRELATION);
         Path events = events(auth(1, "failure", "203.0.113.7"), auth(2, "failure", "203.0.113.7"),
-                "this is not json", auth(3, "failure", "203.0.113.7"), auth(4, "failure", "203.0.113.7"),
+                "this is not json", "{\"message\":\"no time\",\"user\":{\"name\":\"root\"},"
+                        + "\"event\":{\"outcome\":\"failure\"}}", auth(3, "failure", "203.0.113.7"), auth(4, "failure", "203.0.113.7"),
                 auth(5, "failure", "198.51.100.1"), auth(6, "success", "203.0.113.7"));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
@@ -114,7 +115,7 @@ class DetectCommandTest {
         assertThat(alert.at("/related/ip/0").asText()).isEqualTo("203.0.113.7");
         assertThat(alert.at("/threat/technique/id/0").asText()).isEqualTo("T1110.001");
         assertThat(result.err()).contains(events + ":3: not an ECS event")
-                .contains("events=6 not_events=1 sigma_matches=5 alerts=1");
+                .contains("events=7 not_events=1 untimed=1 sigma_matches=5 correlation_out_of_order=0 alerts=1");
     }
 
     @Test
@@ -142,6 +143,12 @@ class DetectCommandTest {
         assertThat(alerts(stdout)).extracting(a -> a.at("/rule/id").asText()).containsExactly("fenghuo.ioc.blocklist");
         assertThat(CliRunner.run("detect", "--indicators", "yaml:" + feed, feed.toString()).exitCode())
                 .isEqualTo(FenghuoCli.EXIT_USAGE);
+        Path other = Files.createDirectory(dir.resolve("other")).resolve("blocklist.txt");
+        Files.writeString(other, "198.51.100.1\n");
+        CliRunner.Result sameName = CliRunner.run("detect", "--indicators", "list:" + feed, "--indicators",
+                "list:" + other, feed.toString());
+        assertThat(sameName.exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
+        assertThat(sameName.err()).contains("already given");
     }
 
     @Test
@@ -167,6 +174,8 @@ class DetectCommandTest {
                 .containsPattern("rejected UNKNOWN_MODIFIER +1")
                 .contains("correlations: 1 loaded, 0 rejected")
                 .contains("bad.yml:");
+        assertThat(CliRunner.run("rules", "check", "--exceptions", dir.resolve("none.yml").toString(), rules.toString())
+                .exitCode()).as("an exceptions file that cannot be read").isEqualTo(FenghuoCli.EXIT_INPUT);
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertThat(CliRunner.run("rules", "check", empty.toString()).exitCode()).isEqualTo(FenghuoCli.EXIT_NOTHING);
     }

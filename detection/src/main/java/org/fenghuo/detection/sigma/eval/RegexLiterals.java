@@ -12,6 +12,9 @@ import java.util.List;
  * or [{@code foo}, {@code bar}] (whichever is more selective); {@code a?b} gives [{@code b}].
  */
 final class RegexLiterals {
+    /** Escapes of one character class each, no argument: \\d, \\w, \\s, word boundaries, anchors. */
+    private static final String SIMPLE_CLASS_ESCAPES = "dDwWsSbBAzZ";
+
     private final String re;
     private int pos;
 
@@ -75,6 +78,11 @@ final class RegexLiterals {
             Character literal = null;
             if (c == '\\') {
                 char n = re.charAt(pos + 1);
+                if (Character.isLetterOrDigit(n) && SIMPLE_CLASS_ESCAPES.indexOf(n) < 0) {
+                    // \x2f, \101, \pL, \p{Greek}, \Q...\E: escapes with arguments this reader does not
+                    // decode; their argument is not literal text, so give up on a literal altogether
+                    throw new IllegalArgumentException("escape with arguments: \\" + n);
+                }
                 pos += 2;
                 if (!Character.isLetterOrDigit(n)) {
                     literal = n;
@@ -133,6 +141,15 @@ final class RegexLiterals {
             pos++;
         }
         while (re.charAt(pos) != ']') {
+            if (re.startsWith("[:", pos)) {
+                // a POSIX class ([:digit:]) inside the class: its ']' does not close the outer one
+                int end = re.indexOf(":]", pos + 2);
+                if (end < 0) {
+                    throw new IllegalArgumentException("unterminated POSIX class");
+                }
+                pos = end + 2;
+                continue;
+            }
             pos += re.charAt(pos) == '\\' ? 2 : 1;
         }
         pos++;

@@ -27,6 +27,9 @@ class RegexLiteralsTest {
         assertThat(RegexLiterals.required("\\d+\\s\\w")).isNull();
         assertThat(RegexLiterals.required(".*")).isNull();
         assertThat(RegexLiterals.required("(unbalanced")).isNull();
+        assertThat(RegexLiterals.required("\\x2fbin\\x2fsh")).as("escapes with arguments").isNull();
+        assertThat(RegexLiterals.required("\\p{Greek}abc")).isNull();
+        assertThat(RegexLiterals.required("[[:digit:]]zz")).containsExactly("zz");
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.util.Set;
  * fields are separated by a tab, comma or semicolon and may be double-quoted. A second field that
  * is a whole number is a hit count (ipsum's {@code IP<TAB>hits}: how many blacklists list the
  * address), turned into a confidence of {@code min(100, 10 x hits)}. A first line whose first
- * field is a column name ({@code ip}, {@code indicator}, {@code value} ...) is a header.
+ * field is a column name ({@code ip}, {@code indicator}, {@code value} ...) is a header. A file
+ * whose indicator lines are all broken is reported unreadable, not merely empty: it is most likely
+ * not a list at all (an HTML error page, a binary), and a reload must not take it for an empty
+ * feed. A file of only comments, blank lines and a header is a legitimately empty list.
  */
 public final class IndicatorListLoader {
     private static final Set<String> HEADERS = Set.of("ip", "ip_address", "address", "indicator", "ioc", "value",
@@ -58,6 +61,11 @@ public final class IndicatorListLoader {
             }
         } catch (IOException e) {
             out.unreadable(LoadIssue.broken(fileName, number + 1, "read failed: " + e));
+            return out.result();
+        }
+        if (out.loaded() == 0 && out.broken() > 0) {
+            out.unusable(LoadIssue.broken(fileName, 0, "no usable line: all " + out.broken()
+                    + " indicator lines are broken (not an indicator list?)"));
         }
         return out.result();
     }

@@ -83,7 +83,13 @@ public final class IndicatorValues {
         return Checked.error("not an IPv4 or IPv6 address: \"" + shorten(v) + "\"");
     }
 
-    /** {@code net/len}; a full-length prefix is the address itself. */
+    /**
+     * {@code net/len}; a full-length prefix is the address itself. A /0 is refused: one such line
+     * (a bogon list's {@code 0.0.0.0/0}) would alert on every event. Other short prefixes are kept.
+     * An IPv4-mapped network of /96 or longer becomes the IPv4 network of {@code len - 96} bits,
+     * because events' mapped addresses are looked up as IPv4 ({@link #ip}); left in the IPv6 table it
+     * would never match.
+     */
     static Checked cidr(String v) {
         int slash = v.indexOf('/');
         if (slash <= 0 || slash == v.length() - 1) {
@@ -96,8 +102,7 @@ public final class IndicatorValues {
             if (length < 0 || length > 32) {
                 return Checked.error("IPv4 prefix length must be 0-32: \"" + shorten(v) + "\"");
             }
-            String net = IpAddresses.formatIpv4(IpAddresses.maskIpv4(v4, length));
-            return length == 32 ? Checked.ok(IndicatorType.IPV4, net) : Checked.ok(IndicatorType.CIDR, net + "/" + length);
+            return ipv4Network(v4, length, v);
         }
         long[] bits = new long[2];
         if (!IpAddresses.parseIpv6(address, 0, address.length(), bits)) {
@@ -106,9 +111,28 @@ public final class IndicatorValues {
         if (length < 0 || length > 128) {
             return Checked.error("IPv6 prefix length must be 0-128: \"" + shorten(v) + "\"");
         }
+        long mapped = IpAddresses.mappedIpv4(bits[0], bits[1]);
+        if (mapped != IpAddresses.INVALID && length >= 96) {
+            return ipv4Network(mapped, length - 96, v);
+        }
+        if (length == 0) {
+            return everyAddress(v);
+        }
         String net = IpAddresses.formatIpv6(IpAddresses.maskHalf(bits[0], length, 0),
                 IpAddresses.maskHalf(bits[1], length, 64));
         return length == 128 ? Checked.ok(IndicatorType.IPV6, net) : Checked.ok(IndicatorType.CIDR, net + "/" + length);
+    }
+
+    private static Checked ipv4Network(long address, int length, String v) {
+        if (length == 0) {
+            return everyAddress(v);
+        }
+        String net = IpAddresses.formatIpv4(IpAddresses.maskIpv4(address, length));
+        return length == 32 ? Checked.ok(IndicatorType.IPV4, net) : Checked.ok(IndicatorType.CIDR, net + "/" + length);
+    }
+
+    private static Checked everyAddress(String v) {
+        return Checked.error("a /0 network matches every address: \"" + shorten(v) + "\"");
     }
 
     static Checked domain(String v) {

@@ -44,6 +44,26 @@ final class LoadCollector {
         issue(issue);
     }
 
+    /**
+     * The file was read but nothing in it was usable (an HTML error page in place of a list): marked
+     * unreadable, with this whole-file issue put first, without counting it as one more broken line.
+     */
+    void unusable(LoadIssue issue) {
+        unreadable = true;
+        issues.add(0, issue);
+        if (issues.size() > LoadReport.MAX_ISSUES) {
+            issues.remove(issues.size() - 1);
+        }
+    }
+
+    int broken() {
+        return broken;
+    }
+
+    int loaded() {
+        return indicators.size();
+    }
+
     void skip(String reason) {
         skipped.merge(reason, 1, Integer::sum);
     }

@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * @param unsupported  valid indicators this matcher cannot evaluate
  * @param skipped      entries deliberately not loaded, count by reason
  * @param issues       the first {@link #MAX_ISSUES} problems with their location
- * @param unreadable   the file itself could not be read (missing, not JSON at all): a reload
- *                     with such a source keeps the previous index
+ * @param unreadable   the file itself could not be read (missing, not JSON at all) or none of its
+ *                     lines was usable (a list file holding an HTML page): a reload with such a
+ *                     source keeps the previous index
  */
 public record LoadReport(String source, int loaded, int broken, int unsupported, Map<String, Integer> skipped,
         List<LoadIssue> issues, boolean unreadable) {

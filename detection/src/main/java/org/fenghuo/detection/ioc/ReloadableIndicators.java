@@ -9,7 +9,11 @@ import java.util.function.Supplier;
  * restart. A reload builds a whole new index aside and publishes it with one volatile write, so a
  * reader sees either the old index or the new one, never a half-built one. A reload in which a
  * source could not be read at all (missing file, not JSON) or that throws keeps the previous
- * index: an empty feed from a failed download must not silently disable matching. The caller
+ * index: an empty feed from a failed download must not silently disable matching. For the same
+ * reason a source that loaded indicators into the index in use and now loads none (a truncated
+ * file; an error page is already unreadable, see {@link IndicatorListLoader}) keeps the previous
+ * index too. The comparison is with the index in use, so such a source keeps being refused until
+ * it gives indicators again: to retire a feed on purpose, build a new instance without it. The caller
  * decides when to reload (a timer, a file watch, an operator's request): nothing here runs a thread.
  */
 public final class ReloadableIndicators implements Supplier<IndicatorIndex> {
@@ -68,6 +72,10 @@ public final class ReloadableIndicators implements Supplier<IndicatorIndex> {
                             + (r.issues().isEmpty() ? "no detail" : r.issues().get(0)) + "): keeping the previous index");
                 }
             }
+            String dropped = droppedToNothing(reports);
+            if (dropped != null) {
+                return new Reload(false, reports, dropped);
+            }
             index = IndicatorIndex.of(loads);
         } catch (RuntimeException | OutOfMemoryError e) {
             // a feed grown past the heap fails this reload (its arrays are garbage now), not the job
@@ -76,5 +84,19 @@ public final class ReloadableIndicators implements Supplier<IndicatorIndex> {
         }
         current = new Snapshot(index, reports);
         return new Reload(true, reports, null);
+    }
+
+    /** Why a source that fed the index in use now gives nothing; null when none did. */
+    private String droppedToNothing(List<LoadReport> reports) {
+        List<LoadReport> before = current.reports();
+        // reports are in source order, and the snapshot's are empty only before the first swap
+        for (int i = 0; i < reports.size() && i < before.size(); i++) {
+            LoadReport now = reports.get(i);
+            if (now.loaded() == 0 && before.get(i).loaded() > 0) {
+                return now.source() + " loaded no indicator (" + before.get(i).loaded()
+                        + " before): keeping the previous index";
+            }
+        }
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package org.fenghuo.detection.ioc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,6 +42,27 @@ class IndicatorListLoaderTest {
         assertThat(r.indicators()).extracting(Indicator::value).containsExactly("http://a.example/x,y", "b.example");
         assertThat(r.report().skipped()).containsEntry("header line", 1);
         assertThat(IndicatorListLoader.load(Path.of("/nonexistent.txt"), "x").report().unreadable()).isTrue();
+    }
+
+    @Test
+    void aFileWithLinesButNoUsableOneIsUnreadable() {
+        // an HTML error page saved in place of the list: every line is broken
+        LoadResult html = IndicatorListLoader.load(new StringReader(
+                "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n</body></html>\n"), "feed.txt", "feed");
+        assertThat(html.indicators()).isEmpty();
+        assertThat(html.report().unreadable()).isTrue();
+        assertThat(html.report().broken()).isEqualTo(4);
+        assertThat(html.report().issues()).hasSize(5);
+        assertThat(html.report().issues().get(0).toString())
+                .isEqualTo("feed.txt: no usable line: all 4 indicator lines are broken (not an indicator list?)");
+
+        LoadResult oneGood = IndicatorListLoader.load(new StringReader("<html>\n192.0.2.1\n"), "feed.txt", "feed");
+        assertThat(oneGood.report().unreadable()).isFalse();
+        assertThat(oneGood.report().broken()).isEqualTo(1);
+        // an empty feed and one with only comments and a header are empty, not unreadable
+        assertThat(IndicatorListLoader.load(new StringReader(""), "e.txt", "e").report().unreadable()).isFalse();
+        assertThat(IndicatorListLoader.load(new StringReader("# none today\nip\n"), "c.txt", "c").report().unreadable())
+                .isFalse();
     }
 
     @Test

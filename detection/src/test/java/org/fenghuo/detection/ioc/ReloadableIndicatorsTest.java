@@ -71,6 +71,44 @@ class ReloadableIndicatorsTest {
     }
 
     @Test
+    void aSourceThatDropsToNothingKeepsTheOldIndex(@TempDir Path dir) throws IOException {
+        Path list = dir.resolve("block.txt");
+        Path quiet = dir.resolve("quiet.txt");
+        Files.writeString(list, "192.0.2.1\n192.0.2.2\n");
+        Files.writeString(quiet, "# nothing listed today\n");
+        ReloadableIndicators r = new ReloadableIndicators(
+                List.of(IndicatorSource.list("quiet", quiet), IndicatorSource.list("block", list)));
+        assertThat(r.reload().swapped()).isTrue();
+        IndicatorIndex good = r.get();
+
+        // a source that had no indicators may stay empty
+        assertThat(r.reload().swapped()).isTrue();
+        good = r.get();
+
+        Files.writeString(list, "");
+        ReloadableIndicators.Reload truncated = r.reload();
+        assertThat(truncated.swapped()).isFalse();
+        assertThat(truncated.failure())
+                .isEqualTo("block loaded no indicator (2 before): keeping the previous index");
+        assertThat(truncated.reports()).extracting(LoadReport::loaded).containsExactly(0, 0);
+        assertThat(r.get()).isSameAs(good);
+        assertThat(lookup(r, "192.0.2.2")).isNotEqualTo(-1);
+
+        // compared with the last index in use, so it stays refused until the feed comes back
+        assertThat(r.reload().swapped()).isFalse();
+        Files.writeString(list, "<html><body>Service Unavailable</body></html>\n");
+        ReloadableIndicators.Reload html = r.reload();
+        assertThat(html.swapped()).isFalse();
+        assertThat(html.failure()).startsWith("block could not be read").contains("no usable line");
+        assertThat(r.get()).isSameAs(good);
+
+        Files.writeString(list, "192.0.2.3\n");
+        assertThat(r.reload().swapped()).isTrue();
+        assertThat(lookup(r, "192.0.2.3")).isNotEqualTo(-1);
+        assertThat(lookup(r, "192.0.2.1")).isEqualTo(-1);
+    }
+
+    @Test
     void readersNeverSeeAHalfBuiltIndex() throws Exception {
         // two lists of equal size alternate; a reader must always find exactly one of the two sets whole
         int n = 20_000;

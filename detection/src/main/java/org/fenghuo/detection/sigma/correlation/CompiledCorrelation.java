@@ -1,6 +1,5 @@
 package org.fenghuo.detection.sigma.correlation;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,11 +37,12 @@ final class CompiledCorrelation {
     private final CorrelationLimits limits;
     private final Counters counters;
     private final LinkedHashMap<String, GroupWindow> windows = new LinkedHashMap<>(16, 0.75f, true);
-    /** Deferred windows by closing time (opened in time order, so a queue suffices). */
-    private final ArrayDeque<Pending> closing = new ArrayDeque<>();
-
-    private record Pending(long closesAt, String key, GroupWindow window) {
-    }
+    /**
+     * Deferred windows by key, in order of their closing time (opened in time order, so insertion
+     * order suffices). A map, not a queue, so a key evicted at the limit takes its pending close
+     * along: otherwise a scan with a long timespan would keep every evicted window alive until then.
+     */
+    private final LinkedHashMap<String, GroupWindow> closing = new LinkedHashMap<>();
 
     /** A match: the alert and the event that completed it (what a chained correlation reads). */
     record Match(Alert alert, long millis, SecurityEvent trigger) {
@@ -103,7 +103,7 @@ final class CompiledCorrelation {
         if (deferred) {
             if (w.closesAt == Long.MIN_VALUE) {
                 w.closesAt = plusSpan(millis);
-                closing.addLast(new Pending(w.closesAt, key, w));
+                closing.put(key, w);
             }
         } else {
             w.evictBefore(millis - spanMillis);
@@ -135,8 +135,8 @@ final class CompiledCorrelation {
         GroupWindow w = windows.get(key);
         if (w == null) {
             if (windows.size() >= limits.maxKeysPerCorrelation()) {
-                Iterator<GroupWindow> eldest = windows.values().iterator();
-                eldest.next().closesAt = Long.MIN_VALUE; // its pending close, if any, is void
+                Iterator<Map.Entry<String, GroupWindow>> eldest = windows.entrySet().iterator();
+                closing.remove(eldest.next().getKey()); // its pending close, if any, is void
                 eldest.remove();
                 counters.keyEvictions++;
             }
@@ -151,17 +151,19 @@ final class CompiledCorrelation {
      * (their matches go to {@code matches}), then forgets keys idle for a timespan.
      */
     void advance(long nowMillis, Consumer<Match> matches) {
-        while (!closing.isEmpty() && closing.peekFirst().closesAt() < nowMillis) {
-            Pending p = closing.pollFirst();
-            if (p.window().closesAt != p.closesAt()) {
-                continue; // evicted at the key limit meanwhile (a get() here would also reorder the keys)
+        Iterator<Map.Entry<String, GroupWindow>> pending = closing.entrySet().iterator();
+        while (pending.hasNext()) {
+            Map.Entry<String, GroupWindow> p = pending.next();
+            GroupWindow w = p.getValue();
+            if (w.closesAt >= nowMillis) {
+                break;
             }
-            windows.remove(p.key());
-            GroupWindow w = p.window();
+            pending.remove();
+            windows.remove(p.getKey());
             double measure = w.measure(rule.type(), rule.condition().percentile());
             if (w.size() > 0 && rule.condition().test(measure)) {
                 GroupWindow.Entry last = w.last();
-                matches.accept(new Match(alerts.alert(values(p.key()), last.millis(), measure, w), last.millis(),
+                matches.accept(new Match(alerts.alert(values(p.getKey()), last.millis(), measure, w), last.millis(),
                         last.event()));
             }
         }
@@ -183,6 +185,11 @@ final class CompiledCorrelation {
 
     int keys() {
         return windows.size();
+    }
+
+    /** Deferred windows waiting for their close (what the key limit must bound too). */
+    int pendingCloses() {
+        return closing.size();
     }
 
     private List<String> values(String key) {

@@ -3,13 +3,16 @@ package org.fenghuo.detection.sigma.correlation;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
@@ -28,8 +31,11 @@ import org.fenghuo.events.SecurityEvent;
  * time, the event that completed it) instead of alerting, unless the referring correlation has
  * {@code generate: true}.
  *
- * <p>The clock is the latest hit or watermark; older hits are counted and dropped. Keys idle for a
- * timespan are forgotten as the clock moves. Single-threaded.
+ * <p>The clock is the latest hit (minus the allowed lateness) or watermark; older hits are counted
+ * and dropped. With a lateness, hits wait in a bounded buffer until the newest hit seen is that much
+ * past them and are then fed in time order, so slightly out-of-order input (syslog from several
+ * hosts) still correlates. Keys idle for a timespan are forgotten as the clock moves.
+ * Single-threaded.
  */
 public final class CorrelationEngine {
     /** Chains deeper than this are cut (the loader already rejects cycles). */
@@ -39,6 +45,13 @@ public final class CorrelationEngine {
     private record Target(CompiledCorrelation correlation, int ruleIndex) {
     }
 
+    /** A held-back hit; {@code seq} keeps hits of the same millisecond in arrival order. */
+    private record Held(long millis, long seq, RuleHit hit) {
+    }
+
+    private static final Comparator<Held> HELD_ORDER = Comparator.comparingLong(Held::millis)
+            .thenComparingLong(Held::seq);
+
     private final List<CompiledCorrelation> compiled = new ArrayList<>();
     private final Map<String, List<Target>> byReference = new HashMap<>();
     private final Consumer<Alert> alerts;
@@ -47,6 +60,11 @@ public final class CorrelationEngine {
     private final List<Decided> decided = new ArrayList<>();
     private final Map<CompiledCorrelation, Consumer<CompiledCorrelation.Match>> deciders = new IdentityHashMap<>();
     private long clock = Long.MIN_VALUE;
+    private final long latenessMillis;
+    private final int maxHeld;
+    private final PriorityQueue<Held> held = new PriorityQueue<>(HELD_ORDER);
+    private long newest = Long.MIN_VALUE;
+    private long heldSeq;
 
     /** The correlations (as loaded by {@link CorrelationLoader}) with the default limits. */
     public CorrelationEngine(List<SigmaCorrelation> correlations, Consumer<Alert> alerts) {
@@ -55,6 +73,8 @@ public final class CorrelationEngine {
 
     public CorrelationEngine(List<SigmaCorrelation> correlations, CorrelationLimits limits, Consumer<Alert> alerts) {
         this.alerts = alerts;
+        this.latenessMillis = saturatedMillis(limits.allowedLateness());
+        this.maxHeld = limits.maxBufferedHits();
         Set<SigmaCorrelation> chained = new HashSet<>();
         Set<SigmaCorrelation> generated = new HashSet<>();
         for (SigmaCorrelation c : correlations) {
@@ -81,7 +101,10 @@ public final class CorrelationEngine {
         }
     }
 
-    /** One hit; hits must come in time order (an older one than the clock is counted and dropped). */
+    /**
+     * One hit; hits must come in time order up to the allowed lateness (an older one than the clock
+     * is counted and dropped).
+     */
     public void accept(RuleHit hit) {
         if (hit.timestamp() == null || hit.event() == null) {
             counters.untimed++;
@@ -93,15 +116,40 @@ public final class CorrelationEngine {
             return;
         }
         counters.hits++;
+        if (latenessMillis == 0) {
+            feed(t, hit);
+            return;
+        }
+        held.add(new Held(t, heldSeq++, hit));
+        if (held.size() > maxHeld) {
+            // full: the oldest (maybe this very hit) goes now rather than be lost; later hits older than it will be
+            counters.lateBufferOverflows++;
+            Held oldest = held.poll();
+            feed(oldest.millis(), oldest.hit());
+        }
+        newest = Math.max(newest, t);
+        release(newest < Long.MIN_VALUE + latenessMillis ? Long.MIN_VALUE : newest - latenessMillis);
+    }
+
+    /** Feeds the held-back hits at or before {@code until} in time order, then moves the clock there. */
+    private void release(long until) {
+        while (!held.isEmpty() && held.peek().millis() <= until) {
+            Held h = held.poll();
+            feed(h.millis(), h.hit());
+        }
+        advance(until);
+    }
+
+    private void feed(long t, RuleHit hit) {
         advance(t);
         if (!dispatch(hit.ruleId(), hit.ruleName(), t, hit.event(), 0)) {
             counters.unreferenced++;
         }
     }
 
-    /** No hit older than {@code watermark} will come: idle keys are forgotten. */
+    /** No hit older than {@code watermark} will come: held-back hits before it are fed, idle keys forgotten. */
     public void advanceWatermark(Instant watermark) {
-        advance(millis(watermark));
+        release(millis(watermark));
     }
 
     /** Epoch millis, saturated for the instants a long cannot hold (Instant.MAX as "end of time"). */
@@ -113,9 +161,17 @@ public final class CorrelationEngine {
         }
     }
 
+    private static long saturatedMillis(Duration d) {
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** End of input: the open deferred windows are decided, then every key is forgotten. */
     public void finish() {
-        advance(Long.MAX_VALUE);
+        release(Long.MAX_VALUE);
     }
 
     private void advance(long t) {
@@ -207,6 +263,15 @@ public final class CorrelationEngine {
         return counters.snapshot(keys);
     }
 
+    /** Deferred windows waiting for their close, over all correlations (for tests of the bounds). */
+    int pendingCloses() {
+        int n = 0;
+        for (CompiledCorrelation c : compiled) {
+            n += c.pendingCloses();
+        }
+        return n;
+    }
+
     /**
      * Publishes the counters as {@code fenghuo.detection.sigma.correlation.*} meters (read when
      * scraped, nothing added on the hot path).
@@ -219,6 +284,8 @@ public final class CorrelationEngine {
                 s -> s.missingGroupBy + s.missingValue);
         counter(registry, "alerts", "alerts published", s -> s.emitted);
         counter(registry, "evictions", "keys and hits dropped at the limits", s -> s.keyEvictions + s.hitEvictions);
+        counter(registry, "late.overflows", "hits fed before their lateness passed: the late buffer was full",
+                s -> s.lateBufferOverflows);
         Gauge.builder("fenghuo.detection.sigma.correlation.keys", this, e -> e.stats().keys())
                 .description("group-by keys held").register(registry);
     }

@@ -14,9 +14,10 @@ final class Counters {
     long keyEvictions;
     long hitEvictions;
     long expiredKeys;
+    long lateBufferOverflows;
 
     CorrelationStats snapshot(long keys) {
         return new CorrelationStats(hits, unreferenced, untimed, outOfOrder, missingGroupBy, missingValue, suppressed,
-                alerts, emitted, keyEvictions, hitEvictions, expiredKeys, keys);
+                alerts, emitted, keyEvictions, hitEvictions, expiredKeys, lateBufferOverflows, keys);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.fenghuo.detection.sigma.correlation.CorrelationEngine;
+import org.fenghuo.detection.sigma.correlation.CorrelationLimits;
 import org.fenghuo.detection.sigma.correlation.CorrelationLoadReport;
 import org.fenghuo.detection.sigma.correlation.CorrelationLoader;
 import org.fenghuo.detection.sigma.correlation.RuleHit;
@@ -51,14 +52,19 @@ public record SigmaPack(LoadResult rules, CorrelationLoadReport correlations) {
      * specification's default is that only the correlation produces results.
      */
     public Detector detector(Consumer<Alert> alerts) {
+        return detector(alerts, CorrelationLimits.DEFAULT);
+    }
+
+    /** {@link #detector(Consumer)} with the correlation engine's bounds and allowed lateness. */
+    public Detector detector(Consumer<Alert> alerts, CorrelationLimits limits) {
         Set<String> silent = new HashSet<>();
         Set<String> generating = new HashSet<>();
         for (SigmaCorrelation c : correlations.correlations()) {
             (c.generate() ? generating : silent).addAll(c.rules());
         }
         silent.removeAll(generating);
-        return new Detector(rules.ruleSet(), new CorrelationEngine(correlations.correlations(), alerts), alerts,
-                silent);
+        return new Detector(rules.ruleSet(), new CorrelationEngine(correlations.correlations(), limits, alerts),
+                alerts, silent);
     }
 
     private static void addIfPresent(Set<String> set, String value) {

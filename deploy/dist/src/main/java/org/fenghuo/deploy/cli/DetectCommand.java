@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.fenghuo.detection.ioc.IndicatorSource;
 import org.fenghuo.detection.ioc.IocMatcher;
 import org.fenghuo.detection.ioc.ReloadableIndicators;
 import org.fenghuo.detection.sigma.SigmaPack;
+import org.fenghuo.detection.sigma.correlation.CorrelationLimits;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.AlertJson;
 import org.fenghuo.events.EcsJsonCodec;
@@ -67,7 +69,8 @@ final class DetectCommand implements Callable<Integer> {
     boolean anomaly;
 
     @Option(names = "--out-of-order", defaultValue = "0", paramLabel = "SECONDS",
-            description = "How late an event may arrive for the anomaly detectors' windows (default: ${DEFAULT-VALUE}).")
+            description = "How late an event may arrive and still count in correlation and anomaly windows; later "
+                    + "ones are counted (correlation_out_of_order) and skipped (default: ${DEFAULT-VALUE}).")
     long outOfOrderSeconds;
 
     @Override
@@ -109,7 +112,8 @@ final class DetectCommand implements Callable<Integer> {
             err.println("rules: " + pack.rules().report().summary() + "; correlations: "
                     + pack.correlations().correlations().size() + " loaded, " + pack.correlations().rejected().size()
                     + " rejected (fenghuo rules check --verbose lists why)");
-            sigmaDetector = pack.detector(print);
+            sigmaDetector = pack.detector(print,
+                    CorrelationLimits.DEFAULT.withAllowedLateness(Duration.ofSeconds(outOfOrderSeconds)));
         }
         IocMatcher ioc = null;
         if (!indicators.isEmpty()) {

@@ -119,6 +119,27 @@ class DetectCommandTest {
     }
 
     @Test
+    void slightlyOutOfOrderEventsCountInCorrelationsWithinTheAllowedLateness() throws Exception {
+        Path rules = Files.createDirectory(dir.resolve("rules"));
+        Files.writeString(rules.resolve("root.yml"), RULE_AND_CORRELATION);
+        Path events = events(auth(2, "failure", "203.0.113.7"), auth(1, "failure", "203.0.113.7"),
+                auth(4, "failure", "203.0.113.7"), auth(3, "failure", "203.0.113.7"));
+
+        CliRunner.Result strict = CliRunner.run("detect", "--rules", rules.toString(), "--pipelines", "none",
+                events.toString());
+        assertThat(strict.exitCode()).isEqualTo(FenghuoCli.EXIT_NOTHING);
+        assertThat(strict.err()).contains("correlation_out_of_order=2");
+
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        CliRunner.Result tolerant = CliRunner.runWithStdout(stdout, "detect", "--rules", rules.toString(),
+                "--pipelines", "none", "--out-of-order", "5", events.toString());
+        assertThat(tolerant.exitCode()).as(tolerant.err()).isZero();
+        assertThat(tolerant.err()).contains("correlation_out_of_order=0");
+        assertThat(alerts(stdout)).extracting(a -> a.at("/rule/name").asText())
+                .containsExactly("Repeated failed root logins");
+    }
+
+    @Test
     void theAnomalyDetectorsRunWithoutAnyRule() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

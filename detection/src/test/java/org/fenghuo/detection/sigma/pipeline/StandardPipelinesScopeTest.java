@@ -76,6 +76,15 @@ class StandardPipelinesScopeTest {
         assertThat(meets(null, "linux", "sshd", SSHD)).isTrue();
         assertThat(meets(null, "linux", "sshd", SYSMON)).isFalse();
         assertThat(meets(null, "linux", "sudo", SUDO)).isTrue();
+        assertThat(STANDARD.resolve(new LogSource(null, "linux", null)).conditions())
+                .as("a bare product: linux (keyword rules) reads our syslog events")
+                .containsExactly(new FieldCondition("event.module", List.of("syslog")));
+        assertThat(meets(null, "linux", null, SSHD)).isTrue();
+        assertThat(meets(null, "linux", null, SYSMON)).isFalse();
+        assertThat(meets(null, "linux", null, AWS)).isFalse();
+        assertThat(STANDARD.resolve(new LogSource("process_creation", "linux", null)).conditions())
+                .as("a selected category does not also get the bare product's condition")
+                .noneMatch(c -> c.field().equals("event.module"));
     }
 
     /**

@@ -53,10 +53,11 @@ final class BenchTraffic {
         return r.nextInt(4) == 0 ? "203.0.113." + r.nextInt(255) : "10." + r.nextInt(255) + "." + r.nextInt(255) + "." + (1 + r.nextInt(254));
     }
 
-    /** event.* as our collectors set it (category, type, dataset), which the shipped pipelines test. */
+    /** event.* as our collectors set it (category, type, module, dataset), which the shipped pipelines test. */
     private static String head(int i, String category, String type, String dataset) {
+        String module = dataset.substring(0, dataset.indexOf('.')); // ECS: dataset is <module>.<name>
         return "\"@timestamp\":\"2026-11-23T10:00:00Z\",\"event\":{\"id\":\"ev-" + i + "\",\"category\":[\"" + category
-                + "\"],\"type\":[\"" + type + "\"],\"dataset\":\"" + dataset + "\"}";
+                + "\"],\"type\":[\"" + type + "\"],\"module\":\"" + module + "\",\"dataset\":\"" + dataset + "\"}";
     }
 
     private static String flow(Random r, int i) {
@@ -82,7 +83,7 @@ final class BenchTraffic {
 
     private static String auth(Random r, int i) {
         String msg = String.format(AUTH[r.nextInt(AUTH.length)], ip(r), 1024 + r.nextInt(60000));
-        return "{" + head(i, "authentication", "info", "syslog.linux") + ",\"process\":{\"name\":\"sshd\"},\"message\":\"" + msg + "\",\"host\":{\"name\":\"web-" + r.nextInt(20)
+        return "{" + head(i, "authentication", "info", "syslog.sshd") + ",\"process\":{\"name\":\"sshd\"},\"message\":\"" + msg + "\",\"host\":{\"name\":\"web-" + r.nextInt(20)
                 + "\"},\"user\":{\"name\":\"" + (r.nextBoolean() ? "root" : "deploy") + "\"},\"log\":{\"syslog\":{\"appname\":\"sshd\"}},"
                 + "\"event.original\":\"<38>1 2026-11-23T10:00:00Z web sshd - - - " + msg + "\"}";
     }
@@ -90,7 +91,7 @@ final class BenchTraffic {
     private static String process(Random r, int i) {
         String cmd = COMMANDS[r.nextInt(COMMANDS.length)];
         String exe = cmd.substring(0, cmd.indexOf(' '));
-        return "{" + head(i, "process", "start", "syslog.linux") + ",\"process\":{\"name\":\"" + exe.substring(exe.lastIndexOf('/') + 1)
+        return "{" + head(i, "process", "start", "syslog.sudo") + ",\"process\":{\"name\":\"" + exe.substring(exe.lastIndexOf('/') + 1)
                 + "\",\"pid\":" + (100 + r.nextInt(30000)) + ",\"executable\":\"" + exe + "\",\"command_line\":\"" + cmd
                 + "\",\"parent\":{\"executable\":\"/bin/bash\"}},\"user\":{\"name\":\"" + (r.nextBoolean() ? "root" : "www-data")
                 + "\"},\"host\":{\"name\":\"app-" + r.nextInt(20) + "\"}}";

@@ -113,7 +113,17 @@ final class ItemReader {
     private static Transformation addCondition(YamlNode item, Checker c) {
         List<FieldCondition> out = entries(item, "conditions", c, (key, v) -> {
             List<String> values = c.texts(v, "conditions." + key);
-            return values == null ? null : new FieldCondition(key, values);
+            if (values == null) {
+                return null;
+            }
+            for (String value : values) {
+                if (value.replace(Transformation.AddCondition.PRODUCT, "").contains("${")) {
+                    c.error(v, "unknown placeholder in conditions." + key + " '" + value + "' (only "
+                            + Transformation.AddCondition.PRODUCT + ")");
+                    return null;
+                }
+            }
+            return new FieldCondition(key, values);
         });
         return out == null ? null : new Transformation.AddCondition(out);
     }
@@ -182,8 +192,12 @@ final class ItemReader {
         if (type == null) {
             return null;
         }
+        if (type.equals("unmapped")) {
+            c.onlyKeys(cond.map(), Set.of("type"), "unmapped condition");
+            return LogSourceCondition.unmappedSoFar();
+        }
         if (!type.equals("logsource")) {
-            c.error(cond.map().get("type"), "unsupported rule condition type '" + type + "' (only logsource)");
+            c.error(cond.map().get("type"), "unsupported rule condition type '" + type + "' (logsource or unmapped)");
             return null;
         }
         c.onlyKeys(cond.map(), LOGSOURCE_KEYS, "logsource condition");

@@ -28,11 +28,18 @@ final class MappingBuilder {
 
     /** Applies {@code item} when it selects the (possibly changed) log source. */
     void offer(ProcessingPipeline pipeline, ProcessingItem item) {
-        if (!item.appliesTo(source)) {
+        if (!item.appliesTo(source, !pipelines.isEmpty())) {
             return;
         }
-        pipelines.add(pipeline.name());
         Transformation t = item.transformation();
+        List<FieldCondition> added = null;
+        if (t instanceof Transformation.AddCondition a) {
+            added = a.forProduct(source.product());
+            if (added == null) {
+                return; // a ${product} condition for a log source without product: the item does not apply
+            }
+        }
+        pipelines.add(pipeline.name());
         if (t instanceof Transformation.FieldNameMapping m) {
             m.mapping().forEach((sigma, ecs) -> {
                 if (!renamed(sigma)) {
@@ -43,8 +50,8 @@ final class MappingBuilder {
             prefixes.addAll(m.mapping());
         } else if (t instanceof Transformation.FieldNamePrefix p) {
             prefixes.add(new PrefixMapping("", p.prefix()));
-        } else if (t instanceof Transformation.AddCondition a) {
-            conditions.addAll(a.conditions());
+        } else if (added != null) {
+            conditions.addAll(added);
         } else if (t instanceof Transformation.ChangeLogSource c) {
             source = new LogSource(c.category() != null ? c.category() : source.category(),
                     c.product() != null ? c.product() : source.product(),

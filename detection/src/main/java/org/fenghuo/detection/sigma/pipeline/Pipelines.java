@@ -18,7 +18,8 @@ public final class Pipelines implements PipelineResolver {
     public static final List<String> STANDARD_RESOURCES = List.of(
             "org/fenghuo/detection/sigma/pipeline/ecs-network.yml",
             "org/fenghuo/detection/sigma/pipeline/ecs-linux.yml",
-            "org/fenghuo/detection/sigma/pipeline/ecs-windows.yml");
+            "org/fenghuo/detection/sigma/pipeline/ecs-windows.yml",
+            "org/fenghuo/detection/sigma/pipeline/ecs-products.yml");
 
     private final List<ProcessingPipeline> pipelines;
     private final Map<LogSource, LogSourceMapping> cache = new ConcurrentHashMap<>();
@@ -51,7 +52,7 @@ public final class Pipelines implements PipelineResolver {
     }
 
     /**
-     * The three shipped pipelines (network, Linux, Windows).
+     * The shipped pipelines (network, Linux, Windows, and the products no other one names).
      *
      * @throws IllegalStateException when a shipped file is broken: a build defect, not input
      */

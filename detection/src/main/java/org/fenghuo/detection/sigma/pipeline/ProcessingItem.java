@@ -13,12 +13,13 @@ public record ProcessingItem(String id, Transformation transformation, List<LogS
         conditions = List.copyOf(conditions);
     }
 
-    boolean appliesTo(LogSource lowerCased) {
+    /** {@code mapped}: whether an earlier item applied to the log source (for {@code unmapped}). */
+    boolean appliesTo(LogSource lowerCased, boolean mapped) {
         if (conditions.isEmpty()) {
             return true;
         }
         for (LogSourceCondition c : conditions) {
-            if (c.matches(lowerCased) == anyCondition) {
+            if (c.matches(lowerCased, mapped) == anyCondition) {
                 return anyCondition;
             }
         }

@@ -1,5 +1,6 @@
 package org.fenghuo.detection.sigma.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fenghuo.detection.sigma.pipeline.LogSourceMapping.FieldCondition;
@@ -26,10 +27,35 @@ public sealed interface Transformation {
     record FieldNamePrefix(String prefix) implements Transformation {
     }
 
-    /** {@code add_condition}: events of the log source must satisfy these. */
+    /**
+     * {@code add_condition}: events of the log source must satisfy these. A value may hold
+     * {@link #PRODUCT}, replaced by the log source's product (lower case): one item then scopes
+     * every product's rules to that product's own events.
+     */
     record AddCondition(List<FieldCondition> conditions) implements Transformation {
+        public static final String PRODUCT = "${product}";
+
         public AddCondition {
             conditions = List.copyOf(conditions);
+        }
+
+        /** The conditions for a log source of {@code product}; null when they need a product and it has none. */
+        List<FieldCondition> forProduct(String product) {
+            List<FieldCondition> out = new ArrayList<>(conditions.size());
+            for (FieldCondition c : conditions) {
+                List<String> values = new ArrayList<>(c.anyOf().size());
+                for (String v : c.anyOf()) {
+                    if (v.contains(PRODUCT)) {
+                        if (product == null) {
+                            return null;
+                        }
+                        v = v.replace(PRODUCT, product);
+                    }
+                    values.add(v);
+                }
+                out.add(new FieldCondition(c.field(), values));
+            }
+            return out;
         }
     }
 

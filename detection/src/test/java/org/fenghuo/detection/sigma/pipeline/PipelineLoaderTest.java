@@ -71,8 +71,32 @@ class PipelineLoaderTest {
                 r -> assertThat(r).isEqualTo("'mapping.x' must not be an empty list"),
                 r -> assertThat(r).startsWith("'conditions' must be a non-empty mapping"),
                 r -> assertThat(r).isEqualTo("'rule_cond_op' must be 'and' or 'or', found 'xor'"),
-                r -> assertThat(r).isEqualTo("unsupported rule condition type 'field' (only logsource)"),
+                r -> assertThat(r).isEqualTo("unsupported rule condition type 'field' (logsource or unmapped)"),
                 r -> assertThat(r).startsWith("unknown key 'extra' in rule_failure 'c'"));
+    }
+
+    @Test
+    void onlyTheProductPlaceholderIsKnownAndUnmappedTakesNoParts() {
+        PipelineLoad l = PipelineLoader.parse("""
+                name: p
+                priority: 90
+                transformations:
+                  - id: a
+                    type: add_condition
+                    conditions:
+                      event.module: ${service}
+                  - id: b
+                    type: add_condition
+                    conditions:
+                      event.module: ${product}
+                    rule_conditions:
+                      - {type: unmapped, product: aws}
+                """, "p.yml");
+
+        assertThat(l.pipeline()).isNull();
+        assertThat(l.errors()).extracting(PipelineError::line, PipelineError::reason).containsExactly(
+                tuple(7, "unknown placeholder in conditions.event.module '${service}' (only ${product})"),
+                tuple(13, "unknown key 'product' in unmapped condition (allowed: [type])"));
     }
 
     @Test

@@ -122,4 +122,64 @@ class PipelinesTest {
                 .containsExactly("Image");
         assertThat(Pipelines.of(List.of()).resolve(new LogSource("x", null, null)).pipelines()).isEmpty();
     }
+
+    /** A catch-all pipeline: aliases first, then the product's own name, only where nobody else applied. */
+    private static final String CATCH_ALL = """
+            name: products
+            priority: 90
+            transformations:
+              - id: alias
+                type: add_condition
+                conditions:
+                  event.module: o365
+                rule_conditions:
+                  - {type: unmapped}
+                  - {type: logsource, product: m365}
+              - id: own_name
+                type: add_condition
+                conditions:
+                  event.module: ${product}
+                  event.kind: [event, "alert-${product}"]
+                rule_conditions:
+                  - {type: unmapped}
+            """;
+
+    private static final String KNOWN = """
+            name: known
+            priority: 20
+            transformations:
+              - id: linux
+                type: add_condition
+                conditions:
+                  event.module: syslog
+                rule_conditions:
+                  - {type: logsource, product: linux}
+            """;
+
+    @Test
+    void productPlaceholderTakesTheLogSourcesOwnProductLowerCased() {
+        Pipelines p = Pipelines.of(List.of(parse(CATCH_ALL), parse(KNOWN)));
+
+        LogSourceMapping aws = p.resolve(new LogSource(null, "AWS", "cloudtrail"));
+        assertThat(aws.conditions()).containsExactly(new FieldCondition("event.module", List.of("aws")),
+                new FieldCondition("event.kind", List.of("event", "alert-aws")));
+        assertThat(aws.pipelines()).containsExactly("products");
+        assertThat(p.resolve(new LogSource(null, "m365", "audit")).conditions())
+                .as("the alias applied, so the catch-all no longer does")
+                .containsExactly(new FieldCondition("event.module", List.of("o365")));
+        assertThat(p.resolve(new LogSource("antivirus", null, null)).conditions())
+                .as("no product: a ${product} item does not apply").isEmpty();
+        assertThat(p.resolve(new LogSource("antivirus", null, null)).pipelines()).isEmpty();
+    }
+
+    @Test
+    void unmappedConditionHoldsOnlyWhereNoEarlierItemApplied() {
+        Pipelines p = Pipelines.of(List.of(parse(CATCH_ALL), parse(KNOWN)));
+
+        assertThat(p.resolve(new LogSource("process_creation", "linux", null)).conditions())
+                .containsExactly(new FieldCondition("event.module", List.of("syslog")));
+        assertThat(p.resolve(new LogSource("process_creation", "linux", null)).pipelines()).containsExactly("known");
+        assertThat(p.resolve(new LogSource("application", "opencanary", null)).conditions())
+                .contains(new FieldCondition("event.module", List.of("opencanary")));
+    }
 }

@@ -8,18 +8,19 @@ import org.junit.jupiter.api.Test;
 
 class StandardPipelinesTest {
     private static final Pipelines STANDARD = Pipelines.standard();
+    private static final FieldCondition WINDOWS = new FieldCondition("host.os.type", List.of("windows"));
 
     private static LogSourceMapping resolve(String category, String product, String service) {
         return STANDARD.resolve(new LogSource(category, product, service));
     }
 
     @Test
-    void theThreeShippedPipelinesLoadWithoutErrors() {
+    void theShippedPipelinesLoadWithoutErrors() {
         for (String r : Pipelines.STANDARD_RESOURCES) {
             assertThat(PipelineLoader.loadResource(r).errors()).as(r).isEmpty();
         }
         assertThat(STANDARD.pipelines()).extracting(ProcessingPipeline::name)
-                .containsExactly("ecs-network", "ecs-linux", "ecs-windows");
+                .containsExactly("ecs-network", "ecs-linux", "ecs-windows", "ecs-products");
     }
 
     @Test
@@ -74,7 +75,10 @@ class StandardPipelinesTest {
         assertThat(proc.ecsNames("CommandLine")).containsExactly("process.command_line");
         assertThat(proc.ecsNames("ParentImage")).containsExactly("process.parent.executable");
         assertThat(proc.ecsNames("User")).containsExactly("user.name", "user.effective.name");
-        assertThat(proc.conditions()).containsExactly(new FieldCondition("event.category", List.of("process")),
+        assertThat(proc.conditions()).hasSize(3);
+        assertThat(proc.conditions().get(0).field()).as("dispatched on the dataset").isEqualTo("event.dataset");
+        assertThat(proc.conditions().get(0).anyOf()).contains("syslog.sudo", "syslog.sshd");
+        assertThat(proc.conditions().subList(1, 3)).containsExactly(new FieldCondition("event.category", List.of("process")),
                 new FieldCondition("event.type", List.of("start")));
         assertThat(resolve(null, "linux", "sshd").conditions())
                 .containsExactly(new FieldCondition("process.name", List.of("sshd", "sshd-session")));
@@ -96,18 +100,20 @@ class StandardPipelinesTest {
         assertThat(resolve(null, "windows", "security").ecsNames("SubjectUserName")).containsExactly("user.name");
         assertThat(resolve(null, "windows", "system").ecsNames("SubjectUserName"))
                 .containsExactly("winlog.event_data.SubjectUserName");
-        assertThat(proc.conditions()).containsExactly(new FieldCondition("event.category", List.of("process")),
-                new FieldCondition("event.type", List.of("start")));
+        assertThat(proc.conditions()).containsExactly(WINDOWS,
+                new FieldCondition("event.category", List.of("process")), new FieldCondition("event.type", List.of("start")));
 
         LogSourceMapping access = resolve("process_access", "windows", null);
         assertThat(access.ecsNames("SourceImage")).containsExactly("process.executable");
         assertThat(access.ecsNames("TargetImage")).containsExactly("winlog.event_data.TargetImage");
         assertThat(access.conditions()).contains(new FieldCondition("event.code", List.of("10")));
+        assertThat(access.conditions().get(0)).isEqualTo(WINDOWS);
 
         assertThat(resolve("registry_set", "windows", null).ecsNames("TargetObject")).containsExactly("registry.path");
         assertThat(resolve("dns_query", "windows", null).ecsNames("QueryName")).containsExactly("dns.question.name");
         assertThat(resolve(null, "windows", "security").conditions())
-                .containsExactly(new FieldCondition("winlog.channel", List.of("Security")));
+                .containsExactly(WINDOWS, new FieldCondition("winlog.channel", List.of("Security")));
+        assertThat(resolve(null, "windows", null).conditions()).as("even a bare product").containsExactly(WINDOWS);
         // Windows names never leak into network or Linux log sources.
         assertThat(resolve("process_creation", "linux", null).ecsNames("IntegrityLevel"))
                 .containsExactly("IntegrityLevel");

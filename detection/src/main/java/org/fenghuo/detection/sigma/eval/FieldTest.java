@@ -18,9 +18,36 @@ final class FieldTest implements EventPredicate {
 
     FieldTest(List<EcsFieldPath> paths, List<ValuePredicate> predicates, boolean all, boolean negate) {
         this.paths = paths.toArray(EcsFieldPath[]::new);
-        this.predicates = predicates.toArray(ValuePredicate[]::new);
+        this.predicates = (all ? predicates : withEqualsSet(predicates)).toArray(ValuePredicate[]::new);
         this.all = all;
         this.negate = negate;
+    }
+
+    /** Below this many plain equalities the linear compares are as fast as a hash probe. */
+    static final int EQUALS_SET_MIN = 4;
+
+    /**
+     * Folds the case-insensitive plain equalities into one {@link EqualsSet} when there are enough
+     * of them; only for any-of tests, where the order and grouping of the predicates is irrelevant.
+     */
+    static List<ValuePredicate> withEqualsSet(List<ValuePredicate> predicates) {
+        List<char[]> equals = new ArrayList<>();
+        List<ValuePredicate> rest = new ArrayList<>();
+        for (ValuePredicate p : predicates) {
+            char[] f = p instanceof StringPredicate s ? s.foldedEquals() : null;
+            if (f != null) {
+                equals.add(f);
+            } else {
+                rest.add(p);
+            }
+        }
+        if (equals.size() < EQUALS_SET_MIN) {
+            return predicates;
+        }
+        List<ValuePredicate> out = new ArrayList<>(rest.size() + 1);
+        out.add(new EqualsSet(equals));
+        out.addAll(rest);
+        return out;
     }
 
     @Override

@@ -128,6 +128,11 @@ final class StringPredicate implements ValuePredicate {
         return a == b || (!cased && LiteralIndex.fold(a) == LiteralIndex.fold(b));
     }
 
+    /** The case-folded literal of a case-insensitive plain equality, which {@link EqualsSet} can take over; else null. */
+    char[] foldedEquals() {
+        return shape == Shape.EQUALS && !cased ? lit.clone() : null;
+    }
+
     @Override
     public String requiredLiteral() {
         // The longest run of literal characters: any match must contain it.

@@ -18,35 +18,39 @@ final class FieldTest implements EventPredicate {
 
     FieldTest(List<EcsFieldPath> paths, List<ValuePredicate> predicates, boolean all, boolean negate) {
         this.paths = paths.toArray(EcsFieldPath[]::new);
-        this.predicates = (all ? predicates : withEqualsSet(predicates)).toArray(ValuePredicate[]::new);
+        this.predicates = (all ? predicates : withLiteralSets(predicates)).toArray(ValuePredicate[]::new);
         this.all = all;
         this.negate = negate;
     }
 
-    /** Below this many plain equalities the linear compares are as fast as a hash probe. */
-    static final int EQUALS_SET_MIN = 4;
+    /** Below this many literals of one anchoring the linear compares are as fast as hash probes. */
+    static final int LITERAL_SET_MIN = 4;
 
     /**
-     * Folds the case-insensitive plain equalities into one {@link EqualsSet} when there are enough
-     * of them; only for any-of tests, where the order and grouping of the predicates is irrelevant.
+     * Folds the case-insensitive plain equalities, prefixes and suffixes into one {@link LiteralSet}
+     * per anchoring when there are enough of them; only for any-of tests, where the order and
+     * grouping of the predicates is irrelevant.
      */
-    static List<ValuePredicate> withEqualsSet(List<ValuePredicate> predicates) {
-        List<char[]> equals = new ArrayList<>();
-        List<ValuePredicate> rest = new ArrayList<>();
+    static List<ValuePredicate> withLiteralSets(List<ValuePredicate> predicates) {
+        java.util.Map<LiteralSet.Anchor, List<char[]>> byAnchor = new java.util.EnumMap<>(LiteralSet.Anchor.class);
         for (ValuePredicate p : predicates) {
-            char[] f = p instanceof StringPredicate s ? s.foldedEquals() : null;
-            if (f != null) {
-                equals.add(f);
-            } else {
-                rest.add(p);
+            LiteralSet.Anchor a = p instanceof StringPredicate s ? s.anchor() : null;
+            if (a != null) {
+                byAnchor.computeIfAbsent(a, k -> new ArrayList<>()).add(((StringPredicate) p).foldedLiteral());
             }
         }
-        if (equals.size() < EQUALS_SET_MIN) {
+        byAnchor.values().removeIf(l -> l.size() < LITERAL_SET_MIN);
+        if (byAnchor.isEmpty()) {
             return predicates;
         }
-        List<ValuePredicate> out = new ArrayList<>(rest.size() + 1);
-        out.add(new EqualsSet(equals));
-        out.addAll(rest);
+        List<ValuePredicate> out = new ArrayList<>();
+        byAnchor.forEach((a, l) -> out.add(new LiteralSet(a, l)));
+        for (ValuePredicate p : predicates) {
+            LiteralSet.Anchor a = p instanceof StringPredicate s ? s.anchor() : null;
+            if (a == null || !byAnchor.containsKey(a)) {
+                out.add(p);
+            }
+        }
         return out;
     }
 

@@ -128,9 +128,22 @@ final class StringPredicate implements ValuePredicate {
         return a == b || (!cased && LiteralIndex.fold(a) == LiteralIndex.fold(b));
     }
 
-    /** The case-folded literal of a case-insensitive plain equality, which {@link EqualsSet} can take over; else null. */
-    char[] foldedEquals() {
-        return shape == Shape.EQUALS && !cased ? lit.clone() : null;
+    /** Where a case-insensitive equality, prefix or suffix test anchors its literal ({@link LiteralSet} can take it over); else null. */
+    LiteralSet.Anchor anchor() {
+        if (cased) {
+            return null;
+        }
+        return switch (shape) {
+            case EQUALS -> LiteralSet.Anchor.WHOLE;
+            case STARTS -> LiteralSet.Anchor.PREFIX;
+            case ENDS -> LiteralSet.Anchor.SUFFIX;
+            default -> null;
+        };
+    }
+
+    /** The case-folded literal of an {@link #anchor() anchored} test. */
+    char[] foldedLiteral() {
+        return lit.clone();
     }
 
     @Override

@@ -124,10 +124,11 @@ public final class RuleIndex<R> {
         return out;
     }
 
-    private static boolean hasUpperCase(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    /** Asked for every dispatch value the table misses (most of them): ASCII without the Character tables. */
+    static boolean hasUpperCase(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c != Character.toLowerCase(c)) {
+            if (c < 128 ? (c >= 'A' && c <= 'Z') : c != Character.toLowerCase(c)) {
                 return true;
             }
         }

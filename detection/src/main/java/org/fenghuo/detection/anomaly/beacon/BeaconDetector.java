@@ -3,6 +3,7 @@ package org.fenghuo.detection.anomaly.beacon;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.fenghuo.detection.anomaly.support.DetectorMetrics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +52,8 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
     private final long suppressMillis;
     private final Set<Integer> ignoredPorts;
     private final Set<String> ignoredDestinations;
+    private final DetectorMetrics metrics;
     private final Counter evicted;
-    private final Counter alerts;
 
     public BeaconDetector(BeaconConfig config, MeterRegistry registry) {
         this.config = config;
@@ -61,8 +62,8 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
         this.suppressMillis = config.suppress().toMillis();
         this.ignoredPorts = Set.copyOf(config.ignoreDestinationPorts());
         this.ignoredDestinations = Set.copyOf(config.ignoreDestinations());
-        this.evicted = registry.counter("fenghuo.anomaly.pairs_evicted", "detector", ID);
-        this.alerts = registry.counter("fenghuo.anomaly.alerts", "detector", ID);
+        this.metrics = DetectorMetrics.of(registry, ID);
+        this.evicted = metrics.overflow("pairs");
     }
 
     /** With its counters in a registry of its own. */
@@ -172,7 +173,7 @@ public final class BeaconDetector implements KeyedDetector<BeaconState> {
             return;
         }
         pair.lastAlertMillis = newest;
-        alerts.increment();
+        metrics.alert();
         String source = e.source().ip();
         String message = String.format(Locale.ROOT,
                 "%s -> %s%s: %d connections every %.1f s (interval MAD/median %.3f)%s within %s",

@@ -3,6 +3,7 @@ package org.fenghuo.detection.anomaly.dns;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.fenghuo.detection.anomaly.support.DetectorMetrics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,15 +43,15 @@ public final class DnsTunnelDetector implements KeyedDetector<DnsTunnelState> {
     private final Set<String> tunnelTypes;
     private final Set<String> ignoredParents;
     private final Counter saturated;
-    private final Counter alerts;
+    private final DetectorMetrics metrics;
 
     public DnsTunnelDetector(DnsTunnelConfig config, MeterRegistry registry) {
         this.config = config;
         this.windowMillis = config.window().toMillis();
         this.tunnelTypes = Set.copyOf(config.tunnelTypes());
         this.ignoredParents = Set.copyOf(config.ignoreParents());
-        this.saturated = registry.counter("fenghuo.anomaly.subdomain_sets_saturated", "detector", ID);
-        this.alerts = registry.counter("fenghuo.anomaly.alerts", "detector", ID);
+        this.metrics = DetectorMetrics.of(registry, ID);
+        this.saturated = metrics.overflow("subdomains");
     }
 
     /** With its counters in a registry of its own. */
@@ -144,7 +145,7 @@ public final class DnsTunnelDetector implements KeyedDetector<DnsTunnelState> {
             return;
         }
         state.alerted = true;
-        alerts.increment();
+        metrics.alert();
         String source = e.source().ip();
         String message = String.format(Locale.ROOT,
                 "%s: %d queries under %s within %s: %d%s distinct subdomains, %.0f%% of %d+ characters, "

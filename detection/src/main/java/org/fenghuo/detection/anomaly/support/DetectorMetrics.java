@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
  * theirs, so one registry holds them all: {@code fenghuo.anomaly.alerts}, alerts emitted;
  * {@code fenghuo.anomaly.suppressed}, findings not alerted because the same one was alerted within
  * the window; {@code fenghuo.anomaly.state_overflow}, things a bounded state did not keep (tag
- * {@code what}: targets, groups, entries), which is where a detector may miss something.
+ * {@code what}: targets, groups, entries, pairs, subdomains), which is where a detector may miss
+ * something; and a detector's own counts through {@link #counter}.
  */
 public final class DetectorMetrics {
     /** Counts nowhere (a registry with no backend). */
@@ -39,6 +40,11 @@ public final class DetectorMetrics {
 
     public void suppressed() {
         suppressed.increment();
+    }
+
+    /** Another count of this detector, {@code fenghuo.anomaly.<name>} tagged like the rest; build once, keep. */
+    public Counter counter(String name) {
+        return Counter.builder("fenghuo.anomaly." + name).tag("detector", rule).register(registry);
     }
 
     /** A counter of what a bounded state dropped, e.g. {@code overflow("targets")}; build once, keep. */

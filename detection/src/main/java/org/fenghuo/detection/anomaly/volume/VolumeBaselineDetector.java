@@ -3,6 +3,7 @@ package org.fenghuo.detection.anomaly.volume;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.fenghuo.detection.anomaly.support.DetectorMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class VolumeBaselineDetector implements KeyedDetector<VolumeState> 
     private final long idleMillis;
     private final long suppressMillis;
     private final Set<String> ignoredHosts;
-    private final Counter alerts;
+    private final DetectorMetrics metrics;
     private final Counter late;
 
     public VolumeBaselineDetector(Direction direction, VolumeConfig config, MeterRegistry registry) {
@@ -43,8 +44,8 @@ public final class VolumeBaselineDetector implements KeyedDetector<VolumeState> 
         this.idleMillis = config.idleExpiry().toMillis();
         this.suppressMillis = config.suppress().toMillis();
         this.ignoredHosts = Set.copyOf(config.ignoreHosts());
-        this.alerts = registry.counter("fenghuo.anomaly.alerts", "detector", direction.id());
-        this.late = registry.counter("fenghuo.anomaly.late_events", "detector", direction.id());
+        this.metrics = DetectorMetrics.of(registry, direction.id());
+        this.late = metrics.counter("late_events");
     }
 
     /** With its counters in a registry of its own. */
@@ -133,7 +134,7 @@ public final class VolumeBaselineDetector implements KeyedDetector<VolumeState> 
             long end = state.bucketStart + bucketMillis;
             if (state.lastAlertMillis == VolumeState.NONE || end - state.lastAlertMillis >= suppressMillis) {
                 state.lastAlertMillis = end;
-                alerts.increment();
+                metrics.alert();
                 context.emit(alert(context.key(), state, end, std));
             }
         }

@@ -193,7 +193,7 @@ class BeaconDetectorTest {
         byTime(events).forEach(driver::accept);
 
         assertThat(driver.state.pairCount()).isEqualTo(128);
-        assertThat(registry.get("fenghuo.anomaly.pairs_evicted").counter().count()).isEqualTo(1_000 + 1 - 128);
+        assertThat(registry.get("fenghuo.anomaly.state_overflow").tag("what", "pairs").counter().count()).isEqualTo(1_000 + 1 - 128);
         assertThat(driver.alerts).hasSize(1);
         assertThat(driver.timers).hasSize(1); // one expiry timer per source, not one per event
     }

@@ -154,7 +154,7 @@ class DnsTunnelDetectorTest {
         }
         assertThat(driver.state.uniqueSubdomains()).isEqualTo(16);
         assertThat(driver.state.queries()).isEqualTo(100);
-        assertThat(registry.get("fenghuo.anomaly.subdomain_sets_saturated").counter().count()).isEqualTo(1);
+        assertThat(registry.get("fenghuo.anomaly.state_overflow").tag("what", "subdomains").counter().count()).isEqualTo(1);
         assertThat(driver.alerts).hasSize(1);
         assertThat(driver.alerts.get(0).message()).contains("16+ distinct");
     }

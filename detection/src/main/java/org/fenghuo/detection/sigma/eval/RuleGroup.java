@@ -42,6 +42,7 @@ final class RuleGroup<R> {
         this.wordBase = wordBase;
         alwaysCandidates = new long[words()];
         Map<Integer, long[]> presence = new LinkedHashMap<>();
+        String partition = FieldScans.partition(conditions);
         for (int i = 0; i < rules.length; i++) {
             List<EventPredicate.LiteralAtom> atoms = rules[i].matcher().necessaryAtoms();
             if (atoms == null || atoms.isEmpty()) {
@@ -49,7 +50,7 @@ final class RuleGroup<R> {
                 continue;
             }
             for (EventPredicate.LiteralAtom a : atoms) {
-                int field = scans.field(a.field());
+                int field = scans.field(partition, a.field());
                 long[] mask = presence.computeIfAbsent(field, f -> new long[0]);
                 if (a.presenceOnly()) {
                     if (mask.length == 0) {

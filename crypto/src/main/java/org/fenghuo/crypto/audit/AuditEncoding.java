@@ -35,13 +35,14 @@ import org.fenghuo.crypto.sm.Sm3;
  */
 public final class AuditEncoding {
 
+    private static final HexFormat HEX = HexFormat.of();
+
     public static final String DOMAIN = "fenghuo-audit/1";
     public static final String SIGNED_DOMAIN = "fenghuo-audit-checkpoint/1";
     public static final String GENESIS_HEX = hex(Sm3.digest((DOMAIN + " genesis").getBytes(StandardCharsets.UTF_8)));
 
     private static final byte KIND_RECORD = 0x01;
     private static final byte KIND_CHECKPOINT = 0x02;
-    private static final HexFormat HEX = HexFormat.of();
 
     private AuditEncoding() {
     }

@@ -41,13 +41,24 @@ public final class AuditTrail implements Closeable {
         this.random = random;
     }
 
-    /** Continues the chain of {@code store} (or starts it at the genesis value). */
+    /** Continues the chain of {@code store} (or starts it at the genesis value); the trail closes the store. */
     public static AuditTrail open(AuditStore store, SigningKeys keys, CheckpointPolicy policy, Clock clock,
                                   SecureRandom random) throws IOException {
         AuditTrail trail = new AuditTrail(Objects.requireNonNull(store, "store"), Objects.requireNonNull(keys, "keys"),
                 Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(random, "random"));
-        AuditEntry last = store.last().orElse(null);
+        AuditEntry last;
+        try {
+            last = store.last().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            // the trail owns the store from here on: do not leave it open (and a file locked)
+            try {
+                store.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         trail.nextSequence = last == null ? 1 : last.sequence() + 1;
         trail.head = last == null ? AuditEncoding.GENESIS_HEX : last.hash();
         if (last instanceof AuditRecord) {

@@ -47,6 +47,8 @@ public final class FileAuditStore implements AuditStore {
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by this JVM
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

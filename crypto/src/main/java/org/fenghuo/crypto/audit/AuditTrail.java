@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.fenghuo.crypto.sm.Sm2;
 
 /**
  * The writer of the audit chain: each {@link #append} adds a record that carries the SM3 hash of
@@ -115,7 +116,7 @@ public final class AuditTrail implements Closeable {
     private AuditCheckpoint writeCheckpoint(Instant time) {
         SigningKey key = keys.current();
         String fingerprint = key.fingerprint();
-        byte[] signature = org.fenghuo.crypto.sm.Sm2.sign(key.keyPair().getPrivate(),
+        byte[] signature = Sm2.sign(key.keyPair().getPrivate(),
                 AuditEncoding.signedMessage(nextSequence, time, head, key.id(), key.version(), fingerprint), random);
         AuditCheckpoint unhashed = new AuditCheckpoint(nextSequence, time, key.id(), key.version(), fingerprint,
                 signature, head, AuditEncoding.GENESIS_HEX);

@@ -113,35 +113,32 @@ class FileTrailTamperTest {
         assertThat(report.failure().detail()).startsWith("sequences 7..9 missing");
     }
 
-    @Test
-    void insertedForgedRecordTakingAnExistingSequenceIsNamed() throws IOException {
-        // chained to line 7 with a correct SM3 hash: only its place in the chain gives it away
+    /**
+     * The trail with a forged record claiming {@code sequence}, chained to line 7 with a correct SM3 hash (only its
+     * place in the chain gives it away), inserted so that it becomes line {@code atLine}.
+     */
+    private List<String> withForgedRecord(long sequence, int atLine) {
         AuditEntry seven = AuditJson.parse(lines.get(6));
-        AuditRecord forged = AuditRecord.create(8, seven.time(), AuditEvent.of("mallory", "pii.reveal", "ev-1",
+        AuditRecord forged = AuditRecord.create(sequence, seven.time(), AuditEvent.of("mallory", "pii.reveal", "ev-1",
                 AuditOutcome.SUCCESS), seven.hash());
         List<String> tampered = new ArrayList<>(lines);
-        tampered.add(7, AuditJson.toJson(forged));
-        assertFirstFailure(verify(tampered), Reason.INSERTED_ENTRY, 8, 8);
+        tampered.add(atLine - 1, AuditJson.toJson(forged));
+        return tampered;
+    }
+
+    @Test
+    void insertedForgedRecordTakingAnExistingSequenceIsNamed() throws IOException {
+        assertFirstFailure(verify(withForgedRecord(8, 8)), Reason.INSERTED_ENTRY, 8, 8);
     }
 
     @Test
     void insertedForgedRecordAfterTheGenuineOneIsNamed() throws IOException {
-        AuditEntry seven = AuditJson.parse(lines.get(6));
-        AuditRecord forged = AuditRecord.create(8, seven.time(), AuditEvent.of("mallory", "pii.reveal", "ev-1",
-                AuditOutcome.SUCCESS), seven.hash());
-        List<String> tampered = new ArrayList<>(lines);
-        tampered.add(8, AuditJson.toJson(forged));
-        assertFirstFailure(verify(tampered), Reason.INSERTED_ENTRY, 9, 8);
+        assertFirstFailure(verify(withForgedRecord(8, 9)), Reason.INSERTED_ENTRY, 9, 8);
     }
 
     @Test
     void insertedForgedRecordWithAnUnusedSequenceIsNamed() throws IOException {
-        AuditEntry seven = AuditJson.parse(lines.get(6));
-        AuditRecord forged = AuditRecord.create(99, seven.time(), AuditEvent.of("mallory", "keys.rotate", "kek",
-                AuditOutcome.SUCCESS), seven.hash());
-        List<String> tampered = new ArrayList<>(lines);
-        tampered.add(7, AuditJson.toJson(forged));
-        assertFirstFailure(verify(tampered), Reason.INSERTED_ENTRY, 8, 99);
+        assertFirstFailure(verify(withForgedRecord(99, 8)), Reason.INSERTED_ENTRY, 8, 99);
     }
 
     @Test

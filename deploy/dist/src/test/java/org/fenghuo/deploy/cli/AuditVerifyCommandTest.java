@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +16,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.fenghuo.crypto.audit.AuditEvent;
 import org.fenghuo.crypto.audit.AuditOutcome;
 import org.fenghuo.crypto.audit.AuditTrail;
 import org.fenghuo.crypto.audit.CheckpointPolicy;
 import org.fenghuo.crypto.audit.InMemorySigningKeys;
+import org.fenghuo.crypto.audit.store.ElasticsearchAuditStore;
 import org.fenghuo.crypto.audit.store.FileAuditStore;
 import org.fenghuo.crypto.audit.store.FsyncPolicy;
+import org.fenghuo.crypto.audit.store.TeeAuditStore;
 import org.fenghuo.crypto.sm.Sm2;
+import org.fenghuo.deploy.infra.ElasticsearchFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,7 +107,7 @@ class AuditVerifyCommandTest {
 
     @Test
     void deletedRecordExitsOne() throws IOException {
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
         lines.remove(1);
         Files.write(trail, lines, StandardCharsets.UTF_8);
         CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString());
@@ -131,6 +140,33 @@ class AuditVerifyCommandTest {
                 publicKey.toString(), "--expect-sequence", "8");
         assertThat(anchored.exitCode()).isEqualTo(1);
         assertThat(anchored.out()).contains("TRAIL_TOO_SHORT");
+    }
+
+    @Test
+    void trailInElasticsearchIsVerifiedAndADeletedDocumentNamed() throws Exception {
+        String url = ElasticsearchFixture.shared().url();
+        String index = "fenghuo-audit-cli-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            TeeAuditStore tee = new TeeAuditStore(
+                    FileAuditStore.open(trail, FsyncPolicy.NONE),
+                    List.of(ElasticsearchAuditStore.open(url, index)));
+            AuditTrail.open(tee, keys, CheckpointPolicy.DEFAULT, Clock.systemUTC(), random).close(); // replays the file
+            CliRunner.Result ok = CliRunner.run("audit", "verify", "--es", url, "--index", index, "--public-key",
+                    publicKey.toString());
+            assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+            assertThat(ok.out()).contains("Elasticsearch index " + index).contains("checked: 8 entries");
+
+            http.send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_doc/3")).DELETE()
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            CliRunner.Result deleted = CliRunner.run("audit", "verify", "--es", url, "--index", index, "--public-key",
+                    publicKey.toString());
+            assertThat(deleted.exitCode()).isEqualTo(1);
+            assertThat(deleted.out()).contains("MISSING_ENTRY at " + index + "/_doc/4 (sequence 4): sequence 3 missing");
+        } finally {
+            http.send(HttpRequest.newBuilder(URI.create(url + "/" + index)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     @Test

@@ -1,11 +1,7 @@
 package org.fenghuo.deploy.cli;
 
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.fenghuo.crypto.CryptoFailure;
 import org.fenghuo.crypto.keys.KeystorePassphrase;
 import picocli.CommandLine.Command;
 
@@ -38,28 +34,5 @@ final class KeysCommand {
 
     KeystorePassphrase passphrase(Path file) {
         return KeystorePassphrase.resolve(environment, file);
-    }
-
-    /**
-     * Runs a subcommand, turning the keystore's failures into one line on stderr and an exit code:
-     * 4 for a keystore or passphrase file that is missing or unreadable, 3 for Elasticsearch, 2 for
-     * the rest (no or wrong passphrase, missing key, a keystore that is not one).
-     */
-    static int guarded(String command, PrintWriter err, Callable<Integer> body) throws Exception {
-        try {
-            return body.call();
-        } catch (CryptoFailure e) {
-            err.println("fenghuo keys " + command + ": " + e.getMessage());
-            return FenghuoCli.EXIT_USAGE;
-        } catch (ServiceUnavailableException e) {
-            err.println("fenghuo keys " + command + ": " + e.getMessage());
-            return FenghuoCli.EXIT_SERVICE;
-        } catch (UncheckedIOException e) {
-            err.println("fenghuo keys " + command + ": " + e.getMessage());
-            return FenghuoCli.EXIT_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println("fenghuo keys " + command + ": " + e.getMessage());
-            return FenghuoCli.EXIT_USAGE;
-        }
     }
 }

@@ -5,17 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.fenghuo.crypto.keys.Keystore;
 import org.fenghuo.crypto.keys.PublicKeyPem;
 import org.fenghuo.crypto.keys.SigningKey;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export-public", mixinStandardHelpOptions = true,
         description = {"Write the audit signing public key as SPKI PEM (what `openssl pkey -pubin` reads) so a "
@@ -23,16 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "or --all; with --all each key is preceded by a line naming its version."},
         footer = {"", "Exit codes: 0 written, 2 usage, wrong passphrase or no such version, 4 keystore unreadable "
                 + "or output not writable."})
-final class KeysExportPublicCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    KeysCommand keys;
-
-    @Mixin
-    KeystoreOptions options;
-
+final class KeysExportPublicCommand extends KeysSubcommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path out;
 
@@ -43,35 +28,31 @@ final class KeysExportPublicCommand implements Callable<Integer> {
     boolean all;
 
     @Override
-    public Integer call() throws Exception {
-        return KeysCommand.guarded("export-public", spec.commandLine().getErr(), () -> {
-            if (all && version != null) {
-                spec.commandLine().getErr().println("fenghuo keys export-public: give --version or --all, not both");
-                return FenghuoCli.EXIT_USAGE;
+    int run() {
+        if (all && version != null) {
+            return fail("give --version or --all, not both", FenghuoCli.EXIT_USAGE);
+        }
+        Keystore keystore = openKeystore();
+        StringBuilder pem = new StringBuilder();
+        if (all) {
+            for (SigningKey key : keystore.signingKeys()) {
+                pem.append("signing:").append(key.id()).append(':').append(key.version()).append('\n')
+                        .append(PublicKeyPem.encode(key.publicKey()));
             }
-            Keystore keystore = Keystore.open(keys.keystore(options.keystore), keys.passphrase(options.passphraseFile));
-            StringBuilder pem = new StringBuilder();
-            if (all) {
-                List<SigningKey> signing = keystore.signingKeys();
-                for (SigningKey key : signing) {
-                    pem.append("signing:").append(key.id()).append(':').append(key.version()).append('\n')
-                            .append(PublicKeyPem.encode(key.publicKey()));
-                }
-            } else {
-                SigningKey key = version == null ? keystore.currentSigningKey() : keystore.signingKey(version);
-                pem.append(PublicKeyPem.encode(key.publicKey()));
-            }
-            if (out == null) {
-                spec.commandLine().getOut().print(pem);
-                spec.commandLine().getOut().flush();
-            } else {
-                try {
-                    Files.writeString(out, pem, StandardCharsets.US_ASCII);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + out + ": " + e.getClass().getSimpleName(), e);
-                }
-            }
+        } else {
+            SigningKey key = version == null ? keystore.currentSigningKey() : keystore.signingKey(version);
+            pem.append(PublicKeyPem.encode(key.publicKey()));
+        }
+        if (out == null) {
+            out().print(pem);
+            out().flush();
             return FenghuoCli.EXIT_OK;
-        });
+        }
+        try {
+            Files.writeString(out, pem, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getClass().getSimpleName(), e);
+        }
+        return FenghuoCli.EXIT_OK;
     }
 }

@@ -4,17 +4,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.fenghuo.crypto.keys.KeystoreKeyRing;
 import org.fenghuo.crypto.rotation.ReencryptionJob;
 import org.fenghuo.crypto.rotation.ReencryptionReport;
 import org.fenghuo.crypto.rotation.SealedValueContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "reencrypt", mixinStandardHelpOptions = true,
         description = {"After `fenghuo keys rotate`, re-seal under the current data key every sealed value "
@@ -25,15 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "A status line goes to stderr every 10 s, the totals at the end."},
         footer = {"", "Exit codes: 0 done without failures or conflicts, 1 some values failed or documents conflicted, "
                 + "2 usage or wrong passphrase, 3 Elasticsearch unreachable or refusing, 4 keystore unreadable."})
-final class KeysReencryptCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    KeysCommand keys;
-
-    @Mixin
-    KeystoreOptions options;
+final class KeysReencryptCommand extends KeysSubcommand {
+    private static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
 
     @Option(names = "--es", description = "Elasticsearch URL (default: $FENGHUO_ES_URL or the running `fenghuo run`).")
     String es;
@@ -47,29 +35,27 @@ final class KeysReencryptCommand implements Callable<Integer> {
     int pageSize;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        return KeysCommand.guarded("reencrypt", err, () -> {
-            KeystoreKeyRing ring = KeystoreKeyRing.open(keys.keystore(options.keystore), keys.passphrase(options.passphraseFile));
-            String url = Endpoints.elasticsearch(es);
-            ReencryptionJob job = new ReencryptionJob(url, ring, SealedValueContext.ECS_EVENT_ID, pageSize,
-                    Duration.ofSeconds(60), new SecureRandom());
-            long[] lastStatus = {System.nanoTime()};
-            ReencryptionReport report;
-            try {
-                report = job.run(index, progress -> {
-                    if (System.nanoTime() - lastStatus[0] >= Duration.ofSeconds(10).toNanos()) {
-                        lastStatus[0] = System.nanoTime();
-                        err.println("reencrypt: " + progress.summary());
-                    }
-                });
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw new ServiceUnavailableException(e.getMessage(), e);
-            }
-            spec.commandLine().getOut().println("reencrypt " + index + " to " + ring.currentDataKey().id() + " v"
-                    + ring.currentDataKey().version() + ": " + report.summary());
-            return report.valuesFailedTotal() == 0 && report.conflicts() == 0 && report.writeFailures() == 0
-                    ? FenghuoCli.EXIT_OK : FenghuoCli.EXIT_NOTHING;
-        });
+    int run() {
+        KeystoreKeyRing ring = openKeystore().keyRing();
+        String url = Endpoints.elasticsearch(es);
+        ReencryptionJob job = new ReencryptionJob(url, ring, SealedValueContext.ECS_EVENT_ID, pageSize,
+                Duration.ofSeconds(60), new SecureRandom());
+        PrintWriter err = err();
+        long[] lastStatus = {System.nanoTime()};
+        ReencryptionReport report;
+        try {
+            report = job.run(index, progress -> {
+                if (System.nanoTime() - lastStatus[0] >= STATUS_INTERVAL.toNanos()) {
+                    lastStatus[0] = System.nanoTime();
+                    err.println("reencrypt: " + progress.summary());
+                }
+            });
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new ServiceUnavailableException(e.getMessage(), e);
+        }
+        out().println("reencrypt " + index + " to " + ring.currentDataKey().id() + " v" + ring.currentDataKey().version()
+                + ": " + report.summary());
+        return report.valuesFailedTotal() == 0 && report.conflicts() == 0 && report.writeFailures() == 0
+                ? FenghuoCli.EXIT_OK : FenghuoCli.EXIT_NOTHING;
     }
 }

@@ -1,31 +1,16 @@
 package org.fenghuo.deploy.cli;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.fenghuo.crypto.keys.KeyInfo;
 import org.fenghuo.crypto.keys.Keystore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rotate", mixinStandardHelpOptions = true,
         description = {"Add a new version of keys and make it current; older versions still open and verify. "
                 + "Without an option rotates the data key. The keystore is rewritten atomically.",
                 "Values already stored keep their old version until `fenghuo keys reencrypt` re-seals them."},
         footer = {"", "Exit codes: 0 rotated, 2 usage or wrong passphrase, 4 keystore missing or unreadable."})
-final class KeysRotateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    KeysCommand keys;
-
-    @Mixin
-    KeystoreOptions options;
-
+final class KeysRotateCommand extends KeysSubcommand {
     @Option(names = "--data", description = "A new SM4 data key (the default).")
     boolean data;
 
@@ -36,26 +21,23 @@ final class KeysRotateCommand implements Callable<Integer> {
     boolean signing;
 
     @Override
-    public Integer call() throws Exception {
-        return KeysCommand.guarded("rotate", spec.commandLine().getErr(), () -> {
-            Keystore keystore = Keystore.open(keys.keystore(options.keystore), keys.passphrase(options.passphraseFile));
-            PrintWriter out = spec.commandLine().getOut();
-            // KEK last: it re-wraps the data key this run may have just added
-            if (data || (!kek && !signing)) {
-                print(out, keystore.rotateDataKey());
-            }
-            if (signing) {
-                print(out, keystore.rotateSigningKey());
-            }
-            if (kek) {
-                print(out, keystore.rotateKek());
-            }
-            keystore.save();
-            return FenghuoCli.EXIT_OK;
-        });
+    int run() {
+        Keystore keystore = openKeystore();
+        // KEK last: it re-wraps the data key this run may have just added
+        if (data || (!kek && !signing)) {
+            print(keystore.rotateDataKey());
+        }
+        if (signing) {
+            print(keystore.rotateSigningKey());
+        }
+        if (kek) {
+            print(keystore.rotateKek());
+        }
+        keystore.save();
+        return FenghuoCli.EXIT_OK;
     }
 
-    private static void print(PrintWriter out, KeyInfo key) {
-        out.println("rotated " + key.purpose().label() + " " + key.id() + " -> v" + key.version());
+    private void print(KeyInfo key) {
+        out().println("rotated " + key.purpose().label() + " " + key.id() + " -> v" + key.version());
     }
 }

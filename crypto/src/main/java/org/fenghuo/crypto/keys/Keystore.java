@@ -179,7 +179,7 @@ public final class Keystore {
             char[] chars = passphrase.chars();
             try {
                 PrivateKey key = (PrivateKey) store.getKey(alias.toString(), chars);
-                X509Certificate certificate = (X509Certificate) store.getCertificate(alias.toString());
+                X509Certificate certificate = certificate(alias);
                 return new SigningKey(alias.id(), alias.version(), certificate.getNotBefore().toInstant(), key, certificate);
             } finally {
                 Arrays.fill(chars, '\0');
@@ -189,12 +189,26 @@ public final class Keystore {
         }
     }
 
+    private X509Certificate certificate(EntryAlias alias) {
+        try {
+            return (X509Certificate) store.getCertificate(alias.toString());
+        } catch (java.security.KeyStoreException | ClassCastException e) {
+            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY, "keystore entry " + alias + " has no X.509 certificate");
+        }
+    }
+
     private List<WrappedDataKey.Unwrapped> dataKeys() {
         List<WrappedDataKey.Unwrapped> out = new ArrayList<>();
-        for (EntryAlias alias : aliases()) {
-            if (alias.purpose() == KeyPurpose.DATA) {
-                out.add(WrappedDataKey.unwrap(rawSecret(alias), alias, this::kek));
+        // every entry read costs a passphrase derivation: read each KEK once, not once per data key
+        java.util.Map<Integer, byte[]> keks = new java.util.HashMap<>();
+        try {
+            for (EntryAlias alias : aliases()) {
+                if (alias.purpose() == KeyPurpose.DATA) {
+                    out.add(WrappedDataKey.unwrap(rawSecret(alias), alias, v -> keks.computeIfAbsent(v, this::kek)));
+                }
             }
+        } finally {
+            keks.values().forEach(k -> Arrays.fill(k, (byte) 0));
         }
         return out;
     }
@@ -212,7 +226,9 @@ public final class Keystore {
             return new KeyInfo(alias.purpose(), alias.id(), alias.version(), WrappedDataKey.created(wrapped), status,
                     kekVersion);
         }
-        Instant created = alias.purpose() == KeyPurpose.SIGNING ? signingKey(alias).created() : creationDate(alias);
+        // a signing key's date is its certificate's, readable without deriving the entry key
+        Instant created = alias.purpose() == KeyPurpose.SIGNING ? certificate(alias).getNotBefore().toInstant()
+                : creationDate(alias);
         return new KeyInfo(alias.purpose(), alias.id(), alias.version(), created, status, 0);
     }
 

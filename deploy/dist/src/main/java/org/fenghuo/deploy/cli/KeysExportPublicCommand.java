@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "export-public", mixinStandardHelpOptions = true,
         description = {"Write the audit signing public key as SPKI PEM (what `openssl pkey -pubin` reads) so a "
-                + "verifier can check the audit trail without the keystore. The current version unless --version "
+                + "verifier can check the audit trail without the keystore. The current version unless --key-version "
                 + "or --all; with --all each key is preceded by a line naming its version."},
         footer = {"", "Exit codes: 0 written, 2 usage, wrong passphrase or no such version, 4 keystore unreadable "
                 + "or output not writable."})
@@ -21,7 +21,7 @@ final class KeysExportPublicCommand extends KeysSubcommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--version", paramLabel = "N", description = "This signing key version.")
+    @Option(names = "--key-version", paramLabel = "N", description = "This signing key version.")
     Integer version;
 
     @Option(names = "--all", description = "Every signing key version, oldest first.")
@@ -30,7 +30,7 @@ final class KeysExportPublicCommand extends KeysSubcommand {
     @Override
     int run() {
         if (all && version != null) {
-            return fail("give --version or --all, not both", FenghuoCli.EXIT_USAGE);
+            return fail("give --key-version or --all, not both", FenghuoCli.EXIT_USAGE);
         }
         Keystore keystore = openKeystore();
         StringBuilder pem = new StringBuilder();

@@ -51,6 +51,16 @@ class KeysCommandTest {
     }
 
     @Test
+    void everyKeysCommandHasHelp() {
+        for (String sub : new String[] {"init", "rotate", "list", "export-public", "reencrypt"}) {
+            CliRunner.Result help = keys(Map.of(), sub, "--help");
+            assertThat(help.exitCode()).as(sub).isZero();
+            assertThat(help.out()).as(sub).startsWith("Usage: fenghuo keys " + sub).contains("--keystore")
+                    .contains("--passphrase-file");
+        }
+    }
+
+    @Test
     void initCreatesAKeystoreAndRefusesToReplaceItWithoutForce() {
         Path keystore = initialised();
         assertThat(keystore).exists();
@@ -168,9 +178,9 @@ class KeysCommandTest {
         CliRunner.Result all = keys(env(), "export-public", "--keystore", keystore.toString(), "--all");
         assertThat(all.out()).contains("signing:fenghuo:1\n-----BEGIN PUBLIC KEY-----")
                 .contains("signing:fenghuo:2\n-----BEGIN PUBLIC KEY-----");
-        assertThat(keys(env(), "export-public", "--keystore", keystore.toString(), "--version", "1").out())
+        assertThat(keys(env(), "export-public", "--keystore", keystore.toString(), "--key-version", "1").out())
                 .isEqualTo(stdout.out());
-        CliRunner.Result missing = keys(env(), "export-public", "--keystore", keystore.toString(), "--version", "9");
+        CliRunner.Result missing = keys(env(), "export-public", "--keystore", keystore.toString(), "--key-version", "9");
         assertThat(missing.exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
         assertThat(missing.err()).contains("MISSING_KEY").contains("signing key v9");
 

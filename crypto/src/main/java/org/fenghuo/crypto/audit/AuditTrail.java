@@ -114,7 +114,7 @@ public final class AuditTrail implements Closeable {
     }
 
     private AuditCheckpoint writeCheckpoint(Instant time) {
-        SigningKey key = keys.current();
+        CheckpointKey key = keys.current();
         String fingerprint = key.fingerprint();
         byte[] signature = Sm2.sign(key.keyPair().getPrivate(),
                 AuditEncoding.signedMessage(nextSequence, time, head, key.id(), key.version(), fingerprint), random);

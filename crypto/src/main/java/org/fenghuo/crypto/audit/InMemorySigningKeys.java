@@ -12,7 +12,7 @@ public final class InMemorySigningKeys implements SigningKeys {
 
     private final String id;
     private final SecureRandom random;
-    private final List<SigningKey> versions = new ArrayList<>();
+    private final List<CheckpointKey> versions = new ArrayList<>();
 
     public InMemorySigningKeys(String id, SecureRandom random) {
         this.id = id;
@@ -21,14 +21,14 @@ public final class InMemorySigningKeys implements SigningKeys {
     }
 
     /** Adds a new SM2 key version and makes it current; older versions still verify. */
-    public synchronized SigningKey rotate() {
-        SigningKey key = new SigningKey(id, versions.size() + 1, Sm2.generateKeyPair(random));
+    public synchronized CheckpointKey rotate() {
+        CheckpointKey key = new CheckpointKey(id, versions.size() + 1, Sm2.generateKeyPair(random));
         versions.add(key);
         return key;
     }
 
     @Override
-    public synchronized SigningKey current() {
+    public synchronized CheckpointKey current() {
         return versions.get(versions.size() - 1);
     }
 

@@ -10,7 +10,7 @@ import java.security.PublicKey;
 public interface SigningKeys {
 
     /** The key new checkpoints are signed with (the newest version). */
-    SigningKey current();
+    CheckpointKey current();
 
     /**
      * The public half of a key version, current or retired.

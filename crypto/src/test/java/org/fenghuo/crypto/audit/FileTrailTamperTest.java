@@ -182,7 +182,7 @@ class FileTrailTamperTest {
 
     @Test
     void checkpointSignedByTheAttackerUnderTheTrustedKeyNameIsForged() throws IOException {
-        SigningKey real = fixture.keys.current();
+        CheckpointKey real = fixture.keys.current();
         List<String> tampered = TrailFixture.rechain(TrailFixture.withField(lines, 10, "actor", "nobody", true), 11,
                 Sm2.generateKeyPair(new SecureRandom()), real.id(), real.version());
         assertFirstFailure(verify(tampered), Reason.BAD_SIGNATURE, 12, 12);

@@ -4,9 +4,9 @@ import java.security.KeyPair;
 import java.util.Objects;
 
 /** The SM2 key pair checkpoints are signed with, as the keystore names it. Never prints the private key. */
-public record SigningKey(String id, int version, KeyPair keyPair) {
+public record CheckpointKey(String id, int version, KeyPair keyPair) {
 
-    public SigningKey {
+    public CheckpointKey {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(keyPair, "keyPair");
         if (version < 1) {
@@ -20,6 +20,6 @@ public record SigningKey(String id, int version, KeyPair keyPair) {
 
     @Override
     public String toString() {
-        return "SigningKey[" + id + " v" + version + "]";
+        return "CheckpointKey[" + id + " v" + version + "]";
     }
 }

@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.SignatureException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -34,7 +33,8 @@ import org.fenghuo.crypto.CryptoFailure;
 
 /**
  * X.509 v3 certificates signed with SM3withSM2 (OID 1.2.156.10197.1.501, signer ID
- * {@code 1234567812345678}, as OpenSSL 3 verifies them by default) for SM2 keys: a self-signed CA,
+ * {@code 1234567812345678} as GM/T 0015 says; OpenSSL 3.0 needs {@code -vfyopt distid:1234567812345678}
+ * to check them, since its own default is an empty ID) for SM2 keys: a self-signed CA,
  * certificates it issues, PEM in and out, and a signature check. A certificate signed with any
  * other algorithm or holding a non-SM2 key is refused with {@code WRONG_ALGORITHM}.
  */
@@ -108,23 +108,33 @@ public final class Sm2Certificates {
     }
 
     /**
-     * Checks that {@code issuerKey} signed {@code certificate}; validity dates and chains are the
-     * caller's policy.
+     * Checks that {@code issuerKey} signed {@code certificate} with the default signer ID
+     * {@code 1234567812345678} (GM/T 0015, Bouncy Castle, and what {@link #issue} uses); validity
+     * dates and chains are the caller's policy.
      *
      * @throws CryptoFailure {@code AUTHENTICATION_FAILED} when the signature does not verify,
      *     {@code WRONG_ALGORITHM} when the certificate is not SM3withSM2
      */
     public static void verify(X509Certificate certificate, PublicKey issuerKey) {
+        verify(certificate, issuerKey, Sm2.DEFAULT_ID);
+    }
+
+    /**
+     * As {@link #verify(X509Certificate, PublicKey)} with another signer ID. OpenSSL 3.0 signs and
+     * checks certificates with an <em>empty</em> ID unless told otherwise ({@code -sigopt distid:...},
+     * {@code -vfyopt distid:...}): pass {@code new byte[0]} for such a certificate.
+     */
+    public static void verify(X509Certificate certificate, PublicKey issuerKey, byte[] signerId) {
         requireSm2(certificate);
-        Sm2.publicParameters(issuerKey);
+        byte[] tbs;
         try {
-            certificate.verify(issuerKey, Sm2.PROVIDER);
-        } catch (SignatureException e) {
-            throw new CryptoFailure(CryptoFailure.Reason.AUTHENTICATION_FAILED,
-                    "certificate " + certificate.getSubjectX500Principal().getName() + " was not signed by this key");
-        } catch (GeneralSecurityException e) {
-            throw new CryptoFailure(CryptoFailure.Reason.AUTHENTICATION_FAILED,
-                    "certificate signature cannot be checked: " + e.getClass().getSimpleName(), e);
+            tbs = certificate.getTBSCertificate();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY, "certificate body does not encode", e);
+        }
+        if (!Sm2.verify(Sm2.publicParameters(issuerKey), signerId, tbs, certificate.getSignature())) {
+            throw new CryptoFailure(CryptoFailure.Reason.AUTHENTICATION_FAILED, "certificate "
+                    + certificate.getSubjectX500Principal().getName() + " was not signed by this key with this signer ID");
         }
     }
 

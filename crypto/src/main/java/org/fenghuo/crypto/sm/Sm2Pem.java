@@ -10,19 +10,18 @@ import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.fenghuo.crypto.CryptoFailure;
 
 /**
  * SM2 keys as the PEM text OpenSSL 3 reads and writes: private keys as unencrypted PKCS#8
- * ({@code BEGIN PRIVATE KEY}; OpenSSL's SEC1 {@code BEGIN EC PRIVATE KEY}, with or without a leading
- * {@code EC PARAMETERS} block, is read too), public keys as SubjectPublicKeyInfo
+ * ({@code BEGIN PRIVATE KEY}; SEC1 {@code BEGIN EC PRIVATE KEY} and OpenSSL 3.0's
+ * {@code BEGIN SM2 PRIVATE KEY}, with or without a leading parameters block, are read too), public keys as SubjectPublicKeyInfo
  * ({@code BEGIN PUBLIC KEY}). Both name the curve by its OID (id-ecPublicKey with sm2p256v1,
  * 1.2.156.10197.1.301), never by explicit parameters.
  *
@@ -37,15 +36,21 @@ public final class Sm2Pem {
     }
 
     public static PrivateKey readPrivateKey(String pem) {
-        Object object = readKeyObject(pem, "private key");
+        PemObject block = readKeyBlock(pem, "private key");
         PrivateKeyInfo info;
-        if (object instanceof PrivateKeyInfo p) {
-            info = p;
-        } else if (object instanceof PEMKeyPair pair) {
-            info = pair.getPrivateKeyInfo();
-        } else {
-            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY,
-                    "PEM holds " + describe(object) + ", not an unencrypted private key");
+        try {
+            info = switch (block.getType()) {
+                case "PRIVATE KEY" -> PrivateKeyInfo.getInstance(block.getContent());
+                case "EC PRIVATE KEY", "SM2 PRIVATE KEY" -> sec1(block.getContent());
+                case "RSA PRIVATE KEY", "DSA PRIVATE KEY" -> throw new CryptoFailure(CryptoFailure.Reason.WRONG_ALGORITHM,
+                        "PEM holds an " + block.getType() + ", not an SM2 key");
+                case "ENCRYPTED PRIVATE KEY" -> throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY,
+                        "encrypted PKCS#8 is not read here: decrypt it first (the keystore holds keys encrypted)");
+                default -> throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY,
+                        "PEM holds a " + block.getType() + " block, not a private key");
+            };
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw rethrow(e, "private key DER");
         }
         requireSm2(info.getPrivateKeyAlgorithm(), "private key");
         try {
@@ -58,9 +63,18 @@ public final class Sm2Pem {
     }
 
     public static PublicKey readPublicKey(String pem) {
-        Object object = readKeyObject(pem, "public key");
-        if (!(object instanceof SubjectPublicKeyInfo info)) {
-            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY, "PEM holds " + describe(object) + ", not a public key");
+        PemObject block = readKeyBlock(pem, "public key");
+        if (block.getType().equals("RSA PUBLIC KEY")) {
+            throw new CryptoFailure(CryptoFailure.Reason.WRONG_ALGORITHM, "PEM holds an RSA PUBLIC KEY, not an SM2 key");
+        }
+        if (!block.getType().equals("PUBLIC KEY")) {
+            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY, "PEM holds a " + block.getType() + " block, not a PUBLIC KEY");
+        }
+        SubjectPublicKeyInfo info;
+        try {
+            info = SubjectPublicKeyInfo.getInstance(block.getContent());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw rethrow(e, "public key DER");
         }
         requireSm2(info.getAlgorithm(), "public key");
         try {
@@ -94,22 +108,38 @@ public final class Sm2Pem {
         return text.toString();
     }
 
-    /** The first object of the PEM text that is not a curve-parameters block. */
-    private static Object readKeyObject(String pem, String what) {
+    /**
+     * The first PEM block that is not curve parameters ({@code EC PARAMETERS}, or {@code SM2 PARAMETERS}
+     * as OpenSSL 3.0's {@code ecparam -name SM2 -genkey} writes them).
+     */
+    private static PemObject readKeyBlock(String pem, String what) {
         if (pem == null || pem.isBlank()) {
             throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY, "no PEM text for the " + what);
         }
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object = parser.readObject();
-            while (object instanceof ASN1ObjectIdentifier || object instanceof X9ECParameters) {
-                object = parser.readObject();
+        try (PemReader reader = new PemReader(new StringReader(pem))) {
+            PemObject block = reader.readPemObject();
+            while (block != null && block.getType().endsWith(" PARAMETERS")) {
+                block = reader.readPemObject();
             }
-            if (object == null) {
+            if (block == null) {
                 throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY, "no PEM block found for the " + what);
             }
-            return object;
+            return block;
         } catch (IOException | RuntimeException e) {
             throw rethrow(e, what + " PEM");
+        }
+    }
+
+    /** SEC1 {@code ECPrivateKey} (RFC 5915) as PKCS#8, taking the curve from its own parameters field. */
+    private static PrivateKeyInfo sec1(byte[] der) {
+        ECPrivateKey sec1 = ECPrivateKey.getInstance(der);
+        if (sec1.getParametersObject() == null) {
+            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_KEY, "SEC1 EC private key names no curve");
+        }
+        try {
+            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, sec1.getParametersObject()), sec1);
+        } catch (IOException e) {
+            throw rethrow(e, "SEC1 EC private key");
         }
     }
 
@@ -136,7 +166,4 @@ public final class Sm2Pem {
                 + e.getClass().getSimpleName(), e);
     }
 
-    private static String describe(Object object) {
-        return object == null ? "nothing" : object.getClass().getSimpleName();
-    }
 }

@@ -31,21 +31,21 @@ public final class Sm2Ciphertext {
 
     public static byte[] c1c2c3ToC1c3c2(byte[] c1c2c3) {
         check(c1c2c3, "C1C2C3");
-        int c2 = c1c2c3.length - C1_BYTES - C3_BYTES;
-        byte[] out = new byte[c1c2c3.length];
-        System.arraycopy(c1c2c3, 0, out, 0, C1_BYTES);
-        System.arraycopy(c1c2c3, C1_BYTES + c2, out, C1_BYTES, C3_BYTES);
-        System.arraycopy(c1c2c3, C1_BYTES, out, C1_BYTES + C3_BYTES, c2);
-        return out;
+        return swapAfterC1(c1c2c3, c1c2c3.length - C1_BYTES - C3_BYTES);
     }
 
     public static byte[] c1c3c2ToC1c2c3(byte[] c1c3c2) {
         check(c1c3c2, "C1C3C2");
-        int c2 = c1c3c2.length - C1_BYTES - C3_BYTES;
-        byte[] out = new byte[c1c3c2.length];
-        System.arraycopy(c1c3c2, 0, out, 0, C1_BYTES);
-        System.arraycopy(c1c3c2, C1_BYTES + C3_BYTES, out, C1_BYTES, c2);
-        System.arraycopy(c1c3c2, C1_BYTES, out, C1_BYTES + c2, C3_BYTES);
+        return swapAfterC1(c1c3c2, C3_BYTES);
+    }
+
+    /** {@code C1 || A || B} to {@code C1 || B || A}, where A is the first {@code firstLength} bytes after C1. */
+    private static byte[] swapAfterC1(byte[] in, int firstLength) {
+        int secondLength = in.length - C1_BYTES - firstLength;
+        byte[] out = new byte[in.length];
+        System.arraycopy(in, 0, out, 0, C1_BYTES);
+        System.arraycopy(in, C1_BYTES + firstLength, out, C1_BYTES, secondLength);
+        System.arraycopy(in, C1_BYTES, out, C1_BYTES + secondLength, firstLength);
         return out;
     }
 

@@ -53,13 +53,7 @@ public final class Sm2Pem {
             throw rethrow(e, "private key DER");
         }
         requireSm2(info.getPrivateKeyAlgorithm(), "private key");
-        try {
-            PrivateKey key = CONVERTER.getPrivateKey(info);
-            Sm2.privateParameters(key);
-            return key;
-        } catch (IOException | RuntimeException e) {
-            throw rethrow(e, "SM2 private key");
-        }
+        return convert(() -> CONVERTER.getPrivateKey(info), Sm2::privateParameters, "SM2 private key");
     }
 
     public static PublicKey readPublicKey(String pem) {
@@ -77,12 +71,22 @@ public final class Sm2Pem {
             throw rethrow(e, "public key DER");
         }
         requireSm2(info.getAlgorithm(), "public key");
+        return convert(() -> CONVERTER.getPublicKey(info), Sm2::publicParameters, "SM2 public key");
+    }
+
+    /** A conversion from parsed ASN.1 to a JCA key that may throw while decoding the point or scalar. */
+    private interface Conversion<K> {
+        K convert() throws IOException;
+    }
+
+    /** Converts, then lets {@code check} refuse a key off the curve; any other error is a malformed key. */
+    private static <K> K convert(Conversion<K> conversion, java.util.function.Consumer<K> check, String what) {
         try {
-            PublicKey key = CONVERTER.getPublicKey(info);
-            Sm2.publicParameters(key);
+            K key = conversion.convert();
+            check.accept(key);
             return key;
         } catch (IOException | RuntimeException e) {
-            throw rethrow(e, "SM2 public key");
+            throw rethrow(e, what);
         }
     }
 

@@ -82,6 +82,9 @@ class OpenSslSm2InteropTest {
             byte[] signature = Sm2.sign(key, message, random);
             assertThat(Sm2.verify(pub, message, signature)).as(file).isTrue();
             assertThat(Sm2Pem.writePublicKey(pub)).as(file).isEqualTo(openssl.readString(file + ".pub"));
+            openssl.write(file + ".ours", Sm2Pem.writePrivateKey(key));
+            assertThat(openssl.run("pkey", "-in", file + ".ours", "-text", "-noout").text()).as(file).contains("ASN1 OID: SM2");
+            assertThat(openssl.run("pkey", "-in", file + ".ours", "-pubout").text()).as(file).isEqualTo(openssl.readString(file + ".pub"));
         }
     }
 

@@ -33,7 +33,7 @@ import org.fenghuo.crypto.CryptoFailure;
 
 /**
  * X.509 v3 certificates signed with SM3withSM2 (OID 1.2.156.10197.1.501, signer ID
- * {@code 1234567812345678} as GM/T 0015 says; OpenSSL 3.0 needs {@code -vfyopt distid:1234567812345678}
+ * {@code 1234567812345678}, the default of GM/T 0009; OpenSSL 3.0 needs {@code -vfyopt distid:1234567812345678}
  * to check them, since its own default is an empty ID) for SM2 keys: a self-signed CA,
  * certificates it issues, PEM in and out, and a signature check. A certificate signed with any
  * other algorithm or holding a non-SM2 key is refused with {@code WRONG_ALGORITHM}.
@@ -109,7 +109,7 @@ public final class Sm2Certificates {
 
     /**
      * Checks that {@code issuerKey} signed {@code certificate} with the default signer ID
-     * {@code 1234567812345678} (GM/T 0015, Bouncy Castle, and what {@link #issue} uses); validity
+     * {@code 1234567812345678} (GM/T 0009's default, Bouncy Castle's, and what {@link #issue} uses); validity
      * dates and chains are the caller's policy.
      *
      * @throws CryptoFailure {@code AUTHENTICATION_FAILED} when the signature does not verify,

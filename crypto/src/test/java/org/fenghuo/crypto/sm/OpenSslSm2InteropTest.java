@@ -135,7 +135,7 @@ class OpenSslSm2InteropTest {
         assertThat(openssl.run("verify", "-vfyopt", "distid:1234567812345678", "-CAfile", "ca.pem", "leaf.pem").text())
                 .contains("leaf.pem: OK");
         assertThat(openssl.attempt("verify", "-CAfile", "ca.pem", "leaf.pem").exit())
-                .as("OpenSSL 3.0 checks with an empty signer ID by default, we sign with the GM/T 0015 one").isNotZero();
+                .as("OpenSSL 3.0 checks with an empty signer ID by default, we sign with the GM/T 0009 default").isNotZero();
 
         X509Certificate stranger = Sm2Certificates.selfSigned(Sm2.generateKeyPair(random),
                 new Sm2Certificates.Profile("CN=Fenghuo Test CA,O=Fenghuo", now, Duration.ofDays(30), true), random);

@@ -67,7 +67,9 @@ final class FieldScans {
     }
 
     private static void scan(LiteralIndex index, Object v, FoundBits found) {
-        if (v instanceof List<?> list) {
+        if (v instanceof String text) {
+            index.scan(text, found); // the common case, before the costlier interface check below
+        } else if (v instanceof List<?> list) {
             for (Object e : list) {
                 if (e != null) {
                     scan(index, e, found);

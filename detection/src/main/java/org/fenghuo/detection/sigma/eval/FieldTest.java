@@ -103,6 +103,9 @@ final class FieldTest implements EventPredicate {
     }
 
     static boolean matches(ValuePredicate pred, Object value) {
+        if (value instanceof String) {
+            return pred.test(value); // the common case, before the costlier interface check below
+        }
         if (value instanceof List<?> list) {
             for (int i = 0, n = list.size(); i < n; i++) {
                 Object e = list.get(i);

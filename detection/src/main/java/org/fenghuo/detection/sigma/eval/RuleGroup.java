@@ -101,7 +101,8 @@ final class RuleGroup<R> {
         if (value == null) {
             return false;
         }
-        if (value instanceof List<?> list) {
+        // String first: an interface check (List) on a String is a scan of its interfaces
+        if (!(value instanceof String) && value instanceof List<?> list) {
             for (Object e : list) {
                 if (anyEquals(e, anyOf)) {
                     return true;

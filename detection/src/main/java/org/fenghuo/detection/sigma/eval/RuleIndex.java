@@ -90,7 +90,8 @@ public final class RuleIndex<R> {
 
     private List<CompiledRule<R>> dispatch(SecurityEvent event, Object value, Map<String, int[]> table, EvalScratch s,
             int epoch, List<CompiledRule<R>> out) {
-        if (value instanceof List<?> list) {
+        // String first: an interface check (List) on a String is a scan of its interfaces
+        if (!(value instanceof String) && value instanceof List<?> list) {
             for (int i = 0, n = list.size(); i < n; i++) {
                 Object e = list.get(i);
                 if (e != null) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The canonical form of a value before it is blind-indexed, so every way of writing one number
- * gives one search term: ID numbers upper-case without separators, phone numbers as their 11
- * digits without {@code +86}/{@code 0086}/{@code 86} and separators, card numbers as digits, e-mail
+ * gives one search term: ID numbers upper-case without separators, phone numbers as their last 11
+ * digits (without {@code +86}/{@code 0086}/{@code 86}/{@code %2B86} and separators), card numbers as digits, e-mail
  * addresses and other text trimmed and lower-case (inner whitespace collapsed), plates upper-case
  * without separators. A value with nothing of its kind in it (no digits for a phone) falls back to
  * the text form, so it still gets a stable term.
@@ -38,14 +38,9 @@ public final class PiiNormalizer {
         return b.toString();
     }
 
+    /** The last 11 digits: whatever came before ({@code 86}, {@code 0086}, the 2 of {@code %2B86}) is the prefix. */
     private static String phone(String digits) {
-        if (digits.length() == 15 && digits.startsWith("0086")) {
-            return digits.substring(4);
-        }
-        if (digits.length() == 13 && digits.startsWith("86")) {
-            return digits.substring(2);
-        }
-        return digits;
+        return digits.length() > 11 ? digits.substring(digits.length() - 11) : digits;
     }
 
     private static String plate(String value) {

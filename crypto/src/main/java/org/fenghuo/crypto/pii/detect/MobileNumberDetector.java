@@ -6,7 +6,7 @@ import org.fenghuo.crypto.pii.PiiKind;
 /**
  * Mainland mobile numbers: 11 digits {@code 1[3-9]xxxxxxxxx}, contiguous or grouped 3-4-4 with
  * one space or one hyphen (the same one) between groups, optionally preceded by a country prefix
- * {@code +86}, {@code (+86)}, {@code 0086} or {@code 86}, itself followed by nothing, one space or
+ * {@code +86}, {@code %2B86} (URL-encoded), {@code (+86)}, {@code 0086} or {@code 86}, itself followed by nothing, one space or
  * one hyphen. The span covers the prefix. No ASCII letter or digit may touch the number (a 12-digit
  * run is not a phone); other characters, Chinese ones included, are boundaries
  * ({@code 手机:13800138000}). Landlines and 400 numbers are not detected.
@@ -76,6 +76,11 @@ public final class MobileNumberDetector implements PiiDetector {
      * {@code 00} when present; -1 when a letter or another digit touches it.
      */
     private static int prefixStart(CharSequence text, int at) {
+        if (at >= 3 && text.charAt(at - 3) == '%' && text.charAt(at - 2) == '2'
+                && (text.charAt(at - 1) == 'B' || text.charAt(at - 1) == 'b')) {
+            // URL-encoded "+" in a query string
+            return Chars.boundaryAt(text, at - 4) ? at - 3 : -1;
+        }
         if (at >= 1 && text.charAt(at - 1) == '+') {
             return Chars.boundaryAt(text, at - 2) ? at - 1 : -1;
         }

@@ -39,7 +39,12 @@ public final class BlindIndex {
 
     /** The term of a value of a given kind, e.g. an ID number typed by an analyst. */
     public String termFor(PiiKind kind, String plaintext) {
-        String input = kind.label() + '|' + PiiNormalizer.normalize(kind, plaintext);
+        return termOfNormalized(kind, PiiNormalizer.normalize(kind, plaintext));
+    }
+
+    /** The term of a value already in {@link PiiNormalizer} form. */
+    String termOfNormalized(PiiKind kind, String normalized) {
+        String input = kind.label() + '|' + normalized;
         return ENCODER.encodeToString(mac.mac(input.getBytes(StandardCharsets.UTF_8)));
     }
 

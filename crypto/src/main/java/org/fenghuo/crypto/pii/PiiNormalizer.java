@@ -55,6 +55,21 @@ public final class PiiNormalizer {
     }
 
     private static String text(String value) {
-        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String stripped = value.strip();
+        StringBuilder b = new StringBuilder(stripped.length());
+        boolean space = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                b.append(' ');
+                space = false;
+            }
+            b.append(c);
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -44,6 +44,12 @@ public final class PiiProtector {
     private final ScanVisitor scanVisitor = new ScanVisitor();
     private EventDraft draft;
     private String documentId;
+    /**
+     * Terms already computed for this event, by kind and value: one person's number often recurs in
+     * several fields and texts of one event, and the HMAC is the dearest step. Cleared after each
+     * event, so no plaintext outlives the event it came with.
+     */
+    private final Map<String, String> eventTerms = new HashMap<>();
 
     public PiiProtector(PiiPolicy policy, KeyRing keys, SecureRandom random, MeterRegistry registry) {
         this.envelope = new FieldEnvelope(keys, random);
@@ -88,7 +94,21 @@ public final class PiiProtector {
         } finally {
             draft = null;
             documentId = null;
+            if (!eventTerms.isEmpty()) {
+                eventTerms.clear();
+            }
         }
+    }
+
+    private String term(PiiKind kind, String plaintext) {
+        String normalized = PiiNormalizer.normalize(kind, plaintext);
+        String key = kind.label() + '|' + normalized;
+        String term = eventTerms.get(key);
+        if (term == null) {
+            term = blind.termOfNormalized(kind, normalized);
+            eventTerms.put(key, term);
+        }
+        return term;
     }
 
     private String seal(String plaintext, String field) {
@@ -116,7 +136,7 @@ public final class PiiProtector {
                 return value;
             }
             if (rule.has(PiiAction.BLIND_INDEX)) {
-                draft.addBlindTerm(field, blind.termFor(rule.kind(), value), true);
+                draft.addBlindTerm(field, term(rule.kind(), value), true);
                 metrics.field(PiiAction.BLIND_INDEX);
             }
             if (rule.has(PiiAction.ENCRYPT)) {
@@ -154,7 +174,7 @@ public final class PiiProtector {
                 out.append(value, from, s.start()).append(replacement(field, s.kind(), plain));
                 from = s.end();
                 if (rule.index()) {
-                    draft.addBlindTerm(field, blind.termFor(s.kind(), plain), false);
+                    draft.addBlindTerm(field, term(s.kind(), plain), false);
                 }
                 metrics.span(s.kind());
             }

@@ -1,6 +1,7 @@
 package org.fenghuo.crypto.pii;
 
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.fenghuo.crypto.CryptoFailure;
 import org.fenghuo.crypto.envelope.FieldEnvelope;
 
@@ -24,6 +25,14 @@ public final class SealedText {
 
     public static boolean containsToken(String text) {
         return text != null && text.contains(OPEN);
+    }
+
+    /**
+     * The text with the sealed value of every token replaced by what {@code reseal} gives, tokens
+     * kept: for a re-encryption job moving text fields to a new key version.
+     */
+    public static String resealAll(String text, UnaryOperator<String> reseal) {
+        return openAll(text, (kind, sealed) -> token(kind, reseal.apply(sealed)));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.fenghuo.crypto.pii.detect;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.fenghuo.crypto.pii.PiiKind;
 
@@ -18,38 +17,8 @@ public interface PiiDetector {
 
     /** The spans found, or an empty immutable list. */
     default List<PiiSpan> find(CharSequence text) {
-        LazyList out = new LazyList();
+        LazySpanList out = new LazySpanList();
         scan(text, out);
         return out.result();
-    }
-
-    /** Allocates its backing list only on the first span; for {@link #find}. */
-    final class LazyList extends java.util.AbstractList<PiiSpan> {
-        private ArrayList<PiiSpan> items;
-
-        @Override
-        public boolean add(PiiSpan span) {
-            if (items == null) {
-                items = new ArrayList<>(2);
-            }
-            return items.add(span);
-        }
-
-        @Override
-        public PiiSpan get(int index) {
-            if (items == null) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return items.get(index);
-        }
-
-        @Override
-        public int size() {
-            return items == null ? 0 : items.size();
-        }
-
-        List<PiiSpan> result() {
-            return items == null ? List.of() : List.copyOf(items);
-        }
     }
 }

@@ -39,4 +39,14 @@ class PiiScannerTest {
     void plainTextGivesTheSharedEmptyList() {
         assertThat(PiiScanner.allKinds().scan("GET /index.html 200 1234 bytes")).isSameAs(List.of());
     }
+
+    @Test
+    void longHostileRunsAreScannedWithoutFindings() {
+        // each detector is one pass with bounded look-around, so these complete at once
+        String[] inputs = {"1".repeat(200_000), "13".repeat(100_000), "@a".repeat(100_000), "a@".repeat(100_000),
+            "京A".repeat(100_000), "1234 ".repeat(40_000), "86".repeat(100_000)};
+        for (String input : inputs) {
+            assertThat(PiiScanner.allKinds().scan(input)).as(input.substring(0, 8)).isEmpty();
+        }
+    }
 }

@@ -113,24 +113,7 @@ public final class BankCardDetector implements PiiDetector {
         if (!knownPrefix(text, start)) {
             return false;
         }
-        int sum = 0;
-        boolean dbl = false;
-        for (int i = end - 1; i >= start; i--) {
-            char c = text.charAt(i);
-            if (!Chars.isDigit(c)) {
-                continue;
-            }
-            int d = c - '0';
-            if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            dbl = !dbl;
-        }
-        return sum % 10 == 0;
+        return luhnSum(text, start, end, false) % 10 == 0;
     }
 
     private static boolean knownPrefix(CharSequence text, int start) {
@@ -156,19 +139,25 @@ public final class BankCardDetector implements PiiDetector {
 
     /** The Luhn check digit completing {@code body} (digits only); for generators and tests. */
     public static char luhnCheckDigit(CharSequence body) {
+        return (char) ('0' + (10 - luhnSum(body, 0, body.length(), true) % 10) % 10);
+    }
+
+    /** Luhn sum of the digits in {@code [start, end)} from the right, separators skipped. */
+    private static int luhnSum(CharSequence text, int start, int end, boolean doubleLast) {
         int sum = 0;
-        boolean dbl = true;
-        for (int i = body.length() - 1; i >= 0; i--) {
-            int d = body.charAt(i) - '0';
+        boolean dbl = doubleLast;
+        for (int i = end - 1; i >= start; i--) {
+            char c = text.charAt(i);
+            if (!Chars.isDigit(c)) {
+                continue;
+            }
+            int d = c - '0';
             if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
             }
             sum += d;
             dbl = !dbl;
         }
-        return (char) ('0' + (10 - sum % 10) % 10);
+        return sum;
     }
 }

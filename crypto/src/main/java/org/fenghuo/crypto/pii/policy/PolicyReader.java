@@ -30,35 +30,39 @@ final class PolicyReader {
             throw PiiPolicyException.at(source, root.line(), "a policy is a mapping with fields, scan and reveal");
         }
         unknownKeys(top, TOP, "");
-        List<FieldRule> fields = new ArrayList<>();
-        List<ScanRule> scans = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        YamlNode f = top.entries().get("fields");
-        if (f != null) {
-            for (var e : entries(f, "fields").entrySet()) {
-                FieldRule rule = field(e.getKey(), e.getValue(), keyLine(f, e.getKey()));
-                if (rule != null) {
-                    fields.add(rule);
-                    lines.add(keyLine(f, e.getKey()));
-                }
-            }
-        }
-        YamlNode s = top.entries().get("scan");
-        if (s != null) {
-            for (var e : entries(s, "scan").entrySet()) {
-                ScanRule rule = scan(e.getKey(), e.getValue(), keyLine(s, e.getKey()));
-                if (rule != null) {
-                    scans.add(rule);
-                    lines.add(keyLine(s, e.getKey()));
-                }
-            }
-        }
+        List<FieldRule> fields = rules(top, "fields", this::field, lines);
+        List<ScanRule> scans = rules(top, "scan", this::scan, lines);
         overlaps(PiiPolicy.paths(fields, scans), lines);
         RevealPermission reveal = reveal(top.entries().get("reveal"));
         if (!problems.isEmpty()) {
             throw new PiiPolicyException(source, problems);
         }
         return new PiiPolicy(fields, scans, reveal);
+    }
+
+    /** Reads one rule from a path, its node and the path's line; null after recording a problem. */
+    @FunctionalInterface
+    private interface RuleReader<R> {
+        R read(String rawPath, YamlNode node, int line);
+    }
+
+    /** The rules of one section; appends the line of each rule read to {@code lines}. */
+    private <R> List<R> rules(YamlNode.Mapping top, String section, RuleReader<R> reader, List<Integer> lines) {
+        List<R> out = new ArrayList<>();
+        YamlNode node = top.entries().get(section);
+        if (node == null) {
+            return out;
+        }
+        for (Map.Entry<String, YamlNode> e : entries(node, section).entrySet()) {
+            int line = keyLine(node, e.getKey());
+            R rule = reader.read(e.getKey(), e.getValue(), line);
+            if (rule != null) {
+                out.add(rule);
+                lines.add(line);
+            }
+        }
+        return out;
     }
 
     private FieldRule field(String rawPath, YamlNode node, int line) {

@@ -16,6 +16,7 @@ class LicencePlateDetectorTest {
     @CsvSource(delimiter = '|', value = {
         "车辆京A12345通过|京A12345",
         "plate 粤BD12345 seen|粤BD12345",
+        "粤B D12345|粤B D12345",
         "沪AD12345|沪AD12345",
         "浙A12345F|浙A12345F",
         "京A·12345|京A·12345",

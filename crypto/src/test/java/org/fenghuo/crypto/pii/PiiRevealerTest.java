@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.fenghuo.crypto.CryptoFailure;
+import org.fenghuo.crypto.envelope.FieldEnvelope;
 import org.fenghuo.crypto.keys.InMemoryKeyRing;
 import org.fenghuo.crypto.pii.policy.PiiPolicy;
 import org.fenghuo.events.SecurityEvent;
@@ -94,8 +95,9 @@ class PiiRevealerTest {
     @Test
     void tamperedValueFailsAuthenticationAndIsAudited() {
         String sealed = stored.user().id();
-        int last = sealed.length() - 1;
-        String tampered = sealed.substring(0, last) + (sealed.charAt(last) == 'A' ? 'B' : 'A');
+        // a character inside the body: all its 6 bits count (the last one may carry ignored padding bits)
+        int at = FieldEnvelope.header(sealed).bodyStart() + 20;
+        String tampered = sealed.substring(0, at) + (sealed.charAt(at) == 'A' ? 'B' : 'A') + sealed.substring(at + 1);
         assertThatThrownBy(() -> revealer.reveal(OFFICER, "case 1", "user.id", "doc-9", tampered))
                 .isInstanceOfSatisfying(CryptoFailure.class,
                         f -> assertThat(f.reason()).isEqualTo(CryptoFailure.Reason.AUTHENTICATION_FAILED));

@@ -23,13 +23,14 @@ public final class SigmaEngineCpuRun {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         String pipeline = args.length > 2 ? args[2] : "ecs";
+        int eventCount = args.length > 3 ? Integer.parseInt(args[3]) : SigmaEngineBenchmark.EVENTS;
         LoadResult r = SigmaEngineBenchmark.load(SigmaEngineBenchmark.resolver(pipeline));
         SigmaRuleSet rules = r.ruleSet();
         System.out.println(r.report().summary() + "; " + rules.indexSummary());
         System.gc();
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap in use after load and GC: %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
-        SecurityEvent[] events = BenchTraffic.generate(SigmaEngineBenchmark.EVENTS, 20261124L).toArray(SecurityEvent[]::new);
+        SecurityEvent[] events = BenchTraffic.generate(eventCount, 20261124L).toArray(SecurityEvent[]::new);
         double candidates = 0;
         for (SecurityEvent e : events) {
             candidates += rules.candidates(e).size();

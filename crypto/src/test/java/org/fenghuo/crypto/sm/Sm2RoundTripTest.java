@@ -24,6 +24,20 @@ class Sm2RoundTripTest {
     }
 
     @Test
+    void garbledOrMissingSignaturesDoNotVerify() {
+        KeyPair keys = Sm2.generateKeyPair(random);
+        byte[] message = "checkpoint 7".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = Sm2.sign(keys.getPrivate(), message, random);
+        assertThat(Sm2.verify(keys.getPublic(), message, null)).isFalse();
+        assertThat(Sm2.verify(keys.getPublic(), message, new byte[0])).isFalse();
+        assertThat(Sm2.verify(keys.getPublic(), message, java.util.Arrays.copyOf(signature, signature.length - 3))).isFalse();
+        byte[] flipped = signature.clone();
+        flipped[flipped.length - 1] ^= 1;
+        assertThat(Sm2.verify(keys.getPublic(), message, flipped)).isFalse();
+        assertThat(Sm2.verify(Sm2.generateKeyPair(random).getPublic(), message, signature)).isFalse();
+    }
+
+    @Test
     void encryptionRoundTripsAndRefusesAnotherKey() {
         KeyPair keys = Sm2.generateKeyPair(random);
         byte[] ciphertext = Sm2.encrypt(keys.getPublic(), new byte[] {1, 2, 3}, random);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fenghuo", mixinStandardHelpOptions = true, versionProvider = FenghuoVersion.class,
         description = "Fenghuo security situational-awareness platform.",
         subcommands = {VersionCommand.class, RunCommand.class, IngestCommand.class, SearchCommand.class, DecodeCommand.class,
-                CollectorCommand.class, RulesCommand.class, DetectCommand.class,
+                CollectorCommand.class, RulesCommand.class, DetectCommand.class, KeysCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FenghuoCli {
     public static final int EXIT_OK = 0;

@@ -184,9 +184,9 @@ final class LiteralIndex {
         return -1;
     }
 
-    private static void emit(int[] rules, long[] bits) {
+    private static void emit(int[] rules, FoundBits found) {
         for (int r : rules) {
-            bits[r >>> 6] |= 1L << r;
+            found.set(r);
         }
     }
 
@@ -202,6 +202,11 @@ final class LiteralIndex {
 
     /** Sets the bit of every rule with a literal in {@code value}. */
     void scan(String value, long[] bits) {
+        scan(value, FoundBits.over(bits));
+    }
+
+    /** Sets the bit of every rule with a literal in {@code value}. */
+    void scan(String value, FoundBits bits) {
         if (dense != null) {
             scanDense(value, bits);
             return;
@@ -214,14 +219,11 @@ final class LiteralIndex {
                 s = fail[s];
             }
             s = next < 0 ? 0 : next;
-            int[] o = outputs[s];
-            for (int r : o) {
-                bits[r >>> 6] |= 1L << r;
-            }
+            emit(outputs[s], bits);
         }
     }
 
-    private void scanDense(String value, long[] bits) {
+    private void scanDense(String value, FoundBits bits) {
         int[] d = dense;
         int[] ascii = asciiRawClass;
         int off = 0;

@@ -11,29 +11,38 @@ import org.fenghuo.events.SecurityEvent;
 
 /**
  * The rules that share one set of log-source conditions: the conditions are checked once per
- * event for all of them, then one Aho-Corasick pass per searched field picks the rules whose
- * necessary literals occur; only those (and the rules without literals) are evaluated.
+ * event for all of them, then the rules whose necessary literals occur in the searched fields
+ * (found by {@link FieldScans}, shared by all groups) are evaluated, with the rules without literals.
  */
 final class RuleGroup<R> {
     private final EcsFieldPath[] conditionPaths;
     private final String[][] conditionValues;
     private final CompiledRule<R>[] rules;
     private final long[] alwaysCandidates;
-    /** Each field the pre-filter reads, once per event: its presence mask and/or its literal index (null if none). */
-    private final EcsFieldPath[] scanPaths;
-    private final LiteralIndex[] scanIndexes;
+    /** Where this group's rules start in the global numbering, in 64-bit words. */
+    private final int wordBase;
+    /** Each field the pre-filter reads (ids of {@link FieldScans}), with its presence mask or null. */
+    private final int[] scanFields;
     private final long[][] presenceMasks;
-    /** For fields only {@code extra} can hold: the top-level extra key; null for modelled fields. */
-    private final String[] extraKeys;
 
+    /** A group for checking its conditions only. */
+    RuleGroup(List<FieldCondition> conditions) {
+        this(conditions, List.of(), 0, new FieldScans.Builder());
+    }
+
+    /**
+     * @param wordBase first word of this group's rules in the global numbering; its literals are
+     *                 added to {@code scans} under global rule numbers
+     */
     @SuppressWarnings("unchecked")
-    RuleGroup(List<FieldCondition> conditions, List<CompiledRule<R>> ruleList) {
+    RuleGroup(List<FieldCondition> conditions, List<CompiledRule<R>> ruleList, int wordBase, FieldScans.Builder scans) {
         conditionPaths = conditions.stream().map(c -> EcsFieldPath.of(c.field())).toArray(EcsFieldPath[]::new);
         conditionValues = conditions.stream().map(c -> c.anyOf().toArray(String[]::new)).toArray(String[][]::new);
         rules = ruleList.toArray(CompiledRule[]::new);
+        this.wordBase = wordBase;
         alwaysCandidates = new long[words()];
-        Map<String, LiteralIndex.Builder> byField = new LinkedHashMap<>();
-        Map<String, long[]> presence = new LinkedHashMap<>();
+        Map<Integer, long[]> presence = new LinkedHashMap<>();
+        String partition = FieldScans.partition(conditions);
         for (int i = 0; i < rules.length; i++) {
             List<EventPredicate.LiteralAtom> atoms = rules[i].matcher().necessaryAtoms();
             if (atoms == null || atoms.isEmpty()) {
@@ -41,26 +50,21 @@ final class RuleGroup<R> {
                 continue;
             }
             for (EventPredicate.LiteralAtom a : atoms) {
+                int field = scans.field(partition, a.field());
+                long[] mask = presence.computeIfAbsent(field, f -> new long[0]);
                 if (a.presenceOnly()) {
-                    presence.computeIfAbsent(a.field(), f -> new long[words()])[i >>> 6] |= 1L << i;
+                    if (mask.length == 0) {
+                        mask = new long[words()];
+                        presence.put(field, mask);
+                    }
+                    mask[i >>> 6] |= 1L << i;
                 } else {
-                    byField.computeIfAbsent(a.field(), f -> new LiteralIndex.Builder()).add(a.literal(), i);
+                    scans.addLiteral(field, a.literal(), (wordBase << 6) + i);
                 }
             }
         }
-        java.util.Set<String> fields = new java.util.LinkedHashSet<>(byField.keySet());
-        fields.addAll(presence.keySet());
-        scanPaths = new EcsFieldPath[fields.size()];
-        scanIndexes = new LiteralIndex[fields.size()];
-        presenceMasks = new long[fields.size()][];
-        extraKeys = new String[fields.size()];
-        int f = 0;
-        for (String field : fields) {
-            extraKeys[f] = extraKey(field);
-            scanPaths[f] = EcsFieldPath.of(field);
-            scanIndexes[f] = byField.containsKey(field) ? byField.get(field).build() : null;
-            presenceMasks[f++] = presence.get(field);
-        }
+        scanFields = presence.keySet().stream().mapToInt(Integer::intValue).toArray();
+        presenceMasks = presence.values().stream().map(m -> m.length == 0 ? null : m).toArray(long[][]::new);
     }
 
     int words() {
@@ -114,11 +118,11 @@ final class RuleGroup<R> {
         return false;
     }
 
-    /** Adds the matching rules to {@code out} (created on the first match); {@code bits} is scratch of {@link #words()}. */
-    List<CompiledRule<R>> evaluate(SecurityEvent event, long[] bits, List<CompiledRule<R>> out) {
-        int words = words();
-        prefilter(event, bits);
-        for (int w = 0; w < words; w++) {
+    /** Adds the matching rules to {@code out} (created on the first match). */
+    List<CompiledRule<R>> evaluate(SecurityEvent event, FieldScans scans, EvalScratch s, List<CompiledRule<R>> out) {
+        long[] bits = s.bits;
+        prefilter(event, scans, s);
+        for (int w = 0, words = words(); w < words; w++) {
             long word = bits[w];
             while (word != 0) {
                 int r = (w << 6) + Long.numberOfTrailingZeros(word);
@@ -134,67 +138,37 @@ final class RuleGroup<R> {
         return out;
     }
 
-    /** Sets the bits of the rules that can match: no known atoms, a present field, a literal found. */
-    private void prefilter(SecurityEvent event, long[] bits) {
+    /** Sets in {@code s.bits} the rules that can match: no known atoms, a present field, a literal found. */
+    private void prefilter(SecurityEvent event, FieldScans scans, EvalScratch s) {
+        long[] bits = s.bits;
         int words = words();
         System.arraycopy(alwaysCandidates, 0, bits, 0, words);
-        Map<String, Object> extra = event.extra();
-        for (int f = 0; f < scanPaths.length; f++) {
-            String key = extraKeys[f];
-            if (key != null && (extra == null || !extra.containsKey(key))) {
-                continue; // most rule fields are absent from most events: skip the path walk
-            }
-            Object v = scanPaths[f].get(event);
-            if (v == null) {
-                continue;
-            }
-            long[] mask = presenceMasks[f];
-            if (mask != null) {
-                for (int w = 0; w < words; w++) {
-                    bits[w] |= mask[w];
+        for (int k = 0; k < scanFields.length; k++) {
+            if (scans.present(scanFields[k], event, s)) {
+                long[] mask = presenceMasks[k];
+                if (mask != null) {
+                    for (int w = 0; w < words; w++) {
+                        bits[w] |= mask[w];
+                    }
                 }
             }
-            if (scanIndexes[f] != null) {
-                scan(scanIndexes[f], v, bits);
-            }
+        }
+        long[] found = s.found.words;
+        for (int w = 0; w < words; w++) {
+            bits[w] |= found[wordBase + w];
         }
     }
 
     /** The candidates' attachments, for diagnosis. */
-    List<R> candidateRules(SecurityEvent event, long[] bits) {
-        prefilter(event, bits);
+    List<R> candidateRules(SecurityEvent event, FieldScans scans, EvalScratch s) {
+        prefilter(event, scans, s);
         List<R> out = new ArrayList<>();
         for (int i = 0; i < rules.length; i++) {
-            if ((bits[i >>> 6] & (1L << i)) != 0) {
+            if ((s.bits[i >>> 6] & (1L << i)) != 0) {
                 out.add(rules[i].rule());
             }
         }
         return out;
-    }
-
-    private static void scan(LiteralIndex index, Object v, long[] bits) {
-        if (v instanceof List<?> list) {
-            for (Object e : list) {
-                if (e != null) {
-                    scan(index, e, bits);
-                }
-            }
-        } else {
-            index.scan(ValuePredicate.asText(v), bits);
-        }
-    }
-
-    /**
-     * The top-level key of {@code extra} under which {@code field} can only be, or null when the
-     * record models it (or reads a modelled map first: labels, syslog structured data).
-     */
-    static String extraKey(String field) {
-        if (EcsFieldPath.isModelled(field) || field.startsWith("labels.") || field.startsWith("log.syslog.structured_data.")
-                || field.isEmpty()) {
-            return null;
-        }
-        int dot = field.indexOf('.');
-        return dot < 0 ? field : field.substring(0, dot);
     }
 
     /** The first condition's field, or null for a group every event meets. */

@@ -21,20 +21,8 @@ public final class RuleIndex<R> {
     private final EcsFieldPath[] dispatchPaths;
     private final List<Map<String, int[]>> dispatchTables;
     private final List<RuleGroup<R>> groups;
-    private final int maxWords;
-    private final ThreadLocal<Scratch> scratch;
-
-    /** Per-thread state of one evaluation: the candidate bits and which groups ran for this event. */
-    private static final class Scratch {
-        final long[] bits;
-        final int[] ranAt;
-        int epoch;
-
-        Scratch(int words, int groups) {
-            bits = new long[words];
-            ranAt = new int[groups];
-        }
-    }
+    private final FieldScans scans;
+    private final ThreadLocal<EvalScratch> scratch;
 
     public RuleIndex(List<CompiledRule<R>> rules) {
         Map<String, List<CompiledRule<R>>> byConditions = new LinkedHashMap<>();
@@ -44,9 +32,12 @@ public final class RuleIndex<R> {
         List<RuleGroup<R>> all = new ArrayList<>();
         List<RuleGroup<R>> none = new ArrayList<>();
         Map<String, Map<String, List<Integer>>> tables = new LinkedHashMap<>();
+        FieldScans.Builder scanBuilder = new FieldScans.Builder();
         int words = 1;
+        int wordBase = 0;
         for (List<CompiledRule<R>> members : byConditions.values()) {
-            RuleGroup<R> group = new RuleGroup<>(members.get(0).mapping().conditions(), members);
+            RuleGroup<R> group = new RuleGroup<>(members.get(0).mapping().conditions(), members, wordBase, scanBuilder);
+            wordBase += group.words();
             int id = all.size();
             all.add(group);
             words = Math.max(words, group.words());
@@ -64,6 +55,7 @@ public final class RuleIndex<R> {
         }
         this.groups = List.copyOf(all);
         this.unconditional = List.copyOf(none);
+        this.scans = scanBuilder.build();
         this.dispatchPaths = tables.keySet().stream().map(EcsFieldPath::of).toArray(EcsFieldPath[]::new);
         this.dispatchTables = new ArrayList<>();
         for (Map<String, List<Integer>> t : tables.values()) {
@@ -71,18 +63,21 @@ public final class RuleIndex<R> {
             t.forEach((k, v) -> frozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
             dispatchTables.add(Map.copyOf(frozen));
         }
-        this.maxWords = words;
+        int groupWords = words;
+        int globalWords = Math.max(1, wordBase);
         int groupCount = all.size();
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxWords, groupCount));
+        int fields = scans.size();
+        this.scratch = ThreadLocal.withInitial(() -> new EvalScratch(groupWords, globalWords, groupCount, fields));
     }
 
     /** The rules that match {@code event}; an immutable empty list (no allocation) when none does. */
     public List<CompiledRule<R>> evaluate(SecurityEvent event) {
-        Scratch s = scratch.get();
-        int epoch = ++s.epoch;
+        EvalScratch s = scratch.get();
+        s.next();
+        int epoch = s.epoch;
         List<CompiledRule<R>> out = null;
         for (int i = 0, n = unconditional.size(); i < n; i++) {
-            out = unconditional.get(i).evaluate(event, s.bits, out);
+            out = unconditional.get(i).evaluate(event, scans, s, out);
         }
         for (int f = 0; f < dispatchPaths.length; f++) {
             Object v = dispatchPaths[f].get(event);
@@ -93,7 +88,7 @@ public final class RuleIndex<R> {
         return out == null ? List.of() : out;
     }
 
-    private List<CompiledRule<R>> dispatch(SecurityEvent event, Object value, Map<String, int[]> table, Scratch s,
+    private List<CompiledRule<R>> dispatch(SecurityEvent event, Object value, Map<String, int[]> table, EvalScratch s,
             int epoch, List<CompiledRule<R>> out) {
         if (value instanceof List<?> list) {
             for (int i = 0, n = list.size(); i < n; i++) {
@@ -117,7 +112,7 @@ public final class RuleIndex<R> {
                 s.ranAt[id] = epoch;
                 RuleGroup<R> g = groups.get(id);
                 if (g.appliesFrom(event, 1)) {
-                    out = g.evaluate(event, s.bits, out);
+                    out = g.evaluate(event, scans, s, out);
                 }
             }
         }
@@ -137,15 +132,17 @@ public final class RuleIndex<R> {
 
     /** The log-source conditions of {@code mapping} hold for {@code event} (checked without the index). */
     public static boolean meetsConditions(LogSourceMapping mapping, SecurityEvent event) {
-        return new RuleGroup<>(mapping.conditions(), List.of()).applies(event);
+        return new RuleGroup<>(mapping.conditions()).applies(event);
     }
 
     /** The rules an event would be evaluated against after the log-source and literal pre-filters. */
     public List<R> candidates(SecurityEvent event) {
         List<R> out = new ArrayList<>();
+        EvalScratch s = scratch.get();
+        s.next();
         for (RuleGroup<R> g : groups) {
             if (g.applies(event)) {
-                out.addAll(g.candidateRules(event, scratch.get().bits));
+                out.addAll(g.candidateRules(event, scans, s));
             }
         }
         return out;

@@ -1,0 +1,150 @@
+package org.fenghuo.crypto.keys;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Arrays;
+import org.bouncycastle.asn1.bc.ObjectStore;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.fenghuo.crypto.CryptoFailure;
+
+/**
+ * Reads and writes a BCFKS keystore file. A write goes to a temporary file beside the keystore
+ * (mode 0600 where the file system is POSIX), is forced to disk, then renamed over the old one, so
+ * a crash leaves either the old or the new keystore, never half of one.
+ */
+final class KeystoreFile {
+
+    static final String TYPE = "BCFKS";
+    private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+
+    private KeystoreFile() {
+    }
+
+    static KeyStore empty() {
+        try {
+            KeyStore store = KeyStore.getInstance(TYPE, PROVIDER);
+            store.load(null, null);
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Bouncy Castle has no " + TYPE + " keystore", e);
+        }
+    }
+
+    /**
+     * @throws UncheckedIOException naming the path when it is missing or unreadable
+     * @throws CryptoFailure WRONG_PASSPHRASE when the integrity check fails, MALFORMED_INPUT when it is no BCFKS file
+     */
+    static KeyStore load(Path path, KeystorePassphrase passphrase) {
+        byte[] bytes = read(path);
+        try {
+            // Parse the structure first: a file that is not BCFKS at all must not read as "wrong passphrase".
+            ObjectStore.getInstance(bytes);
+        } catch (RuntimeException e) {
+            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_INPUT, "keystore " + path + " is not a " + TYPE + " keystore");
+        }
+        KeyStore store;
+        try {
+            store = KeyStore.getInstance(TYPE, PROVIDER);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Bouncy Castle has no " + TYPE + " keystore", e);
+        }
+        char[] chars = passphrase.chars();
+        try {
+            store.load(new ByteArrayInputStream(bytes), chars);
+            return store;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // BCFKS checks its MAC, keyed by the passphrase, before anything else: a mismatch is the
+            // wrong passphrase or a modified file, and the two cannot be told apart.
+            throw new CryptoFailure(CryptoFailure.Reason.WRONG_PASSPHRASE,
+                    "wrong passphrase for keystore " + path + " (or the file was modified)");
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    static void store(KeyStore store, Path path, KeystorePassphrase passphrase, boolean replace) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        char[] chars = passphrase.chars();
+        try {
+            store.store(out, chars);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encode keystore " + path + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+        writeAtomically(path, out.toByteArray(), replace);
+    }
+
+    static boolean posix(Path dir) {
+        return Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+    }
+
+    private static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("keystore " + path + " does not exist (create it with `fenghuo keys init`)", e);
+        } catch (AccessDeniedException e) {
+            throw new UncheckedIOException("cannot read keystore " + path + ": permission denied", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read keystore " + path + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void writeAtomically(Path path, byte[] bytes, boolean replace) {
+        Path absolute = path.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            if (!replace && Files.exists(absolute)) {
+                throw new FileAlreadyExistsException(path.toString());
+            }
+            tmp = posix(dir)
+                    ? Files.createTempFile(dir, ".keystore-", ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(dir, ".keystore-", ".tmp");
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("keystore " + path + " already exists", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write keystore " + path + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the rename failed already; that is the error the caller sees
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.fenghuo.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.fenghuo.crypto.audit.AuditEvent;
+import org.fenghuo.crypto.audit.AuditOutcome;
+import org.fenghuo.crypto.audit.AuditTrail;
+import org.fenghuo.crypto.audit.CheckpointPolicy;
+import org.fenghuo.crypto.audit.InMemorySigningKeys;
+import org.fenghuo.crypto.audit.store.ElasticsearchAuditStore;
+import org.fenghuo.crypto.audit.store.FileAuditStore;
+import org.fenghuo.crypto.audit.store.FsyncPolicy;
+import org.fenghuo.crypto.audit.store.TeeAuditStore;
+import org.fenghuo.crypto.sm.Sm2;
+import org.fenghuo.deploy.infra.ElasticsearchFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditVerifyCommandTest {
+    @RegisterExtension
+    final IsolatedHome isolatedHome = new IsolatedHome();
+
+    @TempDir
+    Path dir;
+
+    private final SecureRandom random = new SecureRandom();
+    private final InMemorySigningKeys keys = new InMemorySigningKeys("audit-signing", random);
+    private Path trail;
+    private Path publicKey;
+
+    /** r1 r2 r3 cp4 r5 r6 r7 cp8 (the last written by close). */
+    @BeforeEach
+    void writeTrail() throws IOException {
+        trail = dir.resolve("audit.log");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T06:00:00Z"), ZoneOffset.UTC);
+        try (AuditTrail t = AuditTrail.open(FileAuditStore.open(trail, FsyncPolicy.NONE), keys,
+                new CheckpointPolicy(3, Duration.ofHours(1)), clock, random)) {
+            for (int i = 1; i <= 6; i++) {
+                t.append(new AuditEvent("analyst-" + i, "pii.reveal", "event ev-" + i, AuditOutcome.SUCCESS,
+                        Map.of("field", "user.id")));
+            }
+        }
+        publicKey = pem("audit.pub.pem", keys.current().keyPair().getPublic());
+    }
+
+    private Path pem(String name, Object key) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(key);
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, out.toString());
+        return file;
+    }
+
+    @Test
+    void intactTrailExitsZeroWithASummary() {
+        CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("checked: 8 entries (6 records, 2 checkpoints verified), last sequence 8,"
+                + " last signed checkpoint 8").contains("OK: the chain is intact");
+        assertThat(r.out()).doesNotContain("WARNING");
+    }
+
+    @Test
+    void keyNamedByIdAndVersionIsTrustedOnlyForThatVersion() {
+        CliRunner.Result ok = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                "audit-signing:1=" + publicKey);
+        assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+        CliRunner.Result wrongVersion = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                "audit-signing:2=" + publicKey);
+        assertThat(wrongVersion.exitCode()).isEqualTo(1);
+        assertThat(wrongVersion.out()).contains("UNKNOWN_SIGNING_KEY at line 4 (sequence 4)");
+    }
+
+    @Test
+    void modifiedRecordExitsOneAndNamesTheLine() throws IOException {
+        List<String> lines = Files.readAllLines(trail, StandardCharsets.UTF_8);
+        lines.set(5, lines.get(5).replace("analyst-5", "analyst-X"));
+        Files.write(trail, lines, StandardCharsets.UTF_8);
+        CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("checked: 5 entries").contains("TAMPERED: first bad entry: HASH_MISMATCH at line 6"
+                + " (sequence 6)");
+    }
+
+    @Test
+    void deletedRecordExitsOne() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(trail, StandardCharsets.UTF_8));
+        lines.remove(1);
+        Files.write(trail, lines, StandardCharsets.UTF_8);
+        CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("MISSING_ENTRY at line 2 (sequence 3): sequence 2 missing");
+    }
+
+    @Test
+    void someoneElsesKeyMakesEveryCheckpointUnknown() throws IOException {
+        Path other = pem("other.pem", Sm2.generateKeyPair(random).getPublic());
+        CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", other.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("UNKNOWN_SIGNING_KEY at line 4");
+    }
+
+    @Test
+    void unsignedTailIsAWarningUnlessASignedTailIsRequired() throws IOException {
+        List<String> lines = Files.readAllLines(trail, StandardCharsets.UTF_8);
+        Files.write(trail, lines.subList(0, 6), StandardCharsets.UTF_8);
+        CliRunner.Result lenient = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString());
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.out()).contains("WARNING: 2 entries after the last signed checkpoint are not signed")
+                .contains("last signed checkpoint 4");
+        CliRunner.Result strict = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString(), "--require-signed-tail");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.out()).contains("UNSIGNED_TAIL at line 5");
+        CliRunner.Result anchored = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString(), "--expect-sequence", "8");
+        assertThat(anchored.exitCode()).isEqualTo(1);
+        assertThat(anchored.out()).contains("TRAIL_TOO_SHORT");
+    }
+
+    @Test
+    void trailInElasticsearchIsVerifiedAndADeletedDocumentNamed() throws Exception {
+        String url = ElasticsearchFixture.shared().url();
+        String index = "fenghuo-audit-cli-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            TeeAuditStore tee = new TeeAuditStore(
+                    FileAuditStore.open(trail, FsyncPolicy.NONE),
+                    List.of(ElasticsearchAuditStore.open(url, index)));
+            AuditTrail.open(tee, keys, CheckpointPolicy.DEFAULT, Clock.systemUTC(), random).close(); // replays the file
+            CliRunner.Result ok = CliRunner.run("audit", "verify", "--es", url, "--index", index, "--public-key",
+                    publicKey.toString());
+            assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+            assertThat(ok.out()).contains("Elasticsearch index " + index).contains("checked: 8 entries");
+
+            http.send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_doc/3")).DELETE()
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            CliRunner.Result deleted = CliRunner.run("audit", "verify", "--es", url, "--index", index, "--public-key",
+                    publicKey.toString());
+            assertThat(deleted.exitCode()).isEqualTo(1);
+            assertThat(deleted.out()).contains("MISSING_ENTRY at " + index + "/_doc/4 (sequence 4): sequence 3 missing");
+        } finally {
+            http.send(HttpRequest.newBuilder(URI.create(url + "/" + index)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    @Test
+    void usageAndUnreadableInputExitTwo() throws IOException {
+        assertThat(CliRunner.run("audit", "verify", "--public-key", publicKey.toString()).exitCode()).isEqualTo(2);
+        CliRunner.Result both = CliRunner.run("audit", "verify", "--file", trail.toString(), "--es", "http://127.0.0.1:1",
+                "--public-key", publicKey.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("exactly one of --file PATH or --es URL");
+        assertThat(CliRunner.run("audit", "verify", "--file", trail.toString()).exitCode()).isEqualTo(2);
+        CliRunner.Result missing = CliRunner.run("audit", "verify", "--file", dir.resolve("nope.log").toString(),
+                "--public-key", publicKey.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read the trail");
+        Path garbage = Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN PUBLIC KEY-----\n!!\n-----END PUBLIC KEY-----\n");
+        CliRunner.Result badKey = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                garbage.toString());
+        assertThat(badKey.exitCode()).isEqualTo(2);
+        assertThat(badKey.err()).contains("MALFORMED_KEY").contains("garbage.pem");
+        CliRunner.Result unreachable = CliRunner.run("audit", "verify", "--es", "http://127.0.0.1:1", "--public-key",
+                publicKey.toString());
+        assertThat(unreachable.exitCode()).isEqualTo(2);
+        assertThat(unreachable.err()).contains("cannot read the trail");
+    }
+}

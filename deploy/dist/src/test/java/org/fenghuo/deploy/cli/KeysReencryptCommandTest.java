@@ -1,0 +1,94 @@
+package org.fenghuo.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.UUID;
+import org.fenghuo.crypto.envelope.FieldEnvelope;
+import org.fenghuo.crypto.keys.KeystoreKeyRing;
+import org.fenghuo.crypto.keys.KeystorePassphrase;
+import org.fenghuo.crypto.rotation.SealedValueContext;
+import org.fenghuo.deploy.infra.ElasticsearchFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fenghuo keys rotate} then {@code reencrypt} against the real Elasticsearch of the shared fixture. */
+class KeysReencryptCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Map<String, String> ENV = Map.of(KeystorePassphrase.VALUE_ENV, "reencrypt-test-passphrase");
+
+    @RegisterExtension
+    final IsolatedHome isolatedHome = new IsolatedHome();
+
+    @TempDir
+    Path dir;
+
+    private final String url = ElasticsearchFixture.shared().url();
+    private final String index = "fenghuo-events-keys-cli-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void deleteIndex() throws Exception {
+        send("DELETE", "/" + index, null);
+    }
+
+    @Test
+    void rotateThenReencryptMovesStoredValuesToTheNewVersion() throws Exception {
+        Path keystore = dir.resolve("keystore.bcfks");
+        assertThat(KeysCommandTest.keys(ENV, "init", "--keystore", keystore.toString()).exitCode()).isZero();
+        KeystoreKeyRing v1 = KeystoreKeyRing.open(keystore, KeystorePassphrase.of(ENV.get(KeystorePassphrase.VALUE_ENV).toCharArray()));
+        FieldEnvelope envelope = new FieldEnvelope(v1, new SecureRandom());
+        for (int i = 0; i < 3; i++) {
+            String id = "ev-" + i;
+            send("PUT", "/" + index + "/_doc/" + id, "{\"event\":{\"id\":\"" + id + "\"},\"user\":{\"name\":\""
+                    + envelope.seal("Wang " + i, SealedValueContext.of("user.name", id)) + "\"}}");
+        }
+        send("POST", "/" + index + "/_refresh", null);
+        assertThat(KeysCommandTest.keys(ENV, "rotate", "--keystore", keystore.toString()).exitCode()).isZero();
+
+        CliRunner.Result run = KeysCommandTest.keys(ENV, "reencrypt", "--keystore", keystore.toString(), "--es", url,
+                "--index", "fenghuo-events-keys-cli-*" + index.substring(index.length() - 8));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("to fenghuo v2").contains("documents_scanned=3").contains("values_reencrypted=3")
+                .contains("conflicts=0");
+        send("POST", "/" + index + "/_refresh", null);
+        KeystoreKeyRing v2 = KeystoreKeyRing.open(keystore, KeystorePassphrase.of(ENV.get(KeystorePassphrase.VALUE_ENV).toCharArray()));
+        String sealed = send("GET", "/" + index + "/_doc/ev-1", null).path("_source").path("user").path("name").asText();
+        assertThat(FieldEnvelope.header(sealed).keyVersion()).isEqualTo(2);
+        assertThat(new FieldEnvelope(v2, new SecureRandom()).open(sealed, "user.name|ev-1")).isEqualTo("Wang 1");
+
+        CliRunner.Result again = KeysCommandTest.keys(ENV, "reencrypt", "--keystore", keystore.toString(), "--es", url,
+                "--index", index);
+        assertThat(again.out()).contains("values_reencrypted=0").contains("values_current=3");
+    }
+
+    @Test
+    void anUnreachableElasticsearchIsExitCodeThree() {
+        Path keystore = dir.resolve("keystore.bcfks");
+        assertThat(KeysCommandTest.keys(ENV, "init", "--keystore", keystore.toString()).exitCode()).isZero();
+        CliRunner.Result run = KeysCommandTest.keys(ENV, "reencrypt", "--keystore", keystore.toString(), "--es",
+                "http://127.0.0.1:1");
+        assertThat(run.exitCode()).isEqualTo(FenghuoCli.EXIT_SERVICE);
+        assertThat(run.err()).startsWith("fenghuo keys reencrypt: Elasticsearch http://127.0.0.1:1 unreachable");
+    }
+
+    private static JsonNode send(String method, String path, String body) throws Exception {
+        String base = ElasticsearchFixture.shared().url();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+}

@@ -17,6 +17,7 @@ import org.fenghuo.crypto.pii.policy.FieldRule;
 import org.fenghuo.crypto.pii.policy.PiiAction;
 import org.fenghuo.crypto.pii.policy.PiiPolicy;
 import org.fenghuo.crypto.pii.policy.ScanRule;
+import org.fenghuo.crypto.rotation.SealedValueContext;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -26,7 +27,7 @@ import org.fenghuo.events.SecurityEvent;
  * the same instance.
  *
  * <p>Encryption context (the SM4-GCM associated data) is {@code <ECS field path>|<event.id>}
- * ({@link #context}); the key-rotation job re-seals with the same convention. An event without
+ * ({@link #context}, i.e. {@link SealedValueContext#of}); the re-encryption job re-seals with it. An event without
  * {@code event.id} cannot be sealed reproducibly: its encrypt fields are dropped and its sealed
  * spans masked instead, counted as {@code fenghuo.pii.failures{reason=no_document_id}}.
  *
@@ -65,9 +66,12 @@ public final class PiiProtector {
         }
     }
 
-    /** The SM4-GCM associated data of a value of {@code field} in document {@code documentId}. */
+    /**
+     * The SM4-GCM associated data of a value of {@code field} in document {@code documentId}: the
+     * convention the re-encryption job also uses ({@link SealedValueContext#of}).
+     */
     public static String context(String field, String documentId) {
-        return field + '|' + documentId;
+        return SealedValueContext.of(field, documentId);
     }
 
     /**

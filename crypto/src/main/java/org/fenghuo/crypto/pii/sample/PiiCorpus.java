@@ -13,8 +13,8 @@ import org.fenghuo.events.SecurityEvent;
 /**
  * A reproducible corpus of realistic hub events carrying personal data in many fields and
  * spellings, for the PII proof tests and the {@code protect} benchmark. A fixed seed gives the same
- * events every time. The mix: 40% network flows (no personal data), 25% SSH logins (a phone number
- * in some messages), 20% web requests (ID number and phone in the URL, e-mail in the referrer),
+ * events every time. The standard {@link Mix}: 40% network flows (no personal data), 25% SSH logins
+ * (a phone number in some messages), 20% web requests (ID number and phone in the URL, e-mail in the referrer),
  * 15% city-system records (ID, phone, card, e-mail, plate, name and address in nested
  * {@code fenghuo.person}/{@code user} fields, lists, labels, structured data, Chinese text and a
  * JSON {@code event.original}). Persons are drawn from a pool, so one ID number or phone recurs in
@@ -30,6 +30,23 @@ public final class PiiCorpus {
     public record Sample(SecurityEvent event, List<Planted> planted) {
     }
 
+    /**
+     * Shares of each kind of event, in percent (summing to 100). {@link #STANDARD} is dense in
+     * personal data (60% of events carry some) to exercise protection; {@link #MOSTLY_FLOWS} is
+     * closer to a city hub's traffic, where flows and DNS dominate.
+     */
+    public record Mix(int flows, int ssh, int web, int city) {
+        public static final Mix STANDARD = new Mix(40, 25, 20, 15);
+        public static final Mix MOSTLY_FLOWS = new Mix(90, 5, 3, 2);
+
+        public Mix {
+            if (flows < 0 || ssh < 0 || web < 0 || city < 0 || flows + ssh + web + city != 100) {
+                throw new IllegalArgumentException("shares must be >= 0 and sum to 100: " + flows + "/" + ssh + "/"
+                        + web + "/" + city);
+            }
+        }
+    }
+
     /** A person of the pool. */
     public record Person(String login, String name, String idNumber, String phone, String bankCard, String email,
                          String plate, String address) {
@@ -39,12 +56,18 @@ public final class PiiCorpus {
     private static final String[] STREETS = {"建国路", "人民路", "中山路", "解放大道", "科技园南路"};
 
     private final Random random;
+    private final Mix mix;
     private final PersonalValues values;
     private final List<Person> persons = new ArrayList<>();
     private int sequence;
 
     public PiiCorpus(long seed, int persons) {
+        this(seed, persons, Mix.STANDARD);
+    }
+
+    public PiiCorpus(long seed, int persons, Mix mix) {
         this.random = new Random(seed);
+        this.mix = mix;
         this.values = new PersonalValues(random);
         for (int i = 0; i < persons; i++) {
             String login = values.login() + i;
@@ -84,11 +107,11 @@ public final class PiiCorpus {
         int roll = random.nextInt(100);
         List<Planted> planted = new ArrayList<>();
         SecurityEvent e;
-        if (roll < 40) {
+        if (roll < mix.flows()) {
             e = flow(id, at);
-        } else if (roll < 65) {
+        } else if (roll < mix.flows() + mix.ssh()) {
             e = ssh(id, at, p, planted);
-        } else if (roll < 85) {
+        } else if (roll < mix.flows() + mix.ssh() + mix.web()) {
             e = web(id, at, p, planted);
         } else {
             e = cityRecord(id, at, p, planted);

@@ -1,0 +1,198 @@
+package org.fenghuo.crypto.pii;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.fenghuo.crypto.CryptoFailure;
+import org.fenghuo.crypto.envelope.FieldEnvelope;
+import org.fenghuo.crypto.keys.KeyRing;
+import org.fenghuo.crypto.pii.detect.PiiScanner;
+import org.fenghuo.crypto.pii.detect.PiiSpan;
+import org.fenghuo.crypto.pii.policy.FieldRule;
+import org.fenghuo.crypto.pii.policy.PiiAction;
+import org.fenghuo.crypto.pii.policy.PiiPolicy;
+import org.fenghuo.crypto.pii.policy.ScanRule;
+import org.fenghuo.crypto.rotation.SealedValueContext;
+import org.fenghuo.events.SecurityEvent;
+
+/**
+ * Applies a {@link PiiPolicy} to events before they leave the hub: personal fields are sealed,
+ * blind-indexed, masked or dropped, and personal data found in free-text fields is replaced by
+ * its mask or a sealed token ({@link SealedText}). An event with none of the fields comes back as
+ * the same instance.
+ *
+ * <p>Encryption context (the SM4-GCM associated data) is {@code <ECS field path>|<event.id>}
+ * ({@link #context}, i.e. {@link SealedValueContext#of}); the re-encryption job re-seals with it. An event without
+ * {@code event.id} cannot be sealed reproducibly: its encrypt fields are dropped and its sealed
+ * spans masked instead, counted as {@code fenghuo.pii.failures{reason=no_document_id}}.
+ *
+ * <p>Not thread-safe ({@link FieldEnvelope} and HMAC state are reused): create one protector per
+ * thread, e.g. in the Flink operator's {@code open()}; they can share the key ring and registry.
+ */
+public final class PiiProtector {
+
+    private final FieldEnvelope envelope;
+    private final BlindIndex blind;
+    private final PiiMetrics metrics;
+    private final List<CompiledField> fields = new ArrayList<>();
+    private final List<CompiledScan> scans = new ArrayList<>();
+    private final FieldVisitor fieldVisitor = new FieldVisitor();
+    private final ScanVisitor scanVisitor = new ScanVisitor();
+    private EventDraft draft;
+    private String documentId;
+    /**
+     * Terms already computed for this event, by kind and value: one person's number often recurs in
+     * several fields and texts of one event, and the HMAC is the dearest step. Cleared after each
+     * event, so no plaintext outlives the event it came with.
+     */
+    private final Map<String, String> eventTerms = new HashMap<>();
+
+    public PiiProtector(PiiPolicy policy, KeyRing keys, SecureRandom random, MeterRegistry registry) {
+        this.envelope = new FieldEnvelope(keys, random);
+        this.blind = new BlindIndex(keys, policy);
+        this.metrics = new PiiMetrics(registry);
+        for (FieldRule r : policy.fields()) {
+            fields.add(new CompiledField(r, new FieldTarget(r.path())));
+        }
+        Map<Set<PiiKind>, PiiScanner> scanners = new HashMap<>();
+        for (ScanRule r : policy.scans()) {
+            scans.add(new CompiledScan(r, new FieldTarget(r.path()),
+                    scanners.computeIfAbsent(r.kinds(), PiiScanner::new)));
+        }
+    }
+
+    /**
+     * The SM4-GCM associated data of a value of {@code field} in document {@code documentId}: the
+     * convention the re-encryption job also uses ({@link SealedValueContext#of}).
+     */
+    public static String context(String field, String documentId) {
+        return SealedValueContext.of(field, documentId);
+    }
+
+    /**
+     * The event as it may be stored.
+     *
+     * @throws CryptoFailure when the key ring cannot give a key: the event must then not be stored
+     */
+    public SecurityEvent protect(SecurityEvent event) {
+        EventDraft d = new EventDraft(event);
+        d.stripOwnNamespace();
+        draft = d;
+        documentId = d.documentId();
+        try {
+            for (CompiledField f : fields) {
+                fieldVisitor.rule = f.rule;
+                f.target.visit(d, fieldVisitor);
+            }
+            for (CompiledScan s : scans) {
+                scanVisitor.rule = s.rule;
+                scanVisitor.scanner = s.scanner;
+                s.target.visit(d, scanVisitor);
+            }
+            return d.build();
+        } finally {
+            draft = null;
+            documentId = null;
+            if (!eventTerms.isEmpty()) {
+                eventTerms.clear();
+            }
+        }
+    }
+
+    private String term(PiiKind kind, String plaintext) {
+        String normalized = PiiNormalizer.normalize(kind, plaintext);
+        String key = kind.label() + '|' + normalized;
+        String term = eventTerms.get(key);
+        if (term == null) {
+            term = blind.termOfNormalized(kind, normalized);
+            eventTerms.put(key, term);
+        }
+        return term;
+    }
+
+    private String seal(String plaintext, String field) {
+        try {
+            return envelope.seal(plaintext, context(field, documentId));
+        } catch (CryptoFailure e) {
+            metrics.failure(e.reason().name().toLowerCase(Locale.ROOT));
+            throw e;
+        }
+    }
+
+    private record CompiledField(FieldRule rule, FieldTarget target) {
+    }
+
+    private record CompiledScan(ScanRule rule, FieldTarget target, PiiScanner scanner) {
+    }
+
+    /** Whole-field actions. */
+    private final class FieldVisitor implements ValueVisitor {
+        FieldRule rule;
+
+        @Override
+        public String visit(String field, String value) {
+            if (FieldEnvelope.isSealed(value)) {
+                return value;
+            }
+            if (rule.has(PiiAction.BLIND_INDEX)) {
+                draft.addBlindTerm(field, term(rule.kind(), value), true);
+                metrics.field(PiiAction.BLIND_INDEX);
+            }
+            if (rule.has(PiiAction.ENCRYPT)) {
+                if (documentId == null) {
+                    metrics.failure("no_document_id");
+                    return null;
+                }
+                metrics.field(PiiAction.ENCRYPT);
+                return seal(value, field);
+            }
+            if (rule.has(PiiAction.MASK)) {
+                metrics.field(PiiAction.MASK);
+                return PiiMasks.mask(rule.kind(), value);
+            }
+            metrics.field(PiiAction.DROP);
+            return null;
+        }
+    }
+
+    /** Free-text scanning: each span replaced in place. */
+    private final class ScanVisitor implements ValueVisitor {
+        ScanRule rule;
+        PiiScanner scanner;
+
+        @Override
+        public String visit(String field, String value) {
+            List<PiiSpan> spans = scanner.scan(value);
+            if (spans.isEmpty()) {
+                return value;
+            }
+            StringBuilder out = new StringBuilder(value.length() + 64 * spans.size());
+            int from = 0;
+            for (PiiSpan s : spans) {
+                String plain = value.substring(s.start(), s.end());
+                out.append(value, from, s.start()).append(replacement(field, s.kind(), plain));
+                from = s.end();
+                if (rule.index()) {
+                    draft.addBlindTerm(field, term(s.kind(), plain), false);
+                }
+                metrics.span(s.kind());
+            }
+            return out.append(value, from, value.length()).toString();
+        }
+
+        private String replacement(String field, PiiKind kind, String plain) {
+            if (rule.replace() == ScanRule.Replacement.SEAL) {
+                if (documentId != null) {
+                    return SealedText.token(kind, seal(plain, field));
+                }
+                metrics.failure("no_document_id");
+            }
+            return PiiMasks.mask(kind, plain);
+        }
+    }
+}

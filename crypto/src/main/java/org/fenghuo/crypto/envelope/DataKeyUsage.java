@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>The count is per process and starts at zero with the process: several processes sealing
  * under one key, or restarts, each get their own count. Choose the limit as 2^32 divided by the
  * number of sealing processes (the default 2^31 covers two), and rotate on a schedule that stays
- * well below it; the warning at half the limit is the reminder. Thread-safe; one instance is meant
+ * well below it; the warning at half the limit is the reminder. Keys are counted by id and
+ * version, so two key rings using the same id in one process share a count (it errs on the safe
+ * side). Thread-safe; one instance is meant
  * to be shared by every {@link FieldEnvelope} of the process ({@link #shared()}).
  */
 public final class DataKeyUsage {

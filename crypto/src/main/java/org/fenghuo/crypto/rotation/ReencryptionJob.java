@@ -21,7 +21,9 @@ import org.fenghuo.crypto.keys.KeyRing;
  * ({@code search_after} on {@code _shard_doc}), re-seals in memory with each value's context,
  * and writes changed documents back with {@code _bulk} guarded by {@code if_seq_no} and
  * {@code if_primary_term}: a document changed meanwhile is counted as a conflict, never overwritten
- * (run the job again to pick it up). Values that do not open are left as they were and counted.
+ * (run the job again to pick it up). Values that do not open, and documents stored without
+ * {@code _source}, are left as they were and counted. When Elasticsearch fails mid-run the
+ * {@link ReencryptionAborted} it throws carries the counts until then.
  */
 public final class ReencryptionJob {
 

@@ -48,17 +48,7 @@ class KeysReencryptCommandTest {
 
     @Test
     void rotateThenReencryptMovesStoredValuesToTheNewVersion() throws Exception {
-        Path keystore = dir.resolve("keystore.bcfks");
-        assertThat(KeysCommandTest.keys(ENV, "init", "--keystore", keystore.toString()).exitCode()).isZero();
-        KeystoreKeyRing v1 = KeystoreKeyRing.open(keystore, KeystorePassphrase.of(ENV.get(KeystorePassphrase.VALUE_ENV).toCharArray()));
-        FieldEnvelope envelope = new FieldEnvelope(v1, new SecureRandom());
-        for (int i = 0; i < 3; i++) {
-            String id = "ev-" + i;
-            send("PUT", "/" + index + "/_doc/" + id, "{\"event\":{\"id\":\"" + id + "\"},\"user\":{\"name\":\""
-                    + envelope.seal("Wang " + i, SealedValueContext.of("user.name", id)) + "\"}}");
-        }
-        send("POST", "/" + index + "/_refresh", null);
-        assertThat(KeysCommandTest.keys(ENV, "rotate", "--keystore", keystore.toString()).exitCode()).isZero();
+        Path keystore = threeNamesSealedUnderV1ThenRotated("Wang");
 
         CliRunner.Result run = KeysCommandTest.keys(ENV, "reencrypt", "--keystore", keystore.toString(), "--es", url,
                 "--index", "fenghuo-events-keys-cli-*" + index.substring(index.length() - 8));
@@ -89,17 +79,7 @@ class KeysReencryptCommandTest {
 
     @Test
     void aFailureMidRunPrintsTheCountsSoFarThenExitsThree() throws Exception {
-        Path keystore = dir.resolve("keystore.bcfks");
-        assertThat(KeysCommandTest.keys(ENV, "init", "--keystore", keystore.toString()).exitCode()).isZero();
-        KeystoreKeyRing v1 = KeystoreKeyRing.open(keystore, KeystorePassphrase.of(ENV.get(KeystorePassphrase.VALUE_ENV).toCharArray()));
-        FieldEnvelope envelope = new FieldEnvelope(v1, new SecureRandom());
-        for (int i = 0; i < 3; i++) {
-            String id = "ev-" + i;
-            send("PUT", "/" + index + "/_doc/" + id, "{\"event\":{\"id\":\"" + id + "\"},\"user\":{\"name\":\""
-                    + envelope.seal("Zhao " + i, SealedValueContext.of("user.name", id)) + "\"}}");
-        }
-        send("POST", "/" + index + "/_refresh", null);
-        assertThat(KeysCommandTest.keys(ENV, "rotate", "--keystore", keystore.toString()).exitCode()).isZero();
+        Path keystore = threeNamesSealedUnderV1ThenRotated("Zhao");
 
         CliRunner.Result run;
         try (FailingBulkProxy proxy = new FailingBulkProxy(url, 2)) {
@@ -162,6 +142,22 @@ class KeysReencryptCommandTest {
         public void close() {
             server.stop(0);
         }
+    }
+
+    /** A new keystore, three documents whose {@code user.name} ("NAME 0".."NAME 2") is sealed under v1, then {@code keys rotate}. */
+    private Path threeNamesSealedUnderV1ThenRotated(String name) throws Exception {
+        Path keystore = dir.resolve("keystore.bcfks");
+        assertThat(KeysCommandTest.keys(ENV, "init", "--keystore", keystore.toString()).exitCode()).isZero();
+        KeystoreKeyRing v1 = KeystoreKeyRing.open(keystore, KeystorePassphrase.of(ENV.get(KeystorePassphrase.VALUE_ENV).toCharArray()));
+        FieldEnvelope envelope = new FieldEnvelope(v1, new SecureRandom());
+        for (int i = 0; i < 3; i++) {
+            String id = "ev-" + i;
+            send("PUT", "/" + index + "/_doc/" + id, "{\"event\":{\"id\":\"" + id + "\"},\"user\":{\"name\":\""
+                    + envelope.seal(name + " " + i, SealedValueContext.of("user.name", id)) + "\"}}");
+        }
+        send("POST", "/" + index + "/_refresh", null);
+        assertThat(KeysCommandTest.keys(ENV, "rotate", "--keystore", keystore.toString()).exitCode()).isZero();
+        return keystore;
     }
 
     private static JsonNode send(String method, String path, String body) throws Exception {

@@ -11,7 +11,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fenghuo.crypto.audit.VerificationFailure.Reason;
 import org.fenghuo.crypto.audit.store.FileAuditStore;
@@ -168,36 +170,34 @@ class VerifierPolicyTest {
 
     /** Signs with whichever version it is told, as a stolen retired key would. */
     private static final class PinnedKeys implements SigningKeys {
-        private final InMemorySigningKeys all;
+        private final Map<Integer, CheckpointKey> versions = new HashMap<>();
+        private final SigningKeys trusted;
         int version;
 
-        PinnedKeys(InMemorySigningKeys all) {
-            this.all = all;
+        PinnedKeys(SigningKeys trusted) {
+            this.trusted = trusted;
+        }
+
+        void remember(CheckpointKey key) {
+            versions.put(key.version(), key);
         }
 
         @Override
         public CheckpointKey current() {
-            return new CheckpointKey("audit-signing", version, new java.security.KeyPair(all.publicKey("audit-signing",
-                    version), keyPairOf(version).getPrivate()));
+            return versions.get(version);
         }
-
-        private java.security.KeyPair keyPairOf(int v) {
-            return v == 1 ? v1 : all.current().keyPair();
-        }
-
-        java.security.KeyPair v1;
 
         @Override
         public PublicKey publicKey(String id, int v) {
-            return all.publicKey(id, v);
+            return trusted.publicKey(id, v);
         }
     }
 
     @Test
     void aRetiredKeySigningAfterRotationIsAKeyRollback() throws IOException {
         PinnedKeys keys = new PinnedKeys(fixture.keys);
-        keys.v1 = fixture.keys.current().keyPair();
-        fixture.keys.rotate();
+        keys.remember(fixture.keys.current());
+        keys.remember(fixture.keys.rotate());
         Path file = dir.resolve("rollback.log");
         MutableClock clock = new MutableClock(TrailFixture.START);
         try (AuditTrail trail = AuditTrail.open(FileAuditStore.open(file, FsyncPolicy.NONE), keys,

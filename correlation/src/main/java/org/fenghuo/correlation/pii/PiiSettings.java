@@ -24,7 +24,8 @@ import org.fenghuo.crypto.pii.policy.PiiPolicyException;
  * @param passphraseFile file holding the keystore passphrase; null for {@code $FENGHUO_KEYSTORE_PASSPHRASE_FILE},
  *                       else {@code $FENGHUO_KEYSTORE_PASSPHRASE}, read on the task manager when the job opens
  */
-public record PiiSettings(boolean enabled, String policy, String keystore, String passphraseFile) {
+public record PiiSettings(boolean enabled, String policy, String keystore, String passphraseFile)
+        implements java.io.Serializable {
 
     public static final String DEFAULT_POLICY = "default";
     public static final String EPHEMERAL = "ephemeral";

@@ -120,6 +120,15 @@ class PiiProtectFunctionTest {
         }
     }
 
+    @Test
+    void theFunctionTravelsInTheJobGraphWithLocationsOnly() throws Exception {
+        PiiSettings settings = PiiSettings.keystore(java.nio.file.Path.of("/etc/fenghuo/keystore.bcfks"), null);
+        PiiProtectFunction copy = org.apache.flink.util.InstantiationUtil.clone(new PiiProtectFunction(settings));
+        byte[] bytes = org.apache.flink.util.InstantiationUtil.serializeObject(copy);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("/etc/fenghuo/keystore.bcfks");
+        assertThat(org.apache.flink.util.InstantiationUtil.clone(new DeadLetterMasking())).isNotNull();
+    }
+
     /** Gives the blind-index key (so indexing works) but fails where a value is sealed. */
     private record FailingKeyRing(RuntimeException failure) implements KeyRing {
         @Override

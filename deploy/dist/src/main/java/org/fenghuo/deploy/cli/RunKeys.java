@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.fenghuo.correlation.pii.PiiSettings;
 import org.fenghuo.crypto.keys.Keystore;
+import org.fenghuo.crypto.keys.KeystoreKeyRing;
 import org.fenghuo.crypto.keys.KeystorePassphrase;
 
 /**
@@ -51,6 +52,9 @@ final class RunKeys {
                         + KeystorePassphrase.VALUE_ENV + " or " + KeystorePassphrase.FILE_ENV
                         + " (or move the keystore away to run with demo keys)");
             }
+            // opened once here so a wrong passphrase stops `run` with its message instead of a job
+            // that keeps restarting on the task manager
+            KeystoreKeyRing.open(configured, KeystorePassphrase.resolve(environment, null));
             return new Choice(PiiSettings.keystore(configured, null).withPolicy(policy), "keystore " + configured);
         }
         if (dataDir != null) {

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import org.fenghuo.correlation.pii.PiiSettings;
+import org.fenghuo.crypto.CryptoFailure;
 import org.fenghuo.crypto.keys.Keystore;
 import org.fenghuo.crypto.keys.KeystoreKeyRing;
 import org.fenghuo.crypto.keys.KeystorePassphrase;
@@ -65,6 +66,10 @@ class RunKeysTest {
         assertThatThrownBy(() -> RunKeys.choose(true, "default", dir.resolve("data"), withoutPassphrase))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(keystore.toString())
                 .hasMessageContaining(KeystorePassphrase.VALUE_ENV);
+
+        assertThatThrownBy(() -> RunKeys.choose(true, "default", dir.resolve("data"),
+                Map.of(KeysCommand.KEYSTORE_ENV, keystore.toString(), KeystorePassphrase.VALUE_ENV, "wrong-pass")))
+                .isInstanceOf(CryptoFailure.class).hasMessageContaining("wrong passphrase").hasMessageNotContaining("wrong-pass");
 
         RunKeys.Choice choice = RunKeys.choose(true, "default", dir.resolve("data"),
                 Map.of(KeysCommand.KEYSTORE_ENV, keystore.toString(), KeystorePassphrase.VALUE_ENV, "s3cret-pass"));

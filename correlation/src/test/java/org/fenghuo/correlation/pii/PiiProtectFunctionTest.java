@@ -3,6 +3,7 @@ package org.fenghuo.correlation.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -20,7 +21,9 @@ import org.fenghuo.crypto.keys.KeyRing;
 import org.fenghuo.crypto.pii.BlindIndex;
 import org.fenghuo.crypto.pii.PiiKind;
 import org.fenghuo.crypto.pii.policy.PiiPolicy;
+import org.fenghuo.crypto.pii.detect.PiiScanner;
 import org.fenghuo.crypto.pii.sample.PersonalValues;
+import org.fenghuo.crypto.pii.sample.PiiCorpus;
 import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.EcsJsonCodec;
 import org.fenghuo.events.SecurityEvent;
@@ -85,6 +88,36 @@ class PiiProtectFunctionTest {
             terms = doc.path(BlindIndex.TERMS_FIELD);
         }
         return JSON.convertValue(terms, JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    /** The crypto module's corpus (IDs, phones, cards, e-mails, plates in many fields and spellings) through the operator. */
+    @Test
+    void noPersonalDataOfTheCorpusLeavesTheOperator() throws Exception {
+        List<PiiCorpus.Sample> samples = PiiCorpus.standard().samples(500);
+        try (var harness = harness(new KeyRingSource.Ephemeral("corpus-" + UUID.randomUUID()))) {
+            for (PiiCorpus.Sample s : samples) {
+                harness.processElement(s.event(), 0);
+            }
+            List<SecurityEvent> out = harness.extractOutputValues();
+            assertThat(out).hasSize(samples.size());
+            assertThat(harness.getSideOutput(PiiProtectFunction.FAILURES)).isNull();
+
+            PiiScanner scanner = PiiScanner.allKinds();
+            List<String> leaks = new ArrayList<>();
+            int planted = 0;
+            for (int i = 0; i < out.size(); i++) {
+                String json = EcsJsonCodec.toJson(out.get(i));
+                scanner.scan(json).forEach(span -> leaks.add(span.kind() + " found in " + json));
+                for (PiiCorpus.Planted p : samples.get(i).planted()) {
+                    planted++;
+                    if (json.contains(p.written()) || json.contains(p.canonical())) {
+                        leaks.add(p.kind() + " " + p.field() + " left in clear");
+                    }
+                }
+            }
+            assertThat(planted).as("the corpus plants personal data").isGreaterThan(500);
+            assertThat(leaks).isEmpty();
+        }
     }
 
     @Test

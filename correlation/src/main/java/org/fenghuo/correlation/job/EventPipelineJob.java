@@ -44,7 +44,10 @@ public final class EventPipelineJob {
         }
     }
 
-    /** Adds the pipeline to {@code env}; the caller executes it. Returns the timestamped events. */
+    /**
+     * Adds the pipeline to {@code env}; the caller executes it. Returns the timestamped events as
+     * they were <em>before</em> personal-data protection: for processing inside the hub only.
+     */
     public DataStream<SecurityEvent> build(StreamExecutionEnvironment env,
                                            Source<RawRecord, ?, ?> source,
                                            Sink<SecurityEvent> eventSink,

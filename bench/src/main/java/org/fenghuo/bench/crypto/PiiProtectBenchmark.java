@@ -1,0 +1,52 @@
+package org.fenghuo.bench.crypto;
+
+import java.util.concurrent.TimeUnit;
+import org.fenghuo.crypto.pii.PiiProtector;
+import org.fenghuo.events.SecurityEvent;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * {@link PiiProtector#protect} with the shipped default policy over {@value ProtectTraffic#EVENTS}
+ * {@code PiiCorpus} events of one mix, one protector on one thread; the score is events/s (wall
+ * clock). The per-CPU-second figure on a shared machine: {@link PiiProtectCpuRun}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xms512m", "-Xmx512m"})
+public class PiiProtectBenchmark {
+
+    @Param({"standard", "mostly_flows", "flows_only"})
+    public String mix;
+
+    private SecurityEvent[] events;
+    private PiiProtector protector;
+
+    @Setup
+    public void setUp() {
+        events = ProtectTraffic.events(ProtectTraffic.MixName.of(mix), ProtectTraffic.EVENTS);
+        protector = ProtectTraffic.protector(ProtectTraffic.keyRing());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ProtectTraffic.EVENTS)
+    public void protect(Blackhole bh) {
+        for (SecurityEvent e : events) {
+            bh.consume(protector.protect(e));
+        }
+    }
+}

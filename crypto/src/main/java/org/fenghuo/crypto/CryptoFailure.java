@@ -28,7 +28,12 @@ public final class CryptoFailure extends RuntimeException {
         /** The keystore passphrase is wrong or the keystore is damaged. */
         WRONG_PASSPHRASE,
         /** The caller is not allowed to perform the operation (e.g. reveal). */
-        NOT_PERMITTED
+        NOT_PERMITTED,
+        /**
+         * A data key has sealed as many values as its random nonces safely allow in this process
+         * ({@code envelope.DataKeyUsage}): rotate it; values it sealed still open.
+         */
+        KEY_EXHAUSTED
     }
 
     private final Reason reason;

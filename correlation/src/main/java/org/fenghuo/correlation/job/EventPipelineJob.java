@@ -6,31 +6,48 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.fenghuo.correlation.pii.DeadLetterMasking;
+import org.fenghuo.correlation.pii.PiiProtectFunction;
+import org.fenghuo.correlation.pii.PiiSettings;
 import org.fenghuo.correlation.types.SecurityEventTypeInfo;
 import org.fenghuo.events.DeadLetter;
 import org.fenghuo.events.SecurityEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The correlation job's topology, handed its source and sinks so that tests plug in bounded ones
  * and {@code fenghuo run} and a Flink cluster plug in Kafka and Elasticsearch.
  *
  * <pre>
- * source (raw ECS JSON) -> decode --(bad)--> dead-letter sink <-- dead-letter source (optional)
- *                            |
- *                            v
- *                 event-time watermarks -> event sink
+ * source (raw ECS JSON) -> decode --(bad)--> mask PII -> dead-letter sink <-- dead-letter source (optional)
+ *                            |                   ^
+ *                            v                   | (cannot be protected: id and reason only)
+ *                 event-time watermarks -> protect PII -> event sink
  * </pre>
+ *
+ * Personal-data protection sits in front of every sink, so nothing leaves the job in clear; the
+ * stream {@link #build} returns is the one before it, for processing inside the hub.
  */
 public final class EventPipelineJob {
     public static final String JOB_NAME = "fenghuo-correlation";
+    private static final Logger LOG = LoggerFactory.getLogger(EventPipelineJob.class);
 
     private final PipelineSettings settings;
+    private final PiiSettings pii;
 
-    public EventPipelineJob(PipelineSettings settings) {
+    public EventPipelineJob(PipelineSettings settings, PiiSettings pii) {
         this.settings = settings.validated();
+        this.pii = pii.validated();
+        if (!pii.enabled()) {
+            LOG.warn("personal-data protection is OFF: events and dead letters reach their sinks in clear");
+        }
     }
 
-    /** Adds the pipeline to {@code env}; the caller executes it. Returns the timestamped events. */
+    /**
+     * Adds the pipeline to {@code env}; the caller executes it. Returns the timestamped events as
+     * they were <em>before</em> personal-data protection: for processing inside the hub only.
+     */
     public DataStream<SecurityEvent> build(StreamExecutionEnvironment env,
                                            Source<RawRecord, ?, ?> source,
                                            Sink<SecurityEvent> eventSink,
@@ -62,11 +79,19 @@ public final class EventPipelineJob {
                     .map(new DeadLetterDecoder()).name("decode-dead-letters").uid("decode-dead-letters");
             deadLetters = deadLetters.union(upstream);
         }
-        deadLetters.sinkTo(deadLetterSink).name("dead-letter-sink").uid("dead-letter-sink");
-
         DataStream<SecurityEvent> timed = decoded.assignTimestampsAndWatermarks(eventTime())
                 .name("event-time").uid("event-time");
-        timed.sinkTo(eventSink).name("event-sink").uid("event-sink");
+        DataStream<SecurityEvent> leaving = timed;
+        if (pii.enabled()) {
+            SingleOutputStreamOperator<SecurityEvent> protectedEvents = timed
+                    .process(new PiiProtectFunction(pii), SecurityEventTypeInfo.INSTANCE)
+                    .name("protect-pii").uid("protect-pii");
+            leaving = protectedEvents;
+            deadLetters = deadLetters.union(protectedEvents.getSideOutput(PiiProtectFunction.FAILURES))
+                    .map(new DeadLetterMasking()).name("mask-dead-letters").uid("mask-dead-letters");
+        }
+        deadLetters.sinkTo(deadLetterSink).name("dead-letter-sink").uid("dead-letter-sink");
+        leaving.sinkTo(eventSink).name("event-sink").uid("event-sink");
         return timed;
     }
 

@@ -18,6 +18,14 @@ import org.fenghuo.correlation.elasticsearch.ElasticsearchSinkSettings;
 import org.fenghuo.correlation.job.KafkaToElasticsearch;
 import org.fenghuo.correlation.job.LocalEnvironments;
 import org.fenghuo.correlation.job.PipelineSettings;
+import org.fenghuo.correlation.pii.PiiSettings;
+import org.fenghuo.crypto.keys.Keystore;
+import org.fenghuo.crypto.keys.KeystoreKeyRing;
+import org.fenghuo.crypto.keys.KeystorePassphrase;
+import org.fenghuo.crypto.pii.BlindIndex;
+import org.fenghuo.crypto.pii.PiiKind;
+import org.fenghuo.crypto.pii.policy.PiiPolicy;
+import org.fenghuo.crypto.pii.sample.PersonalValues;
 import org.fenghuo.deploy.infra.ElasticsearchEndpoint;
 import org.fenghuo.deploy.infra.ElasticsearchFixture;
 import org.fenghuo.deploy.infra.EmbeddedKafka;
@@ -188,4 +196,57 @@ class SyslogSliceEndToEndTest {
         }
     }
 
+    /**
+     * Issue 6: nothing personal reaches Elasticsearch in clear. An event with an ID number in its
+     * user name and message, and a bad record with a phone number, go through the job with keys
+     * from a real keystore; the stored documents hold neither, and the blind-index terms find the event.
+     */
+    @Test
+    void personalDataIsProtectedBeforeElasticsearch() throws Exception {
+        char[] secret = ("e2e-" + java.util.UUID.randomUUID()).toCharArray();
+        Path keystore = dir.resolve("keystore.bcfks");
+        Path passphraseFile = java.nio.file.Files.writeString(dir.resolve("keystore.pass"), new String(secret));
+        Keystore.create(keystore, KeystorePassphrase.of(secret), false);
+        PersonalValues values = new PersonalValues(new java.util.Random(11));
+        String idNumber = values.idNumber(false);
+        String phone = values.phone();
+
+        SliceFixture.produceRaw(kafka.bootstrapServers(), eventsTopic, "{\"@timestamp\":\"2026-11-23T10:00:00Z\","
+                + "\"event\":{\"id\":\"pii-1\"},\"user\":{\"name\":\"" + idNumber + "\"},"
+                + "\"message\":\"login by " + idNumber + " phone " + phone + "\"}");
+        SliceFixture.produceRaw(kafka.bootstrapServers(), eventsTopic, "not json, call " + phone);
+
+        var env = LocalEnvironments.create(2);
+        pipeline("pii", true).withPii(PiiSettings.keystore(keystore, passphraseFile)).addTo(env);
+        env.execute("e2e-pii");
+
+        assertThat(SliceFixture.count(client, "fenghuo-events-*")).isEqualTo(1);
+        assertThat(SliceFixture.count(client, "fenghuo-deadletter-*")).isEqualTo(1);
+        String event = onlySource("fenghuo-events-*");
+        String deadLetter = onlySource("fenghuo-deadletter-*");
+        String deadRaw = new String(java.util.Base64.getDecoder().decode(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(deadLetter).at("/fenghuo/dead_letter/raw_base64").asText()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(event).doesNotContain(idNumber).doesNotContain(phone).contains("sm4gcm:v1:fenghuo:1:");
+        assertThat(deadLetter).doesNotContain(phone);
+        assertThat(deadRaw).startsWith("not json, call ").doesNotContain(phone);
+        assertThat(SliceFixture.count(client, "fenghuo-*", "\"" + idNumber + "\" OR \"" + phone + "\"")).isZero();
+
+        BlindIndex blind = new BlindIndex(KeystoreKeyRing.open(keystore, KeystorePassphrase.of(secret)), PiiPolicy.defaults());
+        assertThat(termCount(BlindIndex.TERMS_FIELD, blind.termFor(PiiKind.ID_NUMBER, idNumber))).isEqualTo(1);
+        assertThat(termCount(BlindIndex.TERMS_FIELD, blind.termFor(PiiKind.PHONE, phone))).isEqualTo(1);
+        assertThat(termCount(BlindIndex.searchField("user.name"), blind.termFor("user.name", idNumber))).isEqualTo(1);
+        assertThat(termCount(BlindIndex.TERMS_FIELD, blind.termFor(PiiKind.PHONE, values.phone()))).as("another phone").isZero();
+        assertThat(mappedType(BlindIndex.TERMS_FIELD)).isEqualTo(co.elastic.clients.elasticsearch._types.mapping.Property.Kind.Keyword);
+    }
+
+    private String onlySource(String index) throws IOException {
+        SearchResponse<ObjectNode> hits = client.search(s -> s.index(index).size(2), ObjectNode.class);
+        assertThat(hits.hits().hits()).hasSize(1);
+        return hits.hits().hits().get(0).source().toString();
+    }
+
+    private long termCount(String field, String term) throws IOException {
+        return client.count(c -> c.index("fenghuo-events-*").query(q -> q.term(t -> t.field(field).value(term)))).count();
+    }
 }

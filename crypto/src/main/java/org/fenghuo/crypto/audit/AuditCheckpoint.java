@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * An SM2 signature over the chain head: entry {@code sequence} signs {@link #previousHash()}, the
  * hash of entry {@code sequence - 1}, which covers every entry before it. The signed bytes are
- * {@link AuditEncoding#signedMessage(AuditCheckpoint)}; the checkpoint is itself a link of the
+ * {@link AuditEncoding#signedMessage(TrailId, AuditCheckpoint)}; the checkpoint is itself a link of the
  * chain, so removing or editing it breaks the chain like any record.
  *
  * @param keyId          id of the signing key (as the keystore names it)

@@ -25,7 +25,7 @@ import org.fenghuo.crypto.sm.Sm3;
  * record     : kind 0x01, body = str actor || str action || str target || str outcome
  *              || u32 n || n x (str key || str value)   -- details sorted by the unsigned UTF-8 bytes of the key
  * checkpoint : kind 0x02, body = str keyId || u32 keyVersion || 32 bytes key fingerprint || bin signature
- * signed     = str("fenghuo-audit-checkpoint/1") || u64 sequence || i64 epochSecond || u32 nano
+ * signed     = str("fenghuo-audit-checkpoint/2") || 16 bytes trail id || u64 sequence || i64 epochSecond || u32 nano
  *              || 32 bytes head hash (= the checkpoint's previous hash) || str keyId || u32 keyVersion
  *              || 32 bytes key fingerprint
  * str(s)     = u32 length of UTF-8(s) || UTF-8(s);  bin(b) = u32 length || b;  all integers big-endian
@@ -38,7 +38,8 @@ public final class AuditEncoding {
     private static final HexFormat HEX = HexFormat.of();
 
     public static final String DOMAIN = "fenghuo-audit/1";
-    public static final String SIGNED_DOMAIN = "fenghuo-audit-checkpoint/1";
+    /** Version 2 added the trail id: a checkpoint of one trail does not verify in another. */
+    public static final String SIGNED_DOMAIN = "fenghuo-audit-checkpoint/2";
     public static final String GENESIS_HEX = hex(Sm3.digest((DOMAIN + " genesis").getBytes(StandardCharsets.UTF_8)));
 
     private static final byte KIND_RECORD = 0x01;
@@ -67,16 +68,16 @@ public final class AuditEncoding {
     }
 
     /** The bytes an SM2 checkpoint signature covers. */
-    public static byte[] signedMessage(long sequence, java.time.Instant time, String headHash, String keyId, int keyVersion,
-                                       String keyFingerprint) {
+    public static byte[] signedMessage(TrailId trail, long sequence, java.time.Instant time, String headHash, String keyId,
+                                       int keyVersion, String keyFingerprint) {
         Writer w = new Writer();
-        w.str(SIGNED_DOMAIN).u64(sequence).u64(time.getEpochSecond()).u32(time.getNano());
+        w.str(SIGNED_DOMAIN).raw(trail.bytes()).u64(sequence).u64(time.getEpochSecond()).u32(time.getNano());
         w.raw(HEX.parseHex(headHash)).str(keyId).u32(keyVersion).raw(HEX.parseHex(keyFingerprint));
         return w.bytes();
     }
 
-    public static byte[] signedMessage(AuditCheckpoint c) {
-        return signedMessage(c.sequence(), c.time(), c.previousHash(), c.keyId(), c.keyVersion(), c.keyFingerprint());
+    public static byte[] signedMessage(TrailId trail, AuditCheckpoint c) {
+        return signedMessage(trail, c.sequence(), c.time(), c.previousHash(), c.keyId(), c.keyVersion(), c.keyFingerprint());
     }
 
     public static String hashHex(AuditEntry entry) {

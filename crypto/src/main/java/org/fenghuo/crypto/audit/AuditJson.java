@@ -82,6 +82,23 @@ public final class AuditJson {
     }
 
     /**
+     * The entry as the UTF-8 bytes of one JSON line (without the newline), refused when longer than
+     * {@link AuditLimits#MAX_LINE_BYTES}: the character limits of the fields do not bound the bytes,
+     * because JSON escapes a control character to six, so the check is on what would be written.
+     *
+     * @throws CryptoFailure with {@code MALFORMED_INPUT} naming the sizes
+     */
+    public static byte[] toUtf8(AuditEntry entry) {
+        byte[] bytes = toJson(entry).getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > AuditLimits.MAX_LINE_BYTES) {
+            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_INPUT, "audit entry " + entry.sequence() + " encodes to "
+                    + bytes.length + " bytes of JSON, over the limit of " + AuditLimits.MAX_LINE_BYTES
+                    + " (control characters are escaped to 6 bytes each); nothing was written");
+        }
+        return bytes;
+    }
+
+    /**
      * Parses one entry.
      *
      * @throws CryptoFailure with {@code MALFORMED_INPUT} naming the first problem

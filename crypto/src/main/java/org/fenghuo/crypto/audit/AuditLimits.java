@@ -13,7 +13,10 @@ public final class AuditLimits {
 
     public static final int MAX_TEXT_CHARS = 1024;
     public static final int MAX_DETAILS = 32;
-    /** Far above the largest legal entry (~ 70 KB of text at the limits above). */
+    /**
+     * The longest JSON line, in bytes. The character limits above allow more (a control character is
+     * escaped to six bytes), so the writer checks the encoded line ({@link AuditJson#toUtf8}).
+     */
     public static final int MAX_LINE_BYTES = 256 * 1024;
 
     private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");

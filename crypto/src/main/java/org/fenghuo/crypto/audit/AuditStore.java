@@ -29,6 +29,14 @@ public interface AuditStore extends Closeable {
     /** Every stored entry in storage order, unparsed, for {@link AuditVerifier}. */
     List<StoredEntry> readAll() throws IOException;
 
+    /**
+     * Every stored entry in storage order, read lazily (the file store streams; the default reads
+     * {@link #readAll()}). May run while the store is open for writing, without disturbing its lock.
+     */
+    default StoredEntries entries() throws IOException {
+        return StoredEntries.of(readAll());
+    }
+
     /** Names the store in messages, e.g. {@code file /var/lib/fenghuo/audit.log}. */
     String describe();
 }

@@ -34,10 +34,27 @@ public record VerificationFailure(long position, String location, long sequence,
         BAD_SIGNATURE,
         /** A checkpoint naming a key the verifier does not trust. */
         UNKNOWN_SIGNING_KEY,
-        /** Entries after the last checkpoint, when the verifier was told to require a signed tail. */
+        /**
+         * Records after the last verified checkpoint beyond what the checkpoint policy allows (more
+         * records, or more record time, than the writer leaves unsigned), or any at all when the
+         * verifier was told to require a signed tail: signed history may have been rewritten unsigned.
+         */
         UNSIGNED_TAIL,
+        /**
+         * More records, or more record time, between two checkpoints than the policy allows: checkpoints
+         * were removed (and the records re-chained), or the writer's policy is looser than the verifier's.
+         */
+        CHECKPOINT_OVERDUE,
+        /** A checkpoint signed with an older version of a key than an earlier checkpoint: a retired key signing again. */
+        KEY_ROLLBACK,
         /** The trail ends before the sequence the verifier was told to expect: its tail was cut off. */
-        TRAIL_TOO_SHORT
+        TRAIL_TOO_SHORT,
+        /** The entry at the expected head's sequence does not have the expected hash: history was rewritten. */
+        HEAD_MISMATCH,
+        /** The first entry is not a trail start record naming the trail id. */
+        MISSING_TRAIL_ID,
+        /** The trail names another trail id than the one the verifier was told to expect: another installation's trail. */
+        WRONG_TRAIL
     }
 
     public VerificationFailure {

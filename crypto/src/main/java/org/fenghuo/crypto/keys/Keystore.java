@@ -18,6 +18,7 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.fenghuo.crypto.CryptoFailure;
 import org.fenghuo.crypto.sm.Sm2;
+import org.fenghuo.crypto.sm.Sm2Certificates;
 import org.fenghuo.crypto.sm.Sm4Gcm;
 
 /**
@@ -38,6 +39,13 @@ public final class Keystore {
      * the alias says what they are and the reader checks their length.
      */
     private static final String STORAGE_TYPE = "AES";
+    /*
+     * BCFKS keeps a private key only with a certificate chain, so each signing key has a self-signed
+     * SM3withSM2 certificate (signer ID 1234567812345678). It asserts nothing beyond "this public key
+     * belongs to this entry"; verifiers trust the exported public key. Audit records must verify for as
+     * long as they are kept, so the certificate is no expiry mechanism.
+     */
+    private static final java.time.Duration SIGNING_VALIDITY = java.time.Duration.ofDays(100L * 365);
 
     private final Path path;
     private final KeystorePassphrase passphrase;
@@ -292,7 +300,8 @@ public final class Keystore {
 
     private void putSigningKey(EntryAlias alias, Instant created) {
         KeyPair pair = Sm2.generateKeyPair(random);
-        X509Certificate certificate = SelfSignedSm2.certificate(pair, alias, created, random);
+        X509Certificate certificate = Sm2Certificates.selfSigned(pair, new Sm2Certificates.Profile(
+                "CN=Fenghuo audit signing " + alias.id() + " v" + alias.version(), created, SIGNING_VALIDITY, false), random);
         char[] chars = passphrase.chars();
         try {
             store.setKeyEntry(alias.toString(), pair.getPrivate(), chars, new Certificate[] {certificate});

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,8 +25,10 @@ import org.fenghuo.crypto.CryptoFailure;
 
 /**
  * Reads and writes a BCFKS keystore file. A write goes to a temporary file beside the keystore
- * (mode 0600 where the file system is POSIX), is forced to disk, then renamed over the old one, so
- * a crash leaves either the old or the new keystore, never half of one.
+ * (mode 0600 where the file system is POSIX), is forced to disk, then renamed over the old one (a
+ * new keystore is hard-linked into place instead, which fails if the name is taken), and the
+ * directory is forced too, so a crash leaves either the old or the new keystore, never half of
+ * one, and a completed save survives a power cut.
  */
 final class KeystoreFile {
 
@@ -106,15 +109,13 @@ final class KeystoreFile {
         }
     }
 
-    private static void writeAtomically(Path path, byte[] bytes, boolean replace) {
+    /** Package-private for the race test; the keystore always comes through {@link #store}. */
+    static void writeAtomically(Path path, byte[] bytes, boolean replace) {
         Path absolute = path.toAbsolutePath();
         Path dir = absolute.getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            if (!replace && Files.exists(absolute)) {
-                throw new FileAlreadyExistsException(path.toString());
-            }
             tmp = posix(dir)
                     ? Files.createTempFile(dir, ".keystore-", ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
@@ -126,12 +127,12 @@ final class KeystoreFile {
                 }
                 channel.force(true);
             }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            if (replace) {
+                replace(tmp, absolute);
+            } else {
+                publishNew(tmp, absolute);
             }
-            tmp = null;
+            syncDirectory(dir);
         } catch (FileAlreadyExistsException e) {
             throw new UncheckedIOException("keystore " + path + " already exists", e);
         } catch (IOException e) {
@@ -142,9 +143,43 @@ final class KeystoreFile {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // the rename failed already; that is the error the caller sees
+                    // the keystore is published (or the error is already on its way); a stray temp file is harmless
                 }
             }
+        }
+    }
+
+    private static void replace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Publishes a new keystore only if the name is free, atomically: link(2) fails with EEXIST when
+     * anything (even a dangling symlink) holds the name, so of two concurrent {@code keys init}
+     * exactly one wins. An "exists?" check followed by a rename would let both win (rename(2), and
+     * so Java's ATOMIC_MOVE, silently replaces). Where hard links are not supported, a move without
+     * REPLACE_EXISTING still refuses an existing file, but only by checking first.
+     */
+    private static void publishNew(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(tmp, target);
+        }
+    }
+
+    /** Makes the rename itself durable; some file systems refuse to open or sync a directory, which is then all they offer. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // e.g. Windows cannot open a directory as a channel: the rename is as durable as the platform makes it
         }
     }
 }

@@ -13,9 +13,10 @@ import java.time.Duration;
 
 /**
  * The few Elasticsearch calls the re-encryption job makes, over plain HTTP with JSON bodies:
- * crypto/ stays free of the Elasticsearch client and its dependencies.
+ * crypto/ stays free of the Elasticsearch client and its dependencies. Not final only so that a
+ * test can make a call fail (failure injection); everything else talks to a real Elasticsearch.
  */
-final class ElasticsearchHttp {
+class ElasticsearchHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

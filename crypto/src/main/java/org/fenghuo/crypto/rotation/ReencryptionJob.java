@@ -21,11 +21,15 @@ import org.fenghuo.crypto.keys.KeyRing;
  * ({@code search_after} on {@code _shard_doc}), re-seals in memory with each value's context,
  * and writes changed documents back with {@code _bulk} guarded by {@code if_seq_no} and
  * {@code if_primary_term}: a document changed meanwhile is counted as a conflict, never overwritten
- * (run the job again to pick it up). Values that do not open are left as they were and counted.
+ * (run the job again to pick it up). Values that do not open, and documents stored without
+ * {@code _source}, are left as they were and counted. When Elasticsearch fails mid-run the
+ * {@link ReencryptionAborted} it throws carries the counts until then.
  */
 public final class ReencryptionJob {
 
     public static final int DEFAULT_PAGE_SIZE = 500;
+    /** Failure reason of a document stored without {@code _source}; counted per document, not per value. */
+    public static final String NO_SOURCE = "no_source";
     private static final String KEEP_ALIVE = "2m";
 
     private final ElasticsearchHttp es;
@@ -36,10 +40,15 @@ public final class ReencryptionJob {
 
     public ReencryptionJob(String elasticsearchUrl, KeyRing keys, ValueContext context, int pageSize, Duration timeout,
             SecureRandom random) {
+        this(new ElasticsearchHttp(Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl"), timeout), keys, context,
+                pageSize, random);
+    }
+
+    ReencryptionJob(ElasticsearchHttp es, KeyRing keys, ValueContext context, int pageSize, SecureRandom random) {
         if (pageSize < 1 || pageSize > 10_000) {
             throw new IllegalArgumentException("page size must be 1-10000, was " + pageSize);
         }
-        this.es = new ElasticsearchHttp(Objects.requireNonNull(elasticsearchUrl, "elasticsearchUrl"), timeout);
+        this.es = es;
         this.keys = Objects.requireNonNull(keys, "keys");
         this.context = Objects.requireNonNull(context, "context");
         this.pageSize = pageSize;
@@ -58,11 +67,19 @@ public final class ReencryptionJob {
 
     /**
      * @param progress called after each page with the counts so far (for a status line)
-     * @throws java.io.UncheckedIOException when Elasticsearch is unreachable
-     * @throws IllegalStateException when it refuses a search (e.g. no such index), naming the call
+     * @throws ReencryptionAborted with the counts so far when Elasticsearch is unreachable or refuses a
+     *     call (e.g. no such index, a failed {@code _bulk}); its cause names the call
      */
     public ReencryptionReport run(String indexPattern, Consumer<ReencryptionReport> progress) {
         Counts counts = new Counts();
+        try {
+            return run(indexPattern, progress, counts);
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new ReencryptionAborted(counts.report(), e);
+        }
+    }
+
+    private ReencryptionReport run(String indexPattern, Consumer<ReencryptionReport> progress, Counts counts) {
         DocumentReencryptor reencryptor = new DocumentReencryptor(keys, new FieldEnvelope(keys, random), context);
         String pit = es.send("POST", "/" + encode(indexPattern) + "/_pit?keep_alive=" + KEEP_ALIVE, null).path("id").asText();
         try {
@@ -92,7 +109,11 @@ public final class ReencryptionJob {
         List<Long> pendingValues = new ArrayList<>();
         for (JsonNode hit : hits) {
             counts.scanned++;
-            ObjectNode source = (ObjectNode) hit.path("_source");
+            if (!(hit.get("_source") instanceof ObjectNode source)) {
+                // _source disabled or excluded: nothing to read, and nothing could be written back whole
+                counts.failed.merge(NO_SOURCE, 1L, Long::sum);
+                continue;
+            }
             DocumentReencryptor.Outcome outcome = reencryptor.reencrypt(source);
             counts.current += outcome.current;
             outcome.failed.forEach((reason, n) -> counts.failed.merge(reason, n, Long::sum));

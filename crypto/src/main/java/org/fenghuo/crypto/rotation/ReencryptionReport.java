@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * @param valuesReencrypted  values re-sealed under the current key and written back
  * @param valuesCurrent      values already under the current key, left as they were
  * @param valuesFailed       values that could not be re-sealed, by reason (e.g. {@code missing_key},
- *                           {@code authentication_failed}, {@code malformed_input}, {@code no_document_id}); left as they were
+ *                           {@code authentication_failed}, {@code malformed_input}, {@code no_document_id}); left as they were;
+ *                           {@code no_source} counts <em>documents</em> stored without {@code _source}, whose values cannot be read
  * @param conflicts          documents changed by someone else between read and write (not overwritten)
  * @param writeFailures      documents Elasticsearch refused for another reason
  */

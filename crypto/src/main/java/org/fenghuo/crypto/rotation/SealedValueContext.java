@@ -2,6 +2,7 @@ package org.fenghuo.crypto.rotation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import org.fenghuo.crypto.CryptoFailure;
 
 /**
  * The GCM associated data of a sealed field value in a stored event:
@@ -25,9 +26,21 @@ public final class SealedValueContext {
     private SealedValueContext() {
     }
 
+    /**
+     * The context of a value of {@code fieldPath} in document {@code documentId}. The document id
+     * may hold anything, the field path no {@code |} (ECS paths never do), so the context splits
+     * unambiguously at its first {@code |}: field {@code a|b} of document {@code c} and field
+     * {@code a} of document {@code b|c} would otherwise share one context.
+     *
+     * @throws CryptoFailure MALFORMED_INPUT when the field path contains {@code |}
+     */
     public static String of(String fieldPath, String documentId) {
         Objects.requireNonNull(fieldPath, "fieldPath");
         Objects.requireNonNull(documentId, "documentId");
+        if (fieldPath.indexOf(SEPARATOR) >= 0) {
+            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_INPUT,
+                    "field path " + fieldPath + " contains '" + SEPARATOR + "', which separates it from the document id");
+        }
         return fieldPath + SEPARATOR + documentId;
     }
 

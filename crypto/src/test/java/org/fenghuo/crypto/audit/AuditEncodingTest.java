@@ -143,4 +143,24 @@ class AuditEncodingTest {
         assertThatThrownBy(() -> new AuditEvent("a", "x", "", AuditOutcome.SUCCESS, many))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("details");
     }
+
+    @Test
+    void signedMessageIsTheDocumentedLayoutWithTheTrailId() throws IOException {
+        TrailId trail = new TrailId("00112233445566778899aabbccddeeff");
+        String head = "ab".repeat(32);
+        String print = "cd".repeat(32);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        str(out, "fenghuo-audit-checkpoint/2");
+        out.write(HexFormat.of().parseHex("00112233445566778899aabbccddeeff"));
+        out.writeLong(9);
+        out.writeLong(TIME.getEpochSecond());
+        out.writeInt(TIME.getNano());
+        out.write(HexFormat.of().parseHex(head));
+        str(out, "audit-signing");
+        out.writeInt(2);
+        out.write(HexFormat.of().parseHex(print));
+        assertThat(AuditEncoding.signedMessage(trail, 9, TIME, head, "audit-signing", 2, print))
+                .isEqualTo(bytes.toByteArray());
+    }
 }

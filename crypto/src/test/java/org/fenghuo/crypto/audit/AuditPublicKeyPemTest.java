@@ -89,4 +89,21 @@ class AuditPublicKeyPemTest {
         assertThatThrownBy(() -> AuditPublicKeyPem.parse(rsaPem, "rsa.pem")).isInstanceOf(CryptoFailure.class)
                 .extracting(AuditPublicKeyPemTest::reasonOf).isEqualTo(CryptoFailure.Reason.WRONG_ALGORITHM);
     }
+
+    @Test
+    void readsEveryKeyOfAFileWithSeveralBlocksAsExportPublicAllWritesIt() throws IOException {
+        KeyPair v1 = Sm2.generateKeyPair(new SecureRandom());
+        KeyPair v2 = Sm2.generateKeyPair(new SecureRandom());
+        Path file = dir.resolve("all.pem");
+        Files.writeString(file, "# audit-signing v1\n" + pem(v1.getPublic()) + "# audit-signing v2\n" + pem(v2.getPublic()));
+        assertThat(AuditPublicKeyPem.readAll(file)).extracting(AuditEncoding::fingerprint).containsExactly(
+                AuditEncoding.fingerprint(v1.getPublic()), AuditEncoding.fingerprint(v2.getPublic()));
+        assertThatThrownBy(() -> AuditPublicKeyPem.read(file)).isInstanceOf(CryptoFailure.class)
+                .hasMessageContaining("2 public keys where one was expected");
+
+        String withPrivate = pem(v1.getPublic()) + pem(v2.getPrivate());
+        assertThatThrownBy(() -> AuditPublicKeyPem.parseAll(withPrivate, "mixed.pem")).isInstanceOf(CryptoFailure.class)
+                .hasMessageContaining("mixed.pem (PEM block 2)").extracting(AuditPublicKeyPemTest::reasonOf)
+                .isEqualTo(CryptoFailure.Reason.MALFORMED_KEY);
+    }
 }

@@ -42,11 +42,16 @@ class AuditTrailTest {
         try (AuditTrail trail = open(file, CheckpointPolicy.DEFAULT)) {
             AuditRecord first = trail.append(TrailFixture.event(1));
             AuditRecord second = trail.append(TrailFixture.event(2));
-            assertThat(first.sequence()).isEqualTo(1);
-            assertThat(first.previousHash()).isEqualTo(AuditEncoding.GENESIS_HEX);
-            assertThat(second.sequence()).isEqualTo(2);
+            AuditEntry start = entries(file).get(0);
+            assertThat(start.sequence()).isEqualTo(1);
+            assertThat(start.previousHash()).isEqualTo(AuditEncoding.GENESIS_HEX);
+            assertThat(TrailId.of(start)).isEqualTo(trail.trailId());
+            assertThat(first.sequence()).isEqualTo(2);
+            assertThat(first.previousHash()).isEqualTo(start.hash());
+            assertThat(second.sequence()).isEqualTo(3);
             assertThat(second.previousHash()).isEqualTo(first.hash());
             assertThat(first.time()).isEqualTo(TrailFixture.START);
+            assertThat(trail.head()).isEqualTo(new ChainHead(3, second.hash()));
         }
     }
 
@@ -57,14 +62,15 @@ class AuditTrailTest {
             for (int i = 1; i <= 7; i++) {
                 trail.append(TrailFixture.event(i));
             }
+            // the start record counts like any record
             assertThat(entries(file)).extracting(e -> e.getClass().getSimpleName()).containsExactly(
                     "AuditRecord", "AuditRecord", "AuditRecord", "AuditCheckpoint",
-                    "AuditRecord", "AuditRecord", "AuditRecord", "AuditCheckpoint", "AuditRecord");
+                    "AuditRecord", "AuditRecord", "AuditRecord", "AuditCheckpoint", "AuditRecord", "AuditRecord");
         }
         List<AuditEntry> closed = entries(file);
-        assertThat(closed).hasSize(10);
-        AuditCheckpoint last = (AuditCheckpoint) closed.get(9);
-        assertThat(last.previousHash()).isEqualTo(closed.get(8).hash());
+        assertThat(closed).hasSize(11);
+        AuditCheckpoint last = (AuditCheckpoint) closed.get(10);
+        assertThat(last.previousHash()).isEqualTo(closed.get(9).hash());
         assertThat(last.keyId()).isEqualTo("audit-signing");
         assertThat(last.keyFingerprint()).isEqualTo(keys.current().fingerprint());
     }
@@ -73,18 +79,18 @@ class AuditTrailTest {
     void checkpointIsWrittenWhenRecordTimeCrossesTheDuration() throws IOException {
         Path file = dir.resolve("time.log");
         try (AuditTrail trail = open(file, new CheckpointPolicy(1000, Duration.ofSeconds(60)))) {
-            trail.append(TrailFixture.event(1));
+            trail.append(TrailFixture.event(1)); // the start record, at START too, begins the unsigned run
             clock.advance(Duration.ofSeconds(59));
             trail.append(TrailFixture.event(2));
-            assertThat(entries(file)).hasSize(2);
+            assertThat(entries(file)).hasSize(3);
             clock.advance(Duration.ofSeconds(1));
             trail.append(TrailFixture.event(3));
             List<AuditEntry> entries = entries(file);
-            assertThat(entries).hasSize(4);
-            assertThat(entries.get(3)).isInstanceOf(AuditCheckpoint.class);
-            assertThat(entries.get(3).time()).isEqualTo(TrailFixture.START.plusSeconds(60));
+            assertThat(entries).hasSize(5);
+            assertThat(entries.get(4)).isInstanceOf(AuditCheckpoint.class);
+            assertThat(entries.get(4).time()).isEqualTo(TrailFixture.START.plusSeconds(60));
             clock.advance(Duration.ofHours(5)); // no append, no thread: nothing is written
-            assertThat(entries(file)).hasSize(4);
+            assertThat(entries(file)).hasSize(5);
         }
     }
 
@@ -94,9 +100,9 @@ class AuditTrailTest {
         AuditTrail trail = open(file, CheckpointPolicy.DEFAULT);
         trail.append(TrailFixture.event(1));
         AuditCheckpoint explicit = trail.checkpoint();
-        assertThat(explicit.sequence()).isEqualTo(2);
+        assertThat(explicit.sequence()).isEqualTo(3);
         trail.close();
-        assertThat(entries(file)).hasSize(2); // nothing unsigned after the explicit checkpoint: close adds none
+        assertThat(entries(file)).hasSize(3); // nothing unsigned after the explicit checkpoint: close adds none
         assertThatThrownBy(() -> trail.append(TrailFixture.event(2))).isInstanceOf(IllegalStateException.class);
     }
 
@@ -107,15 +113,15 @@ class AuditTrailTest {
             trail.append(TrailFixture.event(1));
             trail.append(TrailFixture.event(2));
         }
-        AuditEntry lastBefore = entries(file).get(2);
+        AuditEntry lastBefore = entries(file).get(3);
         try (AuditTrail trail = open(file, new CheckpointPolicy(4, Duration.ofDays(1)))) {
-            assertThat(trail.nextSequence()).isEqualTo(4);
+            assertThat(trail.nextSequence()).isEqualTo(5);
             AuditRecord next = trail.append(TrailFixture.event(3));
             assertThat(next.previousHash()).isEqualTo(lastBefore.hash());
         }
         VerificationReport report = new AuditVerifier(VerificationKeys.of(keys)).verify(FileAuditStore.read(file));
         assertThat(report.ok()).as(String.valueOf(report.failure())).isTrue();
-        assertThat(report.entriesChecked()).isEqualTo(5);
+        assertThat(report.entriesChecked()).isEqualTo(6);
         assertThat(report.checkpointsVerified()).isEqualTo(2);
     }
 
@@ -129,8 +135,8 @@ class AuditTrailTest {
         assertThatThrownBy(() -> open(file, CheckpointPolicy.DEFAULT)).isInstanceOf(CryptoFailure.class)
                 .hasMessageContaining("MALFORMED_INPUT").hasMessageContaining("last line is cut off");
 
-        List<String> lines = Files.readAllLines(dir.resolve("cut.log")).subList(0, 2);
-        Files.write(file, TrailFixture.withField(lines, 2, "key_id", "other", false));
+        List<String> lines = Files.readAllLines(dir.resolve("cut.log")).subList(0, 3);
+        Files.write(file, TrailFixture.withField(lines, 3, "key_id", "other", false));
         assertThatThrownBy(() -> open(file, CheckpointPolicy.DEFAULT)).isInstanceOf(CryptoFailure.class)
                 .hasMessageContaining("does not match its hash");
     }

@@ -56,14 +56,14 @@ class FileTrailTamperTest {
 
     @Test
     void untamperedTrailVerifies() throws IOException {
-        assertThat(lines).hasSize(15);
+        assertThat(lines).hasSize(16);
         VerificationReport report = verify(lines);
         assertThat(report.ok()).as(String.valueOf(report.failure())).isTrue();
-        assertThat(report.entriesChecked()).isEqualTo(15);
-        assertThat(report.recordsChecked()).isEqualTo(12);
+        assertThat(report.entriesChecked()).isEqualTo(16);
+        assertThat(report.recordsChecked()).isEqualTo(13);
         assertThat(report.checkpointsVerified()).isEqualTo(3);
-        assertThat(report.lastSequence()).isEqualTo(15);
-        assertThat(report.lastCheckpointSequence()).isEqualTo(15);
+        assertThat(report.lastSequence()).isEqualTo(16);
+        assertThat(report.lastCheckpointSequence()).isEqualTo(16);
         assertThat(report.unsignedTail()).isZero();
     }
 
@@ -159,7 +159,7 @@ class FileTrailTamperTest {
 
     @Test
     void truncationAfterTheLastCheckpointLeavesAnUnsignedTailThatIsReported() throws IOException {
-        List<String> cut = lines.subList(0, 13); // drops record 14 and the closing checkpoint 15
+        List<String> cut = lines.subList(0, 13); // drops records 14, 15 and the closing checkpoint 16
         VerificationReport lenient = verify(cut);
         assertThat(lenient.ok()).isTrue();
         assertThat(lenient.lastCheckpointSequence()).isEqualTo(12);
@@ -176,8 +176,8 @@ class FileTrailTamperTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 40));
         VerificationReport report = new AuditVerifier(fixture.trusted()).verify(FileAuditStore.read(file));
-        assertFirstFailure(report, Reason.TRUNCATED_ENTRY, 15, -1);
-        assertThat(report.entriesChecked()).isEqualTo(14);
+        assertFirstFailure(report, Reason.TRUNCATED_ENTRY, 16, -1);
+        assertThat(report.entriesChecked()).isEqualTo(15);
     }
 
     @Test
@@ -210,12 +210,12 @@ class FileTrailTamperTest {
     @Test
     void oneFlippedByteIsTheFirstBadRecord() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        // the 9th record is sequence 10: checkpoint 6 sits between records 5 and 6
+        // event 9 is sequence 11: the start record is sequence 1 and checkpoint 6 sits between events 4 and 5
         int offset = new String(bytes, StandardCharsets.UTF_8).indexOf("analyst-9");
         bytes[offset] ^= 0x01;
         Files.write(file, bytes);
         assertFirstFailure(new AuditVerifier(fixture.trusted()).verify(FileAuditStore.read(file)),
-                Reason.HASH_MISMATCH, 10, 10);
+                Reason.HASH_MISMATCH, 11, 11);
     }
 
     @Test

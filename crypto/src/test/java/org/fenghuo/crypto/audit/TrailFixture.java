@@ -19,7 +19,8 @@ import org.fenghuo.crypto.sm.Sm2;
  * the signing key) would: editing JSON, recomputing SM3 hashes, signing with a key of their own.
  *
  * <p>With {@link #RECORDS} = 12 and checkpoints every 5 records, the trail is
- * {@code r1..r5 (seq 1-5), cp 6, r 7-11, cp 12, r 13-14, cp 15 (written by close)}.
+ * {@code start record 1, events 1-4 (seq 2-5), cp 6, events 5-9 (seq 7-11), cp 12, events 10-12 (seq 13-15),
+ * cp 16 (written by close)}: the trail start record counts like any record.
  */
 final class TrailFixture {
     static final int RECORDS = 12;
@@ -89,13 +90,14 @@ final class TrailFixture {
     static List<String> rechain(List<String> lines, int fromLine, KeyPair forger, String id, int version) {
         List<String> out = new ArrayList<>(lines);
         String head = AuditJson.parse(out.get(fromLine - 2)).hash();
+        TrailId trail = TrailId.of(AuditJson.parse(out.get(0)));
         for (int i = fromLine - 1; i < out.size(); i++) {
             ObjectNode node = node(out.get(i));
             node.put("previous_hash", head);
             if (forger != null && "checkpoint".equals(node.get("type").asText())) {
                 String fingerprint = AuditEncoding.fingerprint(forger.getPublic());
                 node.put("key_id", id).put("key_version", version).put("key_fingerprint", fingerprint);
-                byte[] message = AuditEncoding.signedMessage(node.get("sequence").asLong(),
+                byte[] message = AuditEncoding.signedMessage(trail, node.get("sequence").asLong(),
                         Instant.parse(node.get("time").asText()), head, id, version, fingerprint);
                 node.put("signature", Base64.getEncoder().encodeToString(
                         Sm2.sign(forger.getPrivate(), message, new SecureRandom())));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +17,8 @@ import java.util.List;
 import org.fenghuo.crypto.CryptoFailure;
 import org.fenghuo.crypto.envelope.FieldEnvelope;
 import org.fenghuo.crypto.sm.Sm2;
+import org.fenghuo.crypto.sm.Sm2Certificates;
+import org.fenghuo.crypto.sm.Sm2Pem;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,6 +136,22 @@ class KeystoreTest {
         assertThat(Sm2.verify(reopened.signingKey(2).publicKey(), message, signature)).isFalse();
         assertThat(reopened.signingKey(1).certificate().getSigAlgName()).containsIgnoringCase("SM3");
         assertThat(reopened.currentSigningKey().toString()).doesNotContain("BEGIN").isEqualTo("SigningKey[pii v2]");
+    }
+
+    @Test
+    void signingCertificatesAreSm2CertificatesWithTheStandardSignerIdNotOpensslsEmptyOne() {
+        Keystore keystore = create(dir.resolve("k.bcfks"));
+        SigningKey key = keystore.currentSigningKey();
+        X509Certificate certificate = Sm2Certificates.readPem(Sm2Certificates.toPem(key.certificate()));
+        assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=Fenghuo audit signing pii v1");
+        assertThat(certificate.getNotBefore().toInstant()).isEqualTo(T0);
+        assertThat(certificate.getBasicConstraints()).isEqualTo(-1); // not a CA
+        Sm2Certificates.verify(certificate, key.publicKey()); // signer ID 1234567812345678
+        assertThatThrownBy(() -> Sm2Certificates.verify(certificate, key.publicKey(), new byte[0]))
+                .isInstanceOfSatisfying(CryptoFailure.class,
+                        e -> assertThat(e.reason()).isEqualTo(CryptoFailure.Reason.AUTHENTICATION_FAILED));
+        assertThat(Sm2Pem.readPublicKey(Sm2Pem.writePublicKey(key.publicKey())).getEncoded())
+                .isEqualTo(key.publicKey().getEncoded());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.fenghuo.crypto.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,7 +135,93 @@ class ReencryptionJobTest {
         ReencryptionReport report = new ReencryptionJob(url, keys).run(prefix + "-none-*");
         assertThat(report.documentsScanned()).isZero();
         assertThatThrownBy(() -> new ReencryptionJob("http://127.0.0.1:1", keys).run("fenghuo-events-*"))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("http://127.0.0.1:1 unreachable");
+                .isInstanceOf(ReencryptionAborted.class).hasCauseInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("http://127.0.0.1:1 unreachable");
+    }
+
+    @Test
+    void documentsStoredWithoutSourceAreSkippedAndCountedNotACrash() throws Exception {
+        InMemoryKeyRing keys = new InMemoryKeyRing("pii", random);
+        FieldEnvelope envelope = new FieldEnvelope(keys, random);
+        String noSource = prefix + "-nosource";
+        String normal = prefix + "-2026.11.24";
+        indices.add(noSource);
+        JsonNode created = send("PUT", "/" + noSource, "{\"mappings\":{\"_source\":{\"enabled\":false}}}");
+        assertThat(created.path("acknowledged").asBoolean()).as(created.toString()).isTrue();
+        for (int i = 0; i < 2; i++) {
+            put(noSource, "s" + i, "{\"event\":{\"id\":\"ev-s" + i + "\"},\"user\":{\"email\":\""
+                    + envelope.seal("s" + i + "@example.cn", "user.email|ev-s" + i) + "\"}}");
+        }
+        put(normal, "d1", "{\"event\":{\"id\":\"ev-1\"},\"user\":{\"email\":\""
+                + envelope.seal("a@example.cn", "user.email|ev-1") + "\"}}");
+        keys.rotate();
+        refresh();
+
+        ReencryptionReport report = new ReencryptionJob(url, keys, SealedValueContext.ECS_EVENT_ID, 10,
+                Duration.ofSeconds(30), random).run(prefix + "-*");
+
+        assertThat(report.documentsScanned()).isEqualTo(3);
+        assertThat(report.valuesFailed()).isEqualTo(Map.of(ReencryptionJob.NO_SOURCE, 2L));
+        assertThat(report.documentsRewritten()).isEqualTo(1);
+        assertThat(report.valuesReencrypted()).isEqualTo(1);
+        assertThat(report.summary()).contains("no_source=2");
+    }
+
+    @Test
+    void aBulkFailureMidRunStopsWithTheCountsSoFar() throws Exception {
+        InMemoryKeyRing keys = new InMemoryKeyRing("pii", random);
+        FieldEnvelope envelope = new FieldEnvelope(keys, random);
+        String index = prefix + "-2026.11.24";
+        for (int i = 0; i < 5; i++) {
+            put(index, "d" + i, "{\"event\":{\"id\":\"ev-" + i + "\"},\"user\":{\"email\":\""
+                    + envelope.seal(i + "@example.cn", "user.email|ev-" + i) + "\"}}");
+        }
+        keys.rotate();
+        refresh();
+        // The real Elasticsearch, except that the third _bulk request fails as a dropped connection would.
+        ElasticsearchHttp failingThirdBulk = new ElasticsearchHttp(url, Duration.ofSeconds(30)) {
+            private int bulks;
+
+            @Override
+            JsonNode bulk(String ndjson) {
+                if (++bulks == 3) {
+                    throw new UncheckedIOException("Elasticsearch " + url + " unreachable (POST /_bulk): IOException",
+                            new java.io.IOException("injected"));
+                }
+                return super.bulk(ndjson);
+            }
+        };
+        ReencryptionJob job = new ReencryptionJob(failingThirdBulk, keys, SealedValueContext.ECS_EVENT_ID, 2, random);
+
+        ReencryptionAborted aborted = catchThrowableOfType(() -> job.run(prefix + "-*"), ReencryptionAborted.class);
+
+        assertThat(aborted).hasMessageContaining("unreachable (POST /_bulk)").hasCauseInstanceOf(UncheckedIOException.class);
+        assertThat(aborted.unreachable()).isTrue();
+        ReencryptionReport partial = aborted.partialReport();
+        assertThat(partial.documentsScanned()).isEqualTo(5); // pages of 2, 2 and 1: the last page's write failed
+        assertThat(partial.documentsRewritten()).isEqualTo(4);
+        assertThat(partial.valuesReencrypted()).isEqualTo(4);
+        refresh();
+        long atV2 = 0;
+        for (int i = 0; i < 5; i++) {
+            atV2 += FieldEnvelope.header(get(index, "d" + i).path("user").path("email").asText()).keyVersion() == 2 ? 1 : 0;
+        }
+        assertThat(atV2).isEqualTo(4);
+
+        ReencryptionReport rerun = new ReencryptionJob(url, keys, SealedValueContext.ECS_EVENT_ID, 2,
+                Duration.ofSeconds(30), random).run(prefix + "-*");
+        assertThat(rerun.valuesReencrypted()).isEqualTo(1);
+        assertThat(rerun.valuesCurrent()).isEqualTo(4);
+    }
+
+    @Test
+    void aRefusedSearchAbortsWithAnEmptyReportAndElasticsearchsReason() {
+        InMemoryKeyRing keys = new InMemoryKeyRing("pii", random);
+        ReencryptionAborted aborted = catchThrowableOfType(
+                () -> new ReencryptionJob(url, keys).run(prefix + "-missing"), ReencryptionAborted.class);
+        assertThat(aborted).hasMessageContaining("answered 404").hasMessageContaining("index_not_found_exception");
+        assertThat(aborted.unreachable()).isFalse();
+        assertThat(aborted.partialReport().documentsScanned()).isZero();
     }
 
     private void put(String index, String id, String source) {

@@ -9,6 +9,7 @@ import org.fenghuo.crypto.audit.AuditEncoding;
 import org.fenghuo.crypto.audit.AuditEntry;
 import org.fenghuo.crypto.audit.AuditJson;
 import org.fenghuo.crypto.audit.AuditStore;
+import org.fenghuo.crypto.audit.StoredEntries;
 import org.fenghuo.crypto.audit.StoredEntry;
 
 /**
@@ -46,22 +47,35 @@ public final class TeeAuditStore implements AuditStore {
             throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_INPUT, copy.describe() + " is ahead of "
                     + primary.describe() + " (sequence " + have + " > " + want + "): verify both");
         }
-        List<AuditEntry> missing = new ArrayList<>();
-        for (StoredEntry stored : primary.readAll()) {
-            AuditEntry entry = AuditJson.parse(stored.json());
-            if (entry.sequence() == have && copyHead.isPresent()
-                    && !AuditEncoding.sameHash(entry.hash(), copyHead.get().hash())) {
-                throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_INPUT, copy.describe() + " and "
-                        + primary.describe() + " disagree at sequence " + have + ": verify both");
+        if (have == want) {
+            if (copyHead.isPresent() && !AuditEncoding.sameHash(copyHead.get().hash(), head.get().hash())) {
+                throw disagree(copy, have);
             }
-            if (entry.sequence() > have) {
-                missing.add(entry);
-            }
+            return;
         }
-        for (AuditEntry entry : missing) {
-            copy.append(entry);
+        try (StoredEntries entries = primary.entries()) {
+            for (StoredEntry stored = entries.next(); stored != null; stored = entries.next()) {
+                AuditEntry entry = AuditJson.parse(stored.json());
+                if (entry.sequence() == have && copyHead.isPresent()
+                        && !AuditEncoding.sameHash(entry.hash(), copyHead.get().hash())) {
+                    throw disagree(copy, have);
+                }
+                if (entry.sequence() > have) {
+                    copy.append(entry);
+                }
+            }
         }
         copy.flush();
+    }
+
+    private CryptoFailure disagree(AuditStore copy, long sequence) {
+        return new CryptoFailure(CryptoFailure.Reason.MALFORMED_INPUT, copy.describe() + " and "
+                + primary.describe() + " disagree at sequence " + sequence + ": verify both");
+    }
+
+    @Override
+    public StoredEntries entries() throws IOException {
+        return primary.entries();
     }
 
     @Override

@@ -80,7 +80,7 @@ class ElasticsearchAuditStoreTest {
         fixture.write(ElasticsearchAuditStore.open(url, index));
         VerificationReport report = verify(index);
         assertThat(report.ok()).as(String.valueOf(report.failure())).isTrue();
-        assertThat(report.entriesChecked()).isEqualTo(15);
+        assertThat(report.entriesChecked()).isEqualTo(16);
         assertThat(report.checkpointsVerified()).isEqualTo(3);
         assertThat(source(8).path("sequence").asLong()).isEqualTo(8);
         assertThat(source(6).path("type").asText()).isEqualTo("checkpoint");
@@ -131,7 +131,7 @@ class ElasticsearchAuditStoreTest {
         try (AuditStore store = ElasticsearchAuditStore.open(url, index)) {
             assertThatThrownBy(() -> store.append(three)).isInstanceOf(CryptoFailure.class)
                     .hasMessageContaining("NOT_PERMITTED").hasMessageContaining("already holds sequence 3");
-            assertThat(store.last().orElseThrow().sequence()).isEqualTo(15);
+            assertThat(store.last().orElseThrow().sequence()).isEqualTo(16);
         }
     }
 
@@ -140,17 +140,17 @@ class ElasticsearchAuditStoreTest {
         Path file = dir.resolve("audit.log");
         fixture.write(new TeeAuditStore(FileAuditStore.open(file, FsyncPolicy.NONE),
                 List.of(ElasticsearchAuditStore.open(url, index))));
-        assertThat(new AuditVerifier(fixture.trusted()).verify(FileAuditStore.read(file)).entriesChecked()).isEqualTo(15);
+        assertThat(new AuditVerifier(fixture.trusted()).verify(FileAuditStore.read(file)).entriesChecked()).isEqualTo(16);
         assertThat(verify(index).ok()).isTrue();
 
         // a copy that was down all along: opening the tee replays the primary into it
         try (TeeAuditStore tee = new TeeAuditStore(FileAuditStore.open(file, FsyncPolicy.NONE),
                 List.of(ElasticsearchAuditStore.open(url, copyIndex)))) {
-            assertThat(tee.last().orElseThrow().sequence()).isEqualTo(15);
+            assertThat(tee.last().orElseThrow().sequence()).isEqualTo(16);
         }
         VerificationReport copy = verify(copyIndex);
         assertThat(copy.ok()).as(String.valueOf(copy.failure())).isTrue();
-        assertThat(copy.entriesChecked()).isEqualTo(15);
+        assertThat(copy.entriesChecked()).isEqualTo(16);
     }
 
     @Test
@@ -163,7 +163,7 @@ class ElasticsearchAuditStoreTest {
         other.write(ElasticsearchAuditStore.open(url, copyIndex));
         try (TeeAuditStore tee = new TeeAuditStore(FileAuditStore.open(file, FsyncPolicy.NONE),
                 List.of(ElasticsearchAuditStore.open(url, copyIndex)))) {
-            assertThatThrownBy(tee::last).isInstanceOf(CryptoFailure.class).hasMessageContaining("disagree at sequence 15");
+            assertThatThrownBy(tee::last).isInstanceOf(CryptoFailure.class).hasMessageContaining("disagree at sequence 16");
         }
     }
 }

@@ -46,9 +46,11 @@ final class AllInOne implements AutoCloseable {
      * @param externalEsUrl  use this Elasticsearch instead of starting one; null to start one
      * @param parallelism    Flink parallelism
      * @param timeZone       zone of RFC 3164 syslog timestamps, which carry none
+     * @param piiProtection  protect personal data before it is stored (keys: {@link RunKeys})
+     * @param piiPolicy      "default" or a personal-data policy file
      */
     record Options(String bind, int syslogPort, int netflowPort, int kafkaPort, Path dataDir, String externalEsUrl, int parallelism,
-                   java.time.ZoneId timeZone) {
+                   java.time.ZoneId timeZone, boolean piiProtection, String piiPolicy) {
     }
 
     /** How long each part took to start, for the banner and the closing note of a run. */
@@ -65,6 +67,7 @@ final class AllInOne implements AutoCloseable {
     private KafkaEventSink sink;
     private StartupTimes times;
     private JobClient job;
+    private String piiKeys;
 
     static AllInOne start(Options options) {
         AllInOne all = new AllInOne();
@@ -113,8 +116,11 @@ final class AllInOne implements AutoCloseable {
     }
 
     private JobClient startJob(Options options) {
+        RunKeys.Choice keys = RunKeys.choose(options.piiProtection(), options.piiPolicy(), options.dataDir(), System.getenv());
+        piiKeys = keys.description();
         try {
             return KafkaToElasticsearch.defaults(kafka.bootstrapServers(), elasticsearch.url())
+                    .withPii(keys.settings())
                     .start(LocalEnvironments.create(options.parallelism()));
         } catch (Exception e) {
             throw new IllegalStateException("the correlation job did not start: " + e.getMessage(), e);
@@ -168,6 +174,11 @@ final class AllInOne implements AutoCloseable {
 
     String syslogTcp() {
         return tcp.localAddress().getHostString() + ":" + tcp.localPort();
+    }
+
+    /** Where the keys protecting personal data come from, for the banner. */
+    String piiKeys() {
+        return piiKeys;
     }
 
     StartupTimes startupTimes() {

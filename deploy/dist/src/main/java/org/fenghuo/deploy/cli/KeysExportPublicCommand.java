@@ -6,15 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fenghuo.crypto.keys.Keystore;
-import org.fenghuo.crypto.keys.PublicKeyPem;
 import org.fenghuo.crypto.keys.SigningKey;
+import org.fenghuo.crypto.sm.Sm2Pem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "export-public", mixinStandardHelpOptions = true,
         description = {"Write the audit signing public key as SPKI PEM (what `openssl pkey -pubin` reads) so a "
                 + "verifier can check the audit trail without the keystore. The current version unless --key-version "
-                + "or --all; with --all each key is preceded by a line naming its version."},
+                + "or --all; with --all each key is preceded by a line naming its version.",
+                "Audit checkpoints are SM2 signatures with the signer ID 1234567812345678 (GM/T 0009's default); "
+                        + "OpenSSL 3 assumes an empty ID unless told, so check one with `openssl pkeyutl -verify -pubin "
+                        + "-inkey KEY.pem -rawin -digest sm3 -pkeyopt distid:1234567812345678 -in DATA -sigfile SIG`."},
         footer = {"", "Exit codes: 0 written, 2 usage, wrong passphrase or no such version, 4 keystore unreadable "
                 + "or output not writable."})
 final class KeysExportPublicCommand extends KeysSubcommand {
@@ -37,11 +40,11 @@ final class KeysExportPublicCommand extends KeysSubcommand {
         if (all) {
             for (SigningKey key : keystore.signingKeys()) {
                 pem.append("signing:").append(key.id()).append(':').append(key.version()).append('\n')
-                        .append(PublicKeyPem.encode(key.publicKey()));
+                        .append(Sm2Pem.writePublicKey(key.publicKey()));
             }
         } else {
             SigningKey key = version == null ? keystore.currentSigningKey() : keystore.signingKey(version);
-            pem.append(PublicKeyPem.encode(key.publicKey()));
+            pem.append(Sm2Pem.writePublicKey(key.publicKey()));
         }
         if (out == null) {
             out().print(pem);

@@ -1,6 +1,9 @@
 package org.fenghuo.deploy.cli;
 
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,12 +25,24 @@ final class KeysInitCommand extends KeysSubcommand {
     @Override
     int run() {
         Path path = keystorePath();
-        if (Files.exists(path) && !force) {
-            return fail("keystore " + path + " already exists; --force replaces it (and loses every key in it)",
-                    FenghuoCli.EXIT_USAGE);
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !force) {
+            return alreadyExists(path);
         }
-        Keystore keystore = Keystore.create(path, passphrase(), keyId, force, new SecureRandom(), Clock.systemUTC());
+        Keystore keystore;
+        try {
+            keystore = Keystore.create(path, passphrase(), keyId, force, new SecureRandom(), Clock.systemUTC());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileAlreadyExistsException) {
+                return alreadyExists(path); // another init won the race after the check above
+            }
+            throw e;
+        }
         out().println("created " + path + " with " + keystore.list().size() + " keys");
         return FenghuoCli.EXIT_OK;
+    }
+
+    private int alreadyExists(Path path) {
+        return fail("keystore " + path + " already exists; --force replaces it (and loses every key in it)",
+                FenghuoCli.EXIT_USAGE);
     }
 }

@@ -48,8 +48,13 @@ abstract class KeysSubcommand implements Callable<Integer> {
         return keys.keystore(options.keystore);
     }
 
+    /** The passphrase; its warnings (e.g. a passphrase file others can read) go to stderr first. */
     KeystorePassphrase passphrase() {
-        return keys.passphrase(options.passphraseFile);
+        KeystorePassphrase passphrase = keys.passphrase(options.passphraseFile);
+        for (String warning : passphrase.warnings()) {
+            err().println("fenghuo keys " + spec.name() + ": warning: " + warning);
+        }
+        return passphrase;
     }
 
     Keystore openKeystore() {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.fenghuo.correlation.pii.PiiSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,6 +61,15 @@ final class RunCommand implements Callable<Integer> {
             description = "How often to print a status line on stderr, ISO-8601 (default: ${DEFAULT-VALUE}); PT0S for never.")
     Duration statusInterval;
 
+    @Option(names = "--pii-policy", defaultValue = "default", paramLabel = "FILE",
+            description = "Personal-data policy (YAML, see crypto/README.md) applied before anything is stored "
+                    + "(default: the shipped one).")
+    String piiPolicy;
+
+    @Option(names = "--no-pii-protection", negatable = false,
+            description = "Store personal data in clear (ID and phone numbers, names...): for debugging only.")
+    boolean noPiiProtection;
+
     @Option(names = "--exit-after", hidden = true, description = "Stop after this long (for tests and benchmarks).")
     Duration exitAfter;
 
@@ -73,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         AllInOne all;
         try {
             all = AllInOne.start(new AllInOne.Options(bind, syslogPort, netflowPort, kafkaPort, dataDir, externalEs, parallelism,
-                    timeZone));
+                    timeZone, !noPiiProtection, piiPolicy));
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("could not start: " + e.getMessage(), e);
         }
@@ -141,6 +151,13 @@ final class RunCommand implements Callable<Integer> {
         if (statusInterval.isNegative()) {
             throw new ParameterException(spec.commandLine(), "--status-interval must not be negative, was " + statusInterval);
         }
+        if (!noPiiProtection) {
+            // the policy now, as a bad option, rather than as a job that does not start
+            java.util.List<String> problems = PiiSettings.ephemeral().withPolicy(piiPolicy).problems(java.util.Map.of());
+            if (!problems.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--pii-policy: " + String.join("; ", problems));
+            }
+        }
     }
 
     /**
@@ -163,6 +180,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  Flink job      %-28s started in %5.1f s%n", "fenghuo-correlation (local)", t.job().toMillis() / 1000.0);
         out.printf("  Syslog         udp %s, tcp %s%n", all.syslogUdp(), all.syslogTcp());
         out.printf("  NetFlow/IPFIX  udp %s%n", all.netflowUdp());
+        out.printf("  Personal data  protected with %s%n", all.piiKeys());
         out.printf("  State          %s%n", RunState.file());
         out.println("Try, in another shell:");
         out.println("  ./fenghuo ingest syslog " + sampleLog());

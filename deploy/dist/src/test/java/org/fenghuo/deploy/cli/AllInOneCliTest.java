@@ -69,7 +69,10 @@ class AllInOneCliTest {
                 // the sshd payload parser ran on the way in
                 assertThat(doc.at("/event/dataset").asText()).isEqualTo("syslog.sshd");
                 assertThat(doc.at("/event/outcome").asText()).isEqualTo("failure");
-                assertThat(doc.at("/user/name").asText()).isEqualTo("root");
+                // personal data protected before storage (ephemeral keys: no data dir, no keystore)
+                assertThat(doc.at("/user/name").asText()).startsWith("sm4gcm:v1:ephemeral:").doesNotContain("root");
+                assertThat(doc.at("/fenghuo/pii/terms/0").asText()).isEqualTo(found.get(0).at("/fenghuo/pii/terms/0").asText())
+                        .hasSize(43);
                 assertThat(doc.at("/source/ip").asText()).startsWith("10.0.0.");
             });
             List<JsonNode> netflow = awaitHits("event.dataset:netflow.flow", 1);
@@ -97,7 +100,8 @@ class AllInOneCliTest {
             run.requestStop();
             CliRunner.Result stopped = running.get();
             assertThat(stopped.exitCode()).as(stopped.err()).isZero();
-            assertThat(stopped.out()).contains("Fenghuo is running").contains("fenghuo: stopped");
+            assertThat(stopped.out()).contains("Fenghuo is running").contains("fenghuo: stopped")
+                    .contains("Personal data  protected with ephemeral keys");
             assertThat(stopped.err()).contains("fenghuo status: job=RUNNING elasticsearch=up");
         }
         assertThat(RunState.read()).as("run.json removed on stop").isEmpty();

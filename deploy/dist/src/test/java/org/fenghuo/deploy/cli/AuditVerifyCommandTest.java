@@ -21,7 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import java.security.PublicKey;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fenghuo.crypto.audit.AuditEncoding;
+import org.fenghuo.crypto.audit.AuditEntry;
 import org.fenghuo.crypto.audit.AuditEvent;
+import org.fenghuo.crypto.audit.AuditJson;
+import org.fenghuo.crypto.audit.AuditRecord;
 import org.fenghuo.crypto.audit.AuditOutcome;
 import org.fenghuo.crypto.audit.AuditTrail;
 import org.fenghuo.crypto.audit.CheckpointPolicy;
@@ -31,6 +38,7 @@ import org.fenghuo.crypto.audit.store.FileAuditStore;
 import org.fenghuo.crypto.audit.store.FsyncPolicy;
 import org.fenghuo.crypto.audit.store.TeeAuditStore;
 import org.fenghuo.crypto.sm.Sm2;
+import org.fenghuo.crypto.sm.Sm2Pem;
 import org.fenghuo.deploy.infra.ElasticsearchFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +57,7 @@ class AuditVerifyCommandTest {
     private Path trail;
     private Path publicKey;
 
-    /** r1 r2 r3 cp4 r5 r6 r7 cp8 (the last written by close). */
+    /** start record 1, r2 r3 cp4 r5 r6 r7 cp8 r9 cp10 (the last written by close). */
     @BeforeEach
     void writeTrail() throws IOException {
         trail = dir.resolve("audit.log");
@@ -78,8 +86,9 @@ class AuditVerifyCommandTest {
     void intactTrailExitsZeroWithASummary() {
         CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("checked: 8 entries (6 records, 2 checkpoints verified), last sequence 8,"
-                + " last signed checkpoint 8").contains("OK: the chain is intact");
+        assertThat(r.out()).contains("checked: 10 entries (7 records, 3 checkpoints verified), last sequence 10,"
+                + " last signed checkpoint 10").contains("OK: the chain is intact and every checkpoint verifies")
+                .containsPattern("head: 10:[0-9a-f]{64}").containsPattern("trail id [0-9a-f]{32}");
         assertThat(r.out()).doesNotContain("WARNING");
     }
 
@@ -97,7 +106,7 @@ class AuditVerifyCommandTest {
     @Test
     void modifiedRecordExitsOneAndNamesTheLine() throws IOException {
         List<String> lines = Files.readAllLines(trail, StandardCharsets.UTF_8);
-        lines.set(5, lines.get(5).replace("analyst-5", "analyst-X"));
+        lines.set(5, lines.get(5).replace("analyst-4", "analyst-X"));
         Files.write(trail, lines, StandardCharsets.UTF_8);
         CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString());
         assertThat(r.exitCode()).isEqualTo(1);
@@ -155,7 +164,7 @@ class AuditVerifyCommandTest {
             CliRunner.Result ok = CliRunner.run("audit", "verify", "--es", url, "--index", index, "--public-key",
                     publicKey.toString());
             assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
-            assertThat(ok.out()).contains("Elasticsearch index " + index).contains("checked: 8 entries");
+            assertThat(ok.out()).contains("Elasticsearch index " + index).contains("checked: 10 entries");
 
             http.send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_doc/3")).DELETE()
                     .build(), HttpResponse.BodyHandlers.discarding());
@@ -190,5 +199,105 @@ class AuditVerifyCommandTest {
                 publicKey.toString());
         assertThat(unreachable.exitCode()).isEqualTo(2);
         assertThat(unreachable.err()).contains("cannot read the trail");
+    }
+
+    /** Drops every checkpoint and re-chains the records, renumbered: what someone without the signing key can do. */
+    private static List<String> unsignedRewrite(List<String> lines, int keep) {
+        List<String> out = new ArrayList<>();
+        String head = AuditEncoding.GENESIS_HEX;
+        for (String line : lines) {
+            if (AuditJson.parse(line) instanceof AuditRecord r && out.size() < keep) {
+                AuditRecord copy = AuditRecord.create(out.size() + 1, r.time(), new AuditEvent(r.actor(), r.action(),
+                        r.target(), r.outcome(), r.details()), head);
+                out.add(AuditJson.toJson(copy));
+                head = copy.hash();
+            }
+        }
+        return out;
+    }
+
+    private static String head(String out) {
+        Matcher m = Pattern.compile("head: ([0-9]+:[0-9a-f]{64})").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void historyRewrittenWithoutCheckpointsFailsThePolicyAndIsNeverCalledSigned() throws IOException {
+        List<String> lines = Files.readAllLines(trail, StandardCharsets.UTF_8);
+        Files.write(trail, unsignedRewrite(lines, 99), StandardCharsets.UTF_8);
+        CliRunner.Result defaults = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString());
+        assertThat(defaults.out()).doesNotContain("every checkpoint verifies");
+        CliRunner.Result policy = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString(), "--max-unsigned", "3");
+        assertThat(policy.exitCode()).isEqualTo(1);
+        assertThat(policy.out()).contains("UNSIGNED_TAIL at line 4 (sequence 4)").contains("0 checkpoints verified");
+
+        Files.write(trail, unsignedRewrite(lines, 3), StandardCharsets.UTF_8);
+        CliRunner.Result withinPolicy = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString(), "--max-unsigned", "3");
+        assertThat(withinPolicy.exitCode()).isZero();
+        assertThat(withinPolicy.out()).contains("no checkpoint signs it").doesNotContain("every checkpoint verifies");
+        assertThat(CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString(),
+                "--max-unsigned", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void expectedHeadCatchesARewritePaddedToTheSameLength() throws IOException {
+        CliRunner.Result first = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString());
+        String anchor = head(first.out());
+        List<String> lines = Files.readAllLines(trail, StandardCharsets.UTF_8);
+        List<String> padded = new ArrayList<>(unsignedRewrite(lines, 99));
+        while (padded.size() < lines.size()) {
+            AuditEntry tail = AuditJson.parse(padded.get(padded.size() - 1));
+            padded.add(AuditJson.toJson(AuditRecord.create(tail.sequence() + 1, tail.time(),
+                    AuditEvent.of("nobody", "noop", "", AuditOutcome.SUCCESS), tail.hash())));
+        }
+        Files.write(trail, padded, StandardCharsets.UTF_8);
+        CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString(), "--expect-head", anchor);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("HEAD_MISMATCH at line 10 (sequence 10)");
+        CliRunner.Result bad = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString(), "--expect-head", "ten:abc");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("SEQUENCE:HASH");
+    }
+
+    @Test
+    void trailIdNamesTheInstallation() throws IOException {
+        CliRunner.Result first = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString());
+        Matcher m = Pattern.compile("trail id ([0-9a-f]{32})").matcher(first.out());
+        assertThat(m.find()).isTrue();
+        assertThat(CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString(),
+                "--trail-id", m.group(1)).exitCode()).isZero();
+        CliRunner.Result other = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                publicKey.toString(), "--trail-id", "0".repeat(32));
+        assertThat(other.exitCode()).isEqualTo(1);
+        assertThat(other.out()).contains("WRONG_TRAIL at line 1");
+    }
+
+    @Test
+    void aFileWithEveryKeyVersionVerifiesATrailSignedAcrossARotation() throws IOException {
+        PublicKey v1 = keys.current().keyPair().getPublic();
+        keys.rotate();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T07:00:00Z"), ZoneOffset.UTC);
+        try (AuditTrail t = AuditTrail.open(FileAuditStore.open(trail, FsyncPolicy.NONE), keys,
+                new CheckpointPolicy(3, Duration.ofHours(1)), clock, random)) {
+            t.append(AuditEvent.of("keys-admin", "keys.rotate", "audit-signing v2", AuditOutcome.SUCCESS));
+        }
+        Path all = dir.resolve("all.pem");
+        Files.writeString(all, "# audit-signing v1\n" + Sm2Pem.writePublicKey(v1) + "# audit-signing v2\n"
+                + Sm2Pem.writePublicKey(keys.current().keyPair().getPublic()));
+        CliRunner.Result r = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key", all.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("4 checkpoints verified");
+        CliRunner.Result named = CliRunner.run("audit", "verify", "--file", trail.toString(), "--public-key",
+                "audit-signing:1=" + all);
+        assertThat(named.exitCode()).isEqualTo(2);
+        assertThat(named.err()).contains("2 public keys where one was expected");
     }
 }

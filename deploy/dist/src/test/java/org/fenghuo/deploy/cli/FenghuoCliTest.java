@@ -37,6 +37,9 @@ class FenghuoCliTest {
         assertThat(CliRunner.run("run", "--syslog-port", "70000").err()).contains("--syslog-port must be 0..65535");
         assertThat(CliRunner.run("search", "--size", "-1", "--es", "http://127.0.0.1:1").exitCode())
                 .isEqualTo(FenghuoCli.EXIT_USAGE);
+        CliRunner.Result badPolicy = CliRunner.run("run", "--pii-policy", "/nonexistent/policy.yml");
+        assertThat(badPolicy.exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
+        assertThat(badPolicy.err()).contains("--pii-policy: pii.policy = /nonexistent/policy.yml: no such file");
     }
 
     @Test

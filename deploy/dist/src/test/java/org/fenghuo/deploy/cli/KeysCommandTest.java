@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.fenghuo.crypto.keys.Keystore;
 import org.fenghuo.crypto.keys.KeystorePassphrase;
+import org.fenghuo.crypto.sm.Sm2;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -147,6 +150,42 @@ class KeysCommandTest {
     }
 
     @Test
+    void aPassphraseFileOthersCanReadIsWarnedAboutOnStderrAndANonUtf8OneRefused() throws Exception {
+        Path keystore = initialised();
+        Path secret = Files.writeString(dir.resolve("pass"), PASSPHRASE + "\n");
+        Assumptions.assumeTrue(Files.getFileAttributeView(secret, PosixFileAttributeView.class) != null,
+                "file system without POSIX permissions");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        CliRunner.Result ownerOnly = keys(Map.of(), "list", "--keystore", keystore.toString(), "--passphrase-file",
+                secret.toString());
+        assertThat(ownerOnly.exitCode()).isZero();
+        assertThat(ownerOnly.err()).isEmpty();
+
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        CliRunner.Result readable = keys(Map.of(), "list", "--keystore", keystore.toString(), "--passphrase-file",
+                secret.toString());
+        assertThat(readable.exitCode()).isZero();
+        assertThat(readable.err()).startsWith("fenghuo keys list: warning: passphrase file " + secret
+                + " is readable by every user").contains("chmod 600").doesNotContain(PASSPHRASE);
+
+        Path gbk = Files.write(dir.resolve("gbk"), "口令".getBytes(java.nio.charset.Charset.forName("GBK")));
+        CliRunner.Result notUtf8 = keys(Map.of(), "list", "--keystore", keystore.toString(), "--passphrase-file",
+                gbk.toString());
+        assertThat(notUtf8.exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
+        assertThat(notUtf8.err()).contains("passphrase file " + gbk + " is not valid UTF-8");
+    }
+
+    @Test
+    void aKeystoreNameTakenByALinkIsNotReplaced() throws Exception {
+        Path keystore = dir.resolve("keystore.bcfks");
+        Files.createSymbolicLink(keystore, dir.resolve("elsewhere.bcfks"));
+        CliRunner.Result init = keys(env(), "init", "--keystore", keystore.toString());
+        assertThat(init.exitCode()).isEqualTo(FenghuoCli.EXIT_USAGE);
+        assertThat(init.err()).contains("keystore " + keystore + " already exists");
+        assertThat(Files.isSymbolicLink(keystore)).isTrue();
+    }
+
+    @Test
     void noOptionTakesThePassphraseOnTheCommandLine() {
         Path keystore = initialised();
         CliRunner.Result withOption = keys(Map.of(), "list", "--keystore", keystore.toString(), "--passphrase", PASSPHRASE);
@@ -191,6 +230,19 @@ class KeysCommandTest {
         assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(openssl.exitValue()).as(text).isZero();
         assertThat(text).contains("Public-Key: (256 bit)").contains("SM2");
+
+        // what the audit trail signs with: the GM/T 0009 default signer ID, which OpenSSL must be told
+        byte[] message = "checkpoint body".getBytes(StandardCharsets.US_ASCII);
+        Files.write(dir.resolve("msg"), message);
+        Files.write(dir.resolve("sig"), Sm2.sign(Keystore.open(keystore, KeystorePassphrase.of(PASSPHRASE.toCharArray()))
+                .signingKey(1).privateKey(), message, new java.security.SecureRandom()));
+        Process verify = new ProcessBuilder("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", pem.toString(), "-rawin",
+                "-digest", "sm3", "-pkeyopt", "distid:1234567812345678", "-in", dir.resolve("msg").toString(),
+                "-sigfile", dir.resolve("sig").toString()).redirectErrorStream(true).start();
+        String verified = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(verify.exitValue()).as(verified).isZero();
+        assertThat(verified).contains("Signature Verified Successfully");
     }
 
     static boolean onPath(String program) {

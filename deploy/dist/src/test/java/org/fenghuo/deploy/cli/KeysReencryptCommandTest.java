@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.fenghuo.crypto.envelope.FieldEnvelope;
 import org.fenghuo.crypto.keys.KeystoreKeyRing;
 import org.fenghuo.crypto.keys.KeystorePassphrase;
@@ -44,17 +48,7 @@ class KeysReencryptCommandTest {
 
     @Test
     void rotateThenReencryptMovesStoredValuesToTheNewVersion() throws Exception {
-        Path keystore = dir.resolve("keystore.bcfks");
-        assertThat(KeysCommandTest.keys(ENV, "init", "--keystore", keystore.toString()).exitCode()).isZero();
-        KeystoreKeyRing v1 = KeystoreKeyRing.open(keystore, KeystorePassphrase.of(ENV.get(KeystorePassphrase.VALUE_ENV).toCharArray()));
-        FieldEnvelope envelope = new FieldEnvelope(v1, new SecureRandom());
-        for (int i = 0; i < 3; i++) {
-            String id = "ev-" + i;
-            send("PUT", "/" + index + "/_doc/" + id, "{\"event\":{\"id\":\"" + id + "\"},\"user\":{\"name\":\""
-                    + envelope.seal("Wang " + i, SealedValueContext.of("user.name", id)) + "\"}}");
-        }
-        send("POST", "/" + index + "/_refresh", null);
-        assertThat(KeysCommandTest.keys(ENV, "rotate", "--keystore", keystore.toString()).exitCode()).isZero();
+        Path keystore = threeNamesSealedUnderV1ThenRotated("Wang");
 
         CliRunner.Result run = KeysCommandTest.keys(ENV, "reencrypt", "--keystore", keystore.toString(), "--es", url,
                 "--index", "fenghuo-events-keys-cli-*" + index.substring(index.length() - 8));
@@ -81,6 +75,89 @@ class KeysReencryptCommandTest {
                 "http://127.0.0.1:1");
         assertThat(run.exitCode()).isEqualTo(FenghuoCli.EXIT_SERVICE);
         assertThat(run.err()).startsWith("fenghuo keys reencrypt: Elasticsearch http://127.0.0.1:1 unreachable");
+    }
+
+    @Test
+    void aFailureMidRunPrintsTheCountsSoFarThenExitsThree() throws Exception {
+        Path keystore = threeNamesSealedUnderV1ThenRotated("Zhao");
+
+        CliRunner.Result run;
+        try (FailingBulkProxy proxy = new FailingBulkProxy(url, 2)) {
+            run = KeysCommandTest.keys(ENV, "reencrypt", "--keystore", keystore.toString(), "--es", proxy.url(),
+                    "--index", index, "--page-size", "1");
+        }
+
+        assertThat(run.exitCode()).isEqualTo(FenghuoCli.EXIT_SERVICE);
+        assertThat(run.out()).startsWith("reencrypt " + index + " to fenghuo v2 stopped: documents_scanned=2 "
+                + "documents_rewritten=1 values_reencrypted=1");
+        assertThat(run.err()).startsWith("fenghuo keys reencrypt: Elasticsearch ").contains("answered 503 to POST /_bulk");
+    }
+
+    /**
+     * Failure injection: forwards every request to the real Elasticsearch except the {@code n}th
+     * {@code _bulk}, which gets a 503 as from an overloaded node.
+     */
+    private static final class FailingBulkProxy implements AutoCloseable {
+        private final HttpServer server;
+        private final AtomicInteger bulks = new AtomicInteger();
+
+        FailingBulkProxy(String target, int n) throws java.io.IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    byte[] body = exchange.getRequestBody().readAllBytes();
+                    String path = exchange.getRequestURI().getRawPath();
+                    String query = exchange.getRequestURI().getRawQuery();
+                    if (path.equals("/_bulk") && bulks.incrementAndGet() == n) {
+                        byte[] error = "{\"error\":{\"type\":\"injected\",\"reason\":\"bulk refused by test proxy\"},\"status\":503}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        exchange.getResponseHeaders().add("Content-Type", "application/json");
+                        exchange.sendResponseHeaders(503, error.length);
+                        exchange.getResponseBody().write(error);
+                        return;
+                    }
+                    HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target + path + (query == null ? "" : "?" + query)))
+                            .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
+                    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+                    if (type != null) {
+                        forward.header("Content-Type", type);
+                    }
+                    HttpResponse<byte[]> answer = HTTP.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+                    exchange.getResponseBody().write(answer.body());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /** A new keystore, three documents whose {@code user.name} ("NAME 0".."NAME 2") is sealed under v1, then {@code keys rotate}. */
+    private Path threeNamesSealedUnderV1ThenRotated(String name) throws Exception {
+        Path keystore = dir.resolve("keystore.bcfks");
+        assertThat(KeysCommandTest.keys(ENV, "init", "--keystore", keystore.toString()).exitCode()).isZero();
+        KeystoreKeyRing v1 = KeystoreKeyRing.open(keystore, KeystorePassphrase.of(ENV.get(KeystorePassphrase.VALUE_ENV).toCharArray()));
+        FieldEnvelope envelope = new FieldEnvelope(v1, new SecureRandom());
+        for (int i = 0; i < 3; i++) {
+            String id = "ev-" + i;
+            send("PUT", "/" + index + "/_doc/" + id, "{\"event\":{\"id\":\"" + id + "\"},\"user\":{\"name\":\""
+                    + envelope.seal(name + " " + i, SealedValueContext.of("user.name", id)) + "\"}}");
+        }
+        send("POST", "/" + index + "/_refresh", null);
+        assertThat(KeysCommandTest.keys(ENV, "rotate", "--keystore", keystore.toString()).exitCode()).isZero();
+        return keystore;
     }
 
     private static JsonNode send(String method, String path, String body) throws Exception {

@@ -41,20 +41,20 @@ final class FieldScans {
     /**
      * Whether field {@code f} is present in the event; on the first call for this event its value
      * is scanned and the rules whose literals occur are set in {@code s.found}.
+     *
+     * @param extra the event's {@code extra}, read once by the caller for all its fields
      */
-    boolean present(int f, SecurityEvent event, EvalScratch s) {
+    boolean present(int f, SecurityEvent event, Map<String, Object> extra, EvalScratch s) {
+        String key = extraKeys[f];
+        // most rule fields are absent from most events: a stateless key test before any bookkeeping
+        if (key != null && (extra == null || !extra.containsKey(key))) {
+            return false;
+        }
         int epoch = s.epoch;
         if (s.scannedAt[f] == epoch) {
             return s.presentAt[f] == epoch;
         }
         s.scannedAt[f] = epoch;
-        String key = extraKeys[f];
-        if (key != null) {
-            Map<String, Object> extra = event.extra();
-            if (extra == null || !extra.containsKey(key)) {
-                return false; // most rule fields are absent from most events: skip the path walk
-            }
-        }
         Object v = paths[f].get(event);
         if (v == null) {
             return false;

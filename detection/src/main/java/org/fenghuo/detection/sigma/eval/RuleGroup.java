@@ -144,8 +144,9 @@ final class RuleGroup<R> {
         long[] bits = s.bits;
         int words = words();
         System.arraycopy(alwaysCandidates, 0, bits, 0, words);
+        Map<String, Object> extra = event.extra();
         for (int k = 0; k < scanFields.length; k++) {
-            if (scans.present(scanFields[k], event, s)) {
+            if (scans.present(scanFields[k], event, extra, s)) {
                 long[] mask = presenceMasks[k];
                 if (mask != null) {
                     for (int w = 0; w < words; w++) {

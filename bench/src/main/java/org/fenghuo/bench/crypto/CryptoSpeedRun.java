@@ -170,7 +170,7 @@ public final class CryptoSpeedRun {
         return c.perByte() ? "MB/s" : "ops/s";
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {

@@ -44,7 +44,16 @@ public final class BlindIndex {
 
     /** The term of a value already in {@link PiiNormalizer} form. */
     String termOfNormalized(PiiKind kind, String normalized) {
-        String input = kind.label() + '|' + normalized;
+        return termOfInput(input(kind, normalized));
+    }
+
+    /** The HMAC input of a normalised value: {@code "<kind>|<normalised>"}. */
+    static String input(PiiKind kind, String normalized) {
+        return kind.label() + '|' + normalized;
+    }
+
+    /** The term of an {@link #input}: the protector keys its per-event cache by the same string. */
+    String termOfInput(String input) {
         return ENCODER.encodeToString(mac.mac(input.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -55,6 +55,9 @@ public final class PiiNormalizer {
     }
 
     private static String text(String value) {
+        if (!needsWhitespaceWork(value)) {
+            return value.toLowerCase(Locale.ROOT); // the common case: no copy before lower-casing
+        }
         String stripped = value.strip();
         StringBuilder b = new StringBuilder(stripped.length());
         boolean space = false;
@@ -71,5 +74,26 @@ public final class PiiNormalizer {
             b.append(c);
         }
         return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True when stripping or collapsing would change {@code value}: whitespace at either end, or
+     * inner whitespace other than single spaces.
+     */
+    private static boolean needsWhitespaceWork(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return false;
+        }
+        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(n - 1))) {
+            return true;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = value.charAt(i);
+            if (c == ' ' ? Character.isWhitespace(value.charAt(i + 1)) : Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -53,7 +53,7 @@ public final class PiiProtector {
     private final Map<String, String> eventTerms = new HashMap<>();
 
     public PiiProtector(PiiPolicy policy, KeyRing keys, SecureRandom random, MeterRegistry registry) {
-        this.envelope = new FieldEnvelope(keys, random);
+        this.envelope = new FieldEnvelope(keys, NonceSource.over(random));
         this.blind = new BlindIndex(keys, policy);
         this.metrics = new PiiMetrics(registry);
         for (FieldRule r : policy.fields()) {
@@ -105,12 +105,11 @@ public final class PiiProtector {
     }
 
     private String term(PiiKind kind, String plaintext) {
-        String normalized = PiiNormalizer.normalize(kind, plaintext);
-        String key = kind.label() + '|' + normalized;
-        String term = eventTerms.get(key);
+        String input = BlindIndex.input(kind, PiiNormalizer.normalize(kind, plaintext));
+        String term = eventTerms.get(input);
         if (term == null) {
-            term = blind.termOfNormalized(kind, normalized);
-            eventTerms.put(key, term);
+            term = blind.termOfInput(input);
+            eventTerms.put(input, term);
         }
         return term;
     }

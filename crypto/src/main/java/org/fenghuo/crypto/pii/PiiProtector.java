@@ -123,6 +123,23 @@ public final class PiiProtector {
         }
     }
 
+    /**
+     * True for a failure of the key ring itself (no usable key): the event must then not be
+     * stored, so it propagates. Anything else concerns one value and costs only that value.
+     */
+    private static boolean isKeyRingFailure(RuntimeException e) {
+        return e instanceof CryptoFailure f && switch (f.reason()) {
+            case MISSING_KEY, KEY_EXHAUSTED, WRONG_KEY_TYPE, MALFORMED_KEY, WRONG_PASSPHRASE, WRONG_ALGORITHM -> true;
+            default -> false;
+        };
+    }
+
+    /** Counts a failure of one value; the reason names the exception class only, never the field or value. */
+    private void valueFailed(RuntimeException e) {
+        metrics.failure(e instanceof CryptoFailure f ? "value_" + f.reason().name().toLowerCase(Locale.ROOT)
+                : "value_failed");
+    }
+
     private record CompiledField(FieldRule rule, FieldTarget target) {
     }
 
@@ -135,6 +152,19 @@ public final class PiiProtector {
 
         @Override
         public String visit(String field, String value) {
+            try {
+                return protect(field, value);
+            } catch (RuntimeException e) {
+                if (isKeyRingFailure(e)) {
+                    throw e;
+                }
+                // one bad value (e.g. a sender-chosen key) must not drop the event: drop the value
+                valueFailed(e);
+                return null;
+            }
+        }
+
+        private String protect(String field, String value) {
             if (FieldEnvelope.isSealed(value)) {
                 return value;
             }
@@ -187,9 +217,17 @@ public final class PiiProtector {
         private String replacement(String field, PiiKind kind, String plain) {
             if (rule.replace() == ScanRule.Replacement.SEAL) {
                 if (documentId != null) {
-                    return SealedText.token(kind, seal(plain, field));
+                    try {
+                        return SealedText.token(kind, seal(plain, field));
+                    } catch (RuntimeException e) {
+                        if (isKeyRingFailure(e)) {
+                            throw e;
+                        }
+                        valueFailed(e);
+                    }
+                } else {
+                    metrics.failure("no_document_id");
                 }
-                metrics.failure("no_document_id");
             }
             return PiiMasks.mask(kind, plain);
         }

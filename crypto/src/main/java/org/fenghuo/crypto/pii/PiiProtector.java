@@ -43,6 +43,7 @@ public final class PiiProtector {
     private final List<CompiledScan> scans = new ArrayList<>();
     private final FieldVisitor fieldVisitor = new FieldVisitor();
     private final ScanVisitor scanVisitor = new ScanVisitor();
+    private final CatchAllScan catchAll;
     private EventDraft draft;
     private String documentId;
     /**
@@ -56,12 +57,13 @@ public final class PiiProtector {
         this.envelope = new FieldEnvelope(keys, NonceSource.over(random));
         this.blind = new BlindIndex(keys, policy);
         this.metrics = new PiiMetrics(registry);
+        this.catchAll = new CatchAllScan(metrics);
         for (FieldRule r : policy.fields()) {
-            fields.add(new CompiledField(r, new FieldTarget(r.path())));
+            fields.add(new CompiledField(r, new FieldTarget(r.path(), policy.rulePaths())));
         }
         Map<Set<PiiKind>, PiiScanner> scanners = new HashMap<>();
         for (ScanRule r : policy.scans()) {
-            scans.add(new CompiledScan(r, new FieldTarget(r.path()),
+            scans.add(new CompiledScan(r, new FieldTarget(r.path(), policy.rulePaths()),
                     scanners.computeIfAbsent(r.kinds(), PiiScanner::new)));
         }
     }
@@ -94,7 +96,7 @@ public final class PiiProtector {
                 scanVisitor.scanner = s.scanner;
                 s.target.visit(d, scanVisitor);
             }
-            return d.build();
+            return catchAll.apply(d.build());
         } finally {
             draft = null;
             documentId = null;

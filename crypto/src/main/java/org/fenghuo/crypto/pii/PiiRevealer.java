@@ -48,12 +48,12 @@ public final class PiiRevealer {
         this.metrics = new PiiMetrics(registry);
         for (FieldRule r : policy.fields()) {
             if (r.has(PiiAction.ENCRYPT)) {
-                sealedTargets.add(new FieldTarget(r.path()));
+                sealedTargets.add(new FieldTarget(r.path(), policy.rulePaths()));
             }
         }
         for (ScanRule r : policy.scans()) {
             if (r.replace() == ScanRule.Replacement.SEAL) {
-                sealedTargets.add(new FieldTarget(r.path()));
+                sealedTargets.add(new FieldTarget(r.path(), policy.rulePaths()));
             }
         }
     }

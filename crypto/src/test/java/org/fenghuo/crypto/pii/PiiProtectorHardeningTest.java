@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fenghuo.crypto.pii.PiiFixtures.eventId;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fenghuo.crypto.keys.InMemoryKeyRing;
@@ -57,5 +58,37 @@ class PiiProtectorHardeningTest {
         assertThat(revealed.labels()).containsEntry("a|b", "tel 13900139000");
         assertThat(revealed.log().syslog().structuredData().get("ev@1")).containsEntry("p|q", "13900139000");
         assertThat(EcsFieldPath.of("fenghuo.contact").get(revealed)).isEqualTo(Map.of("x|y", "13800138000"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theShippedPolicySealsWholePersonAndEmailObjectsAndTheCatchAllMasksTheRest() {
+        PiiPolicy defaults = PiiPolicy.defaults();
+        PiiProtector p = new PiiProtector(defaults, keys, PiiFixtures.RANDOM, registry);
+        SecurityEvent in = SecurityEvent.builder().event(eventId("doc-person"))
+                .tags("vip", "13800138000")
+                .extraField("fenghuo.person.birth_date", "1990-01-01")
+                .extraField("fenghuo.person.old_id", "110105900101123")
+                .extraField("fenghuo.person.id_number", "11010519491231002X")
+                .extraField("email.from.address", "li.lei@example.cn")
+                .extraField("email.subject", "about 京A12345")
+                .extraField("x_vendor.notes", List.of("call 13900139000"))
+                .build();
+
+        SecurityEvent out = p.protect(in);
+
+        for (String f : List.of("fenghuo.person.birth_date", "fenghuo.person.old_id", "fenghuo.person.id_number",
+                "email.from.address", "email.subject")) {
+            assertThat((String) EcsFieldPath.of(f).get(out)).as(f).startsWith("sm4gcm:v1:");
+        }
+        assertThat(out.tags()).containsExactly("vip", "138****8000");
+        assertThat(EcsFieldPath.of("x_vendor.notes").get(out)).isEqualTo(List.of("call 139****9000"));
+        assertThat(PiiFixtures.count(registry, "fenghuo.pii.catch_all", "kind", "phone")).isEqualTo(2.0);
+        BlindIndex index = new BlindIndex(keys, defaults);
+        assertThat(index.termFor("fenghuo.person.id_number", "11010519491231002x"))
+                .isEqualTo(index.termFor(PiiKind.ID_NUMBER, "11010519491231002X"));
+        assertThat((List<Object>) EcsFieldPath.of(BlindIndex.TERMS_FIELD).get(out))
+                .contains(index.termFor(PiiKind.ID_NUMBER, "11010519491231002X"),
+                        index.termFor(PiiKind.EMAIL, "li.lei@example.cn"));
     }
 }

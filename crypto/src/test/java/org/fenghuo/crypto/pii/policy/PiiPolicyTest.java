@@ -109,21 +109,37 @@ class PiiPolicyTest {
     }
 
     @Test
-    void overlappingRulesAndUnknownKeysAreRefused() {
+    void aPathNamedTwiceAndUnknownKeysAreRefused() {
         PiiPolicyException e = failure("""
                 fields:
                   user: { actions: [encrypt] }
                 scan:
-                  user.email: {}
+                  user: {}
                 reveal:
                   roles: [a]
                   groups: [b]
                 extra: 1
                 """);
         assertThat(e.getMessage())
-                .contains("line 4: user.email: is already covered by the rule for user (line 2)")
+                .contains("line 4: user: named by two rules")
                 .contains("line 7: reveal.groups: unknown key")
                 .contains("line 8: extra: unknown key");
+    }
+
+    @Test
+    void aRuleBelowAnotherIsAllowedAndWinsForItsFields() throws PiiPolicyException {
+        PiiPolicy policy = PiiPolicy.parse("""
+                fields:
+                  fenghuo.person: { actions: [encrypt] }
+                  fenghuo.person.id_number: { kind: id_number, actions: [encrypt, blind_index] }
+                scan:
+                  fenghuo.person.note: { replace: seal }
+                """, "nested.yml");
+        assertThat(policy.fieldRuleFor("fenghuo.person.id_number").orElseThrow().kind())
+                .isEqualTo(org.fenghuo.crypto.pii.PiiKind.ID_NUMBER);
+        assertThat(policy.fieldRuleFor("fenghuo.person.birth_date").orElseThrow().path()).isEqualTo("fenghuo.person");
+        assertThat(policy.fieldRuleFor("fenghuo.person.note")).isEmpty();
+        assertThat(policy.scanRuleFor("fenghuo.person.note.text")).isPresent();
     }
 
     @Test

@@ -1,0 +1,223 @@
+package org.fenghuo.crypto.pii;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fenghuo.crypto.pii.detect.PiiScanner;
+import org.fenghuo.crypto.pii.detect.PiiSpan;
+import org.fenghuo.events.SecurityEvent;
+
+/**
+ * The last pass of {@code protect}: every string of the event that the policy's rules left, in
+ * any component (modelled keyword fields such as {@code tags}, {@code host.name},
+ * {@code dns.answers.*}, {@code log.syslog.appname}), in labels, structured data and all of
+ * {@code extra}, map keys included, is searched by every detector and each finding is masked.
+ * Policy rules name the fields whose values must come back on reveal; this pass only makes sure
+ * no detector finds plaintext anywhere in what is stored, whatever field a sender chose.
+ *
+ * <p>It walks the event's records generically (record components, cached per class), so a field
+ * added to {@link SecurityEvent} later is covered without a change here. {@code event.id} (the
+ * document id of the encryption context) and the protector's own {@code fenghuo.pii} output are
+ * left alone. Masks are never found again, so values already protected pass unchanged. Not
+ * thread-safe (the scanner keeps a work list).
+ */
+final class CatchAllScan {
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
+    private final PiiScanner scanner = PiiScanner.allKinds();
+    private final PiiMetrics metrics;
+
+    CatchAllScan(PiiMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    SecurityEvent apply(SecurityEvent event) {
+        return (SecurityEvent) record(event);
+    }
+
+    private Object value(Object v) {
+        if (v instanceof String s) {
+            return text(s);
+        }
+        if (v instanceof Record r) {
+            return record(r);
+        }
+        if (v instanceof List<?> l) {
+            return list(l);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return map(m, false);
+        }
+        return v;
+    }
+
+    /** The text with every finding masked; the same instance when nothing is found. */
+    String text(String s) {
+        List<PiiSpan> spans = scanner.scan(s);
+        if (spans.isEmpty()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int from = 0;
+        for (PiiSpan span : spans) {
+            out.append(s, from, span.start()).append(PiiMasks.mask(span.kind(), s.substring(span.start(), span.end())));
+            from = span.end();
+            metrics.catchAll(span.kind());
+        }
+        return out.append(s, from, s.length()).toString();
+    }
+
+    private Object record(Record r) {
+        Shape shape = SHAPES.get(r.getClass());
+        Object[] values = null;
+        for (int i = 0; i < shape.accessors.length; i++) {
+            if (shape.skip[i]) {
+                continue;
+            }
+            Object before = shape.get(r, i);
+            Object after = shape.extra[i] ? extra(before) : value(before);
+            if (after != before) {
+                if (values == null) {
+                    values = shape.all(r);
+                }
+                values[i] = after;
+            }
+        }
+        return values == null ? r : shape.make(values);
+    }
+
+    private List<?> list(List<?> l) {
+        List<Object> copy = null;
+        for (int i = 0; i < l.size(); i++) {
+            Object before = l.get(i);
+            Object after = value(before);
+            if (after != before) {
+                if (copy == null) {
+                    copy = new ArrayList<>(l);
+                }
+                copy.set(i, after);
+            }
+        }
+        return copy == null ? l : copy;
+    }
+
+    /** {@code extra}: all of it except the protector's own {@code fenghuo.pii} (nested or dotted). */
+    @SuppressWarnings("unchecked")
+    private Object extra(Object v) {
+        return v instanceof Map<?, ?> m ? map(m, true) : v;
+    }
+
+    private Map<?, ?> map(Map<?, ?> m, boolean top) {
+        Map<Object, Object> copy = null;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object key = e.getKey();
+            Object before = e.getValue();
+            Object after;
+            if (top && key instanceof String k && BlindIndex.isOwn(k)) {
+                after = before;
+            } else if (top && "fenghuo".equals(key) && before instanceof Map<?, ?> f) {
+                after = fenghuo(f);
+            } else {
+                after = value(before);
+            }
+            Object newKey = key instanceof String k ? text(k) : key;
+            if (after != before || newKey != key) {
+                if (copy == null) {
+                    copy = new LinkedHashMap<>(m);
+                }
+                if (newKey != key) {
+                    // a key that is itself personal data (a label named after a phone number)
+                    copy.remove(key);
+                    copy.putIfAbsent(newKey, after);
+                } else {
+                    copy.put(key, after);
+                }
+            }
+        }
+        return copy == null ? m : copy;
+    }
+
+    private Map<?, ?> fenghuo(Map<?, ?> f) {
+        Map<Object, Object> copy = null;
+        for (Map.Entry<?, ?> e : f.entrySet()) {
+            if ("pii".equals(e.getKey())) {
+                continue;
+            }
+            Object before = e.getValue();
+            Object after = value(before);
+            Object key = e.getKey();
+            Object newKey = key instanceof String k ? text(k) : key;
+            if (after != before || newKey != key) {
+                if (copy == null) {
+                    copy = new LinkedHashMap<>(f);
+                }
+                copy.remove(key);
+                copy.putIfAbsent(newKey, after);
+            }
+        }
+        return copy == null ? f : copy;
+    }
+
+    /** A record class's components, canonical constructor and which components to leave alone. */
+    private record Shape(Method[] accessors, Constructor<?> constructor, boolean[] skip, boolean[] extra) {
+
+        static Shape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            boolean[] skip = new boolean[components.length];
+            boolean[] extra = new boolean[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                types[i] = components[i].getType();
+                Class<?> t = types[i];
+                boolean carriesText = t == String.class || List.class.isAssignableFrom(t)
+                        || Map.class.isAssignableFrom(t) || t.isRecord() || t == Object.class;
+                skip[i] = !carriesText
+                        // the document id names the encryption context of every sealed value
+                        || type == SecurityEvent.EventInfo.class && components[i].getName().equals("id");
+                extra[i] = type == SecurityEvent.class && components[i].getName().equals("extra");
+            }
+            try {
+                return new Shape(accessors, type.getDeclaredConstructor(types), skip, extra);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
+            }
+        }
+
+        Object get(Record r, int i) {
+            try {
+                return accessors[i].invoke(r);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read a component of " + r.getClass().getSimpleName(), e);
+            }
+        }
+
+        Object[] all(Record r) {
+            Object[] values = new Object[accessors.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = get(r, i);
+            }
+            return values;
+        }
+
+        Object make(Object[] values) {
+            try {
+                return constructor.newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot rebuild " + constructor.getDeclaringClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package org.fenghuo.crypto.pii;
 
+import org.fenghuo.crypto.pii.detect.ScanView;
+
 /**
  * Display masks that keep just enough to recognise a value: ID numbers their first 6 and last 4
  * characters ({@code 110105********1234}), phones their first 3 and last 4 digits with any prefix
@@ -15,6 +17,7 @@ public final class PiiMasks {
     }
 
     public static String mask(PiiKind kind, String value) {
+        value = ScanView.foldWidth(value);
         return switch (kind) {
             case ID_NUMBER -> keepEnds(value, 6, 4, 14);
             case PHONE -> phone(value);

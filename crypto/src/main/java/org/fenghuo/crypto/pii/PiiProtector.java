@@ -202,15 +202,18 @@ public final class PiiProtector {
             if (spans.isEmpty()) {
                 return value;
             }
+            if (rule.index()) {
+                // one term per finding, also when overlapping findings are replaced by their union
+                for (PiiSpan f : scanner.lastFindings()) {
+                    draft.addBlindTerm(field, term(f.kind(), value.substring(f.start(), f.end())), false);
+                }
+            }
             StringBuilder out = new StringBuilder(value.length() + 64 * spans.size());
             int from = 0;
             for (PiiSpan s : spans) {
                 String plain = value.substring(s.start(), s.end());
                 out.append(value, from, s.start()).append(replacement(field, s.kind(), plain));
                 from = s.end();
-                if (rule.index()) {
-                    draft.addBlindTerm(field, term(s.kind(), plain), false);
-                }
                 metrics.span(s.kind());
             }
             return out.append(value, from, value.length()).toString();

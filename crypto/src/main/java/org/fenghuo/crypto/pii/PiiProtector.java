@@ -126,6 +126,23 @@ public final class PiiProtector {
     }
 
     /**
+     * True when {@code value} is a sealed value of this field of this document (an event protected
+     * before, e.g. replayed). The prefix alone proves nothing: a sender can write
+     * {@code sm4gcm:v1:<an ID number>} to skip encryption and the blind index.
+     */
+    private boolean opensHere(String field, String value) {
+        if (documentId == null) {
+            return false;
+        }
+        try {
+            envelope.open(value, context(field, documentId));
+            return true;
+        } catch (CryptoFailure e) {
+            return false;
+        }
+    }
+
+    /**
      * True for a failure of the key ring itself (no usable key): the event must then not be
      * stored, so it propagates. Anything else concerns one value and costs only that value.
      */
@@ -167,7 +184,7 @@ public final class PiiProtector {
         }
 
         private String protect(String field, String value) {
-            if (FieldEnvelope.isSealed(value)) {
+            if (FieldEnvelope.isSealed(value) && opensHere(field, value)) {
                 return value;
             }
             if (rule.has(PiiAction.BLIND_INDEX)) {

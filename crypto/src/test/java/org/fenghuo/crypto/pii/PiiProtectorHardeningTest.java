@@ -91,4 +91,26 @@ class PiiProtectorHardeningTest {
                 .contains(index.termFor(PiiKind.ID_NUMBER, "11010519491231002X"),
                         index.termFor(PiiKind.EMAIL, "li.lei@example.cn"));
     }
+
+    @Test
+    void aValueThatOnlyLooksSealedIsSealedAndIndexed() throws Exception {
+        PiiPolicy policy = PiiFixtures.policy("""
+                fields:
+                  user.id: { kind: id_number, actions: [encrypt, blind_index] }
+                """);
+        PiiProtector p = new PiiProtector(policy, keys, PiiFixtures.RANDOM, registry);
+        String fake = "sm4gcm:v1:11010519491231002X";
+        SecurityEvent out = p.protect(SecurityEvent.builder().event(eventId("doc-fake"))
+                .user(new SecurityEvent.User(null, fake, null)).build());
+
+        String stored = out.user().id();
+        assertThat(stored).isNotEqualTo(fake).startsWith("sm4gcm:v1:pii:");
+        var envelope = new org.fenghuo.crypto.envelope.FieldEnvelope(keys, PiiFixtures.RANDOM);
+        assertThat(envelope.open(stored, PiiProtector.context("user.id", "doc-fake"))).isEqualTo(fake);
+        assertThat(EcsFieldPath.of(BlindIndex.searchField("user.id")).get(out)).isNotNull();
+
+        // a value really sealed for this field and document is left as it is
+        SecurityEvent again = p.protect(out);
+        assertThat(again.user().id()).isEqualTo(stored);
+    }
 }

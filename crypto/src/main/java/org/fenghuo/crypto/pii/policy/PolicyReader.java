@@ -78,6 +78,12 @@ final class PolicyReader {
         if (path == null || kind == null || actions == null) {
             return null;
         }
+        if (actions.contains(PiiAction.MASK) && actions.contains(PiiAction.BLIND_INDEX)
+                && (kind == PiiKind.ID_NUMBER || kind == PiiKind.PHONE)) {
+            problem(m.line(), where + ": mask with blind_index gives the value back for kind " + kind.label()
+                    + " (the mask leaves few candidates to try against the term); use encrypt with blind_index");
+            return null;
+        }
         return new FieldRule(path, kind, actions);
     }
 
@@ -143,7 +149,9 @@ final class PolicyReader {
                 return null;
             }
         }
-        boolean index = true;
+        // a mask keeps part of the value; its term next to it lets anyone who can query terms try
+        // the few candidates left (an ID mask hides only the birth date), so masks default to no term
+        boolean index = replace == ScanRule.Replacement.SEAL;
         YamlNode i = m.get("index");
         if (i != null) {
             String text = scalar(i);

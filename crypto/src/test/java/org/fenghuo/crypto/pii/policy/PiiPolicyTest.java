@@ -40,7 +40,7 @@ class PiiPolicyTest {
                 new FieldRule("user.email", PiiKind.EMAIL, Set.of(PiiAction.MASK, PiiAction.BLIND_INDEX)),
                 new FieldRule("fenghuo.person", PiiKind.TEXT, Set.of(PiiAction.DROP)));
         assertThat(policy.scans()).containsExactly(
-                new ScanRule("message", ScanRule.Replacement.MASK, true, Set.of(PiiKind.PHONE, PiiKind.EMAIL)),
+                new ScanRule("message", ScanRule.Replacement.MASK, false, Set.of(PiiKind.PHONE, PiiKind.EMAIL)),
                 new ScanRule("url", ScanRule.Replacement.SEAL, true,
                         Set.of(PiiKind.ID_NUMBER, PiiKind.PHONE, PiiKind.BANK_CARD, PiiKind.EMAIL, PiiKind.PLATE)));
         assertThat(policy.fieldRuleFor("fenghuo.person.name")).map(FieldRule::path).contains("fenghuo.person");
@@ -140,6 +140,26 @@ class PiiPolicyTest {
         assertThat(policy.fieldRuleFor("fenghuo.person.birth_date").orElseThrow().path()).isEqualTo("fenghuo.person");
         assertThat(policy.fieldRuleFor("fenghuo.person.note")).isEmpty();
         assertThat(policy.scanRuleFor("fenghuo.person.note.text")).isPresent();
+    }
+
+    @Test
+    void maskWithBlindIndexIsRefusedForIdNumbersAndPhonesOnly() throws PiiPolicyException {
+        PiiPolicyException e = failure("""
+                fields:
+                  user.id: { kind: id_number, actions: [mask, blind_index] }
+                  user.phone: { kind: phone, actions: [mask, blind_index] }
+                  user.card: { kind: bank_card, actions: [mask, blind_index] }
+                """);
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.getMessage()).contains("line 2: fields.user.id: mask with blind_index gives the value back")
+                .contains("line 3: fields.user.phone: mask with blind_index");
+        PiiPolicy masked = PiiPolicy.parse("""
+                scan:
+                  message: { replace: mask }
+                  url: { replace: mask, index: true }
+                  event.original: { replace: seal }
+                """, "scan.yml");
+        assertThat(masked.scans()).extracting(ScanRule::index).containsExactly(false, true, true);
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class PiiProtector {
     private final FieldVisitor fieldVisitor = new FieldVisitor();
     private final ScanVisitor scanVisitor = new ScanVisitor();
     private final CatchAllScan catchAll;
+    /** Finds numbers inside text-kind field values, for a term under their own kind. */
+    private final PiiScanner textScanner = PiiScanner.allKinds();
     private EventDraft draft;
     private String documentId;
     /**
@@ -190,6 +192,14 @@ public final class PiiProtector {
             if (rule.has(PiiAction.BLIND_INDEX)) {
                 draft.addBlindTerm(field, term(rule.kind(), value), true);
                 metrics.field(PiiAction.BLIND_INDEX);
+            }
+            if (rule.kind() == PiiKind.TEXT && (rule.has(PiiAction.BLIND_INDEX) || rule.has(PiiAction.ENCRYPT))) {
+                // an ID number in user.id (kind text) must be found by the same term as in a message
+                for (PiiSpan f : textScanner.scan(value)) {
+                    if (f.kind() != PiiKind.TEXT) {
+                        draft.addBlindTerm(field, term(f.kind(), value.substring(f.start(), f.end())), false);
+                    }
+                }
             }
             if (rule.has(PiiAction.ENCRYPT)) {
                 if (documentId == null) {

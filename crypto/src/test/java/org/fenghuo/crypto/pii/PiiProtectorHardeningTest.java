@@ -113,4 +113,18 @@ class PiiProtectorHardeningTest {
         SecurityEvent again = p.protect(out);
         assertThat(again.user().id()).isEqualTo(stored);
     }
+
+    @Test
+    void anIdNumberInATextFieldHasTheSameTermAsInAMessage() {
+        PiiPolicy defaults = PiiPolicy.defaults();
+        PiiProtector p = new PiiProtector(defaults, keys, PiiFixtures.RANDOM, registry);
+        String id = "11010519491231002X";
+        SecurityEvent inUserId = p.protect(SecurityEvent.builder().event(eventId("doc-a"))
+                .user(new SecurityEvent.User(null, id, null)).build());
+        SecurityEvent inMessage = p.protect(SecurityEvent.builder().event(eventId("doc-b"))
+                .message("身份证" + id.toLowerCase() + "登记").build());
+        String term = new BlindIndex(keys, defaults).termFor(PiiKind.ID_NUMBER, id);
+        assertThat((List<?>) EcsFieldPath.of(BlindIndex.TERMS_FIELD).get(inUserId)).asList().contains(term);
+        assertThat((List<?>) EcsFieldPath.of(BlindIndex.TERMS_FIELD).get(inMessage)).asList().contains(term);
+    }
 }

@@ -37,6 +37,8 @@ final class CatchAllScan {
 
     private final PiiScanner scanner = PiiScanner.allKinds();
     private final PiiMetrics metrics;
+    /** False during {@link #maskKeys}: only map keys are searched then. */
+    private boolean values = true;
 
     CatchAllScan(PiiMetrics metrics) {
         this.metrics = metrics;
@@ -46,9 +48,37 @@ final class CatchAllScan {
         return (SecurityEvent) record(event);
     }
 
+    /**
+     * The event with personal data in the keys of labels, structured data and {@code extra}
+     * masked; run before the policy's rules, so a value sealed under such a key has the context
+     * of the key as stored and opens again.
+     */
+    @SuppressWarnings("unchecked")
+    SecurityEvent maskKeys(SecurityEvent event) {
+        if (event.labels() == null && event.extra() == null
+                && (event.log() == null || event.log().syslog() == null || event.log().syslog().structuredData() == null)) {
+            return event;
+        }
+        values = false;
+        try {
+            Map<String, String> labels = event.labels() == null ? null : (Map<String, String>) map(event.labels(), false);
+            Map<String, Object> extra = event.extra() == null ? null : (Map<String, Object>) map(event.extra(), true);
+            SecurityEvent.Log log = event.log();
+            if (log != null && log.syslog() != null && log.syslog().structuredData() != null) {
+                log = (SecurityEvent.Log) record(log);
+            }
+            if (labels == event.labels() && extra == event.extra() && log == event.log()) {
+                return event;
+            }
+            return event.toBuilder().labels(labels).extra(extra).log(log).build();
+        } finally {
+            values = true;
+        }
+    }
+
     private Object value(Object v) {
         if (v instanceof String s) {
-            return text(s);
+            return values ? text(s) : s;
         }
         if (v instanceof Record r) {
             return record(r);

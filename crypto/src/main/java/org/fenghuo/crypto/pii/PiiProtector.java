@@ -84,7 +84,7 @@ public final class PiiProtector {
      * @throws CryptoFailure when the key ring cannot give a key: the event must then not be stored
      */
     public SecurityEvent protect(SecurityEvent event) {
-        EventDraft d = new EventDraft(event);
+        EventDraft d = new EventDraft(catchAll.maskKeys(event));
         d.stripOwnNamespace();
         draft = d;
         documentId = d.documentId();
@@ -98,7 +98,11 @@ public final class PiiProtector {
                 scanVisitor.scanner = s.scanner;
                 s.target.visit(d, scanVisitor);
             }
-            return catchAll.apply(d.build());
+            SecurityEvent built = d.build();
+            for (int i = 0; i < d.blindConflicts; i++) {
+                metrics.failure("blind_field_conflict");
+            }
+            return catchAll.apply(built);
         } finally {
             draft = null;
             documentId = null;
@@ -225,6 +229,10 @@ public final class PiiProtector {
 
         @Override
         public String visit(String field, String value) {
+            if (rule.replace() == ScanRule.Replacement.SEAL && value.contains(SealedText.OPEN)) {
+                // a sender's own "[pii:" would be read as a token on reveal and re-seal
+                value = SealedText.escapeOpen(value);
+            }
             List<PiiSpan> spans = scanner.scan(value);
             if (spans.isEmpty()) {
                 return value;

@@ -127,4 +127,39 @@ class PiiProtectorHardeningTest {
         assertThat((List<?>) EcsFieldPath.of(BlindIndex.TERMS_FIELD).get(inUserId)).asList().contains(term);
         assertThat((List<?>) EcsFieldPath.of(BlindIndex.TERMS_FIELD).get(inMessage)).asList().contains(term);
     }
+
+    @Test
+    void aKeyThatIsPersonalDataIsMaskedBeforeItsValueIsSealed() throws Exception {
+        SecurityEvent in = SecurityEvent.builder().event(eventId("doc-key"))
+                .labels(Map.of("13800138000", "tel 13900139000"))
+                .build();
+        String json = EcsJsonCodec.toJson(protector.protect(in));
+        assertThat(json).doesNotContain("13800138000").doesNotContain("13900139000");
+        SecurityEvent revealed = revealer.reveal(OFFICER, "case 42", EcsJsonCodec.fromJson(json));
+        assertThat(revealed.labels()).containsExactly(Map.entry("138****8000", "tel 13900139000"));
+    }
+
+    @Test
+    void aSendersOwnTokenOpeningIsEscapedSoRevealStillWorks() throws Exception {
+        String text = "see [pii:phone:sm4gcm:v1:x:1:AAAA] and [pii: then 13800138000";
+        SecurityEvent in = SecurityEvent.builder().event(eventId("doc-tok")).message(text).build();
+        SecurityEvent out = protector.protect(in);
+        assertThat(out.message()).doesNotContain("13800138000").startsWith("see [pii\\:phone:");
+        SecurityEvent revealed = revealer.reveal(OFFICER, "case 42", EcsJsonCodec.fromJson(EcsJsonCodec.toJson(out)));
+        assertThat(revealed.message()).isEqualTo(text.replace("[pii:", "[pii\\:"));
+    }
+
+    @Test
+    void keysThatCollideAsBlindFieldsCostOnlyTheirPerFieldTerm() {
+        PiiPolicy policy = PiiFixtures.policy("""
+                fields:
+                  labels: { kind: phone, actions: [encrypt, blind_index] }
+                """);
+        PiiProtector p = new PiiProtector(policy, keys, PiiFixtures.RANDOM, registry);
+        SecurityEvent out = p.protect(SecurityEvent.builder().event(eventId("doc-dots"))
+                .labels(Map.of("a", "13800138000", "a.b", "13900139000")).build());
+        assertThat(out.labels().values()).allMatch(v -> v.startsWith("sm4gcm:v1:"));
+        assertThat((List<?>) EcsFieldPath.of(BlindIndex.TERMS_FIELD).get(out)).hasSize(2);
+        assertThat(PiiFixtures.count(registry, "fenghuo.pii.failures", "reason", "blind_field_conflict")).isPositive();
+    }
 }

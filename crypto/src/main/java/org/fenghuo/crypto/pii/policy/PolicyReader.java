@@ -35,6 +35,11 @@ final class PolicyReader {
         List<ScanRule> scans = rules(top, "scan", this::scan, lines);
         overlaps(PiiPolicy.paths(fields, scans), lines);
         RevealPermission reveal = reveal(top.entries().get("reveal"));
+        if (problems.isEmpty() && fields.isEmpty() && scans.isEmpty()) {
+            // most likely the wrong file or a broken indentation, not a decision to protect nothing
+            problem(top.line(), "the policy names no fields and no scan: it would protect nothing the detectors "
+                    + "cannot find; name at least one rule");
+        }
         if (!problems.isEmpty()) {
             throw new PiiPolicyException(source, problems);
         }
@@ -177,6 +182,10 @@ final class PolicyReader {
                 }
                 kinds.add(kind);
             }
+            if (kinds.isEmpty()) {
+                problem(k.line(), where + ".kinds: is empty; leave it out to run every detector");
+                return null;
+            }
         }
         return path == null ? null : new ScanRule(path, replace, index, kinds);
     }
@@ -227,6 +236,9 @@ final class PolicyReader {
     private String path(String raw, int line, String section) {
         String path = raw.endsWith(".*") ? raw.substring(0, raw.length() - 2) : raw;
         String why = EventFields.problemWith(path);
+        if (why == null && !path.equals(path.toLowerCase(java.util.Locale.ROOT))) {
+            why = "has upper-case letters; ECS field names are lower-case, so it would match nothing";
+        }
         if (why != null) {
             problem(line, section + "." + raw + ": " + why);
             return null;

@@ -173,11 +173,17 @@ class PiiPolicyTest {
     }
 
     @Test
-    void emptyPolicyProtectsNothingAndPermitsNobody() throws PiiPolicyException {
-        PiiPolicy policy = PiiPolicy.parse("", "empty.yml");
-        assertThat(policy.fields()).isEmpty();
-        assertThat(policy.scans()).isEmpty();
-        assertThat(policy.reveal()).isEqualTo(RevealPermission.NOBODY);
+    void policyMistakesThatWouldProtectNothingAreRefused() {
+        assertThat(failure("").getMessage()).contains("names no fields and no scan");
+        assertThat(failure("reveal:\n  roles: [a]\n").getMessage()).contains("names no fields and no scan");
+        PiiPolicyException e = failure("""
+                fields:
+                  User.Email: { kind: email, actions: [encrypt] }
+                scan:
+                  message: { kinds: [] }
+                """);
+        assertThat(e.getMessage()).contains("line 2: fields.User.Email: has upper-case letters")
+                .contains("line 4: scan.message.kinds: is empty");
     }
 
     @Test

@@ -149,14 +149,12 @@ public final class PiiProtector {
     }
 
     /**
-     * True for a failure of the key ring itself (no usable key): the event must then not be
-     * stored, so it propagates. Anything else concerns one value and costs only that value.
+     * True for a failure that concerns one value (a malformed input), which costs only that value.
+     * Anything else (no usable key, a key ring that breaks) propagates: the event must then not be
+     * stored, and the caller dead-letters it.
      */
-    private static boolean isKeyRingFailure(RuntimeException e) {
-        return e instanceof CryptoFailure f && switch (f.reason()) {
-            case MISSING_KEY, KEY_EXHAUSTED, WRONG_KEY_TYPE, MALFORMED_KEY, WRONG_PASSPHRASE, WRONG_ALGORITHM -> true;
-            default -> false;
-        };
+    private static boolean isValueFailure(RuntimeException e) {
+        return e instanceof CryptoFailure f && f.reason() == CryptoFailure.Reason.MALFORMED_INPUT;
     }
 
     /** Counts a failure of one value; the reason names the exception class only, never the field or value. */
@@ -180,7 +178,7 @@ public final class PiiProtector {
             try {
                 return protect(field, value);
             } catch (RuntimeException e) {
-                if (isKeyRingFailure(e)) {
+                if (!isValueFailure(e)) {
                     throw e;
                 }
                 // one bad value (e.g. a sender-chosen key) must not drop the event: drop the value
@@ -260,7 +258,7 @@ public final class PiiProtector {
                     try {
                         return SealedText.token(kind, seal(plain, field));
                     } catch (RuntimeException e) {
-                        if (isKeyRingFailure(e)) {
+                        if (!isValueFailure(e)) {
                             throw e;
                         }
                         valueFailed(e);

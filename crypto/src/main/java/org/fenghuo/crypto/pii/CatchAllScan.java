@@ -95,17 +95,10 @@ final class CatchAllScan {
     /** The text with every finding masked; the same instance when nothing is found. */
     String text(String s) {
         List<PiiSpan> spans = scanner.scan(s);
-        if (spans.isEmpty()) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        int from = 0;
         for (PiiSpan span : spans) {
-            out.append(s, from, span.start()).append(PiiMasks.mask(span.kind(), s.substring(span.start(), span.end())));
-            from = span.end();
             metrics.catchAll(span.kind());
         }
-        return out.append(s, from, s.length()).toString();
+        return PiiMasks.maskSpans(s, spans);
     }
 
     private Object record(Record r) {

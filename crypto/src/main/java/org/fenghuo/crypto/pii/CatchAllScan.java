@@ -1,5 +1,10 @@
 package org.fenghuo.crypto.pii;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -8,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.fenghuo.crypto.pii.detect.PiiScanner;
 import org.fenghuo.crypto.pii.detect.PiiSpan;
 import org.fenghuo.events.SecurityEvent;
@@ -39,13 +46,25 @@ final class CatchAllScan {
     private final PiiMetrics metrics;
     /** False during {@link #maskKeys}: only map keys are searched then. */
     private boolean values = true;
+    /** Strings the protector wrote itself (sealed values, masks, fully scanned texts). */
+    private Set<String> skip = Set.of();
 
     CatchAllScan(PiiMetrics metrics) {
         this.metrics = metrics;
     }
 
     SecurityEvent apply(SecurityEvent event) {
-        return (SecurityEvent) record(event);
+        return apply(event, Set.of());
+    }
+
+    /** As {@link #apply(SecurityEvent)}, leaving alone the strings in {@code skip} (by identity). */
+    SecurityEvent apply(SecurityEvent event, Set<String> skip) {
+        this.skip = skip;
+        try {
+            return (SecurityEvent) record(event);
+        } finally {
+            this.skip = Set.of();
+        }
     }
 
     /**
@@ -78,7 +97,7 @@ final class CatchAllScan {
 
     private Object value(Object v) {
         if (v instanceof String s) {
-            return values ? text(s) : s;
+            return values && (skip.isEmpty() || !skip.contains(s)) ? text(s) : s;
         }
         if (v instanceof Record r) {
             return record(r);
@@ -108,7 +127,7 @@ final class CatchAllScan {
             if (shape.skip[i]) {
                 continue;
             }
-            Object before = shape.get(r, i);
+            Object before = shape.getters[i].apply(r);
             Object after = shape.extra[i] ? extra(before) : value(before);
             if (after != before) {
                 if (values == null) {
@@ -193,11 +212,14 @@ final class CatchAllScan {
     }
 
     /** A record class's components, canonical constructor and which components to leave alone. */
-    private record Shape(Method[] accessors, Constructor<?> constructor, boolean[] skip, boolean[] extra) {
+    private record Shape(Method[] accessors, Function<Object, Object>[] getters, Constructor<?> constructor,
+                         boolean[] skip, boolean[] extra) {
 
         static Shape of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
             Method[] accessors = new Method[components.length];
+            @SuppressWarnings("unchecked")
+            Function<Object, Object>[] getters = new Function[components.length];
             Class<?>[] types = new Class<?>[components.length];
             boolean[] skip = new boolean[components.length];
             boolean[] extra = new boolean[components.length];
@@ -211,11 +233,32 @@ final class CatchAllScan {
                         // the document id names the encryption context of every sealed value
                         || type == SecurityEvent.EventInfo.class && components[i].getName().equals("id");
                 extra[i] = type == SecurityEvent.class && components[i].getName().equals("extra");
+                if (!skip[i]) {
+                    getters[i] = getter(type, accessors[i]);
+                }
             }
             try {
-                return new Shape(accessors, type.getDeclaredConstructor(types), skip, extra);
+                return new Shape(accessors, getters, type.getDeclaredConstructor(types), skip, extra);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
+            }
+        }
+
+        /**
+         * The accessor as a plain function: every string of every event is read through these,
+         * and a reflective call (argument array, checks) would cost several times the read.
+         */
+        @SuppressWarnings("unchecked")
+        private static Function<Object, Object> getter(Class<?> type, Method accessor) {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                MethodHandle handle = lookup.unreflect(accessor);
+                CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                        MethodType.methodType(Object.class, Object.class), handle,
+                        MethodType.methodType(accessor.getReturnType(), type));
+                return (Function<Object, Object>) site.getTarget().invoke();
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + accessor.getName(), e);
             }
         }
 

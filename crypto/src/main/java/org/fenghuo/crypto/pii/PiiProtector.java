@@ -54,6 +54,11 @@ public final class PiiProtector {
      * event, so no plaintext outlives the event it came with.
      */
     private final Map<String, String> eventTerms = new HashMap<>();
+    /**
+     * The strings this protector wrote into the current event, by identity: the catch-all skips
+     * them (a sealed value's base64url would otherwise be searched for numbers on every event).
+     */
+    private final Set<String> produced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public PiiProtector(PiiPolicy policy, KeyRing keys, SecureRandom random, MeterRegistry registry) {
         this.envelope = new FieldEnvelope(keys, NonceSource.over(random));
@@ -102,14 +107,23 @@ public final class PiiProtector {
             for (int i = 0; i < d.blindConflicts; i++) {
                 metrics.failure("blind_field_conflict");
             }
-            return catchAll.apply(built);
+            return catchAll.apply(built, produced);
         } finally {
             draft = null;
             documentId = null;
             if (!eventTerms.isEmpty()) {
                 eventTerms.clear();
             }
+            if (!produced.isEmpty()) {
+                produced.clear();
+            }
         }
+    }
+
+    /** Notes a string this protector wrote (a sealed value, a mask, a fully scanned text). */
+    private String produced(String value) {
+        produced.add(value);
+        return value;
     }
 
     private String term(PiiKind kind, String plaintext) {
@@ -209,11 +223,11 @@ public final class PiiProtector {
                     return null;
                 }
                 metrics.field(PiiAction.ENCRYPT);
-                return seal(value, field);
+                return produced(seal(value, field));
             }
             if (rule.has(PiiAction.MASK)) {
                 metrics.field(PiiAction.MASK);
-                return PiiMasks.mask(rule.kind(), value);
+                return produced(PiiMasks.mask(rule.kind(), value));
             }
             metrics.field(PiiAction.DROP);
             return null;
@@ -249,7 +263,9 @@ public final class PiiProtector {
                 from = s.end();
                 metrics.span(s.kind());
             }
-            return out.append(value, from, value.length()).toString();
+            String result = out.append(value, from, value.length()).toString();
+            // searched by every detector already: the catch-all need not look again
+            return scanner.runsEveryKind() ? produced(result) : result;
         }
 
         private String replacement(String field, PiiKind kind, String plain) {

@@ -29,6 +29,7 @@ public final class PiiScanner {
 
     private final PiiDetector[] detectors;
     private final List<PiiSpan> work = new ArrayList<>();
+    private final boolean everyKind;
 
     public PiiScanner(Set<PiiKind> kinds) {
         List<PiiDetector> chosen = new ArrayList<>();
@@ -38,6 +39,12 @@ public final class PiiScanner {
             }
         }
         this.detectors = chosen.toArray(new PiiDetector[0]);
+        this.everyKind = detectors.length == all().size();
+    }
+
+    /** True when this scanner runs every detector. */
+    public boolean runsEveryKind() {
+        return everyKind;
     }
 
     /** A scanner with every detector. */
@@ -57,10 +64,14 @@ public final class PiiScanner {
      */
     public List<PiiSpan> scan(CharSequence text) {
         work.clear();
+        int gate = gate(text);
+        if (gate == NOTHING) {
+            return List.of();
+        }
         for (PiiDetector d : detectors) {
             d.scan(text, work);
         }
-        CharSequence view = ScanView.of(text);
+        CharSequence view = (gate & NEEDS_VIEW) != 0 ? ScanView.of(text) : text;
         if (view != text) {
             for (PiiDetector d : detectors) {
                 d.scan(view, work);
@@ -96,6 +107,40 @@ public final class PiiScanner {
         }
         kept.add(union(current, end, preferred));
         return kept;
+    }
+
+    private static final int NOTHING = 0;
+    private static final int MAY_FIND = 1;
+    private static final int NEEDS_VIEW = 2;
+
+    /**
+     * One pass deciding whether any detector can find anything: every number kind needs 11 ASCII
+     * digits or more (phone 11, card 13, ID 17), an e-mail address an {@code @}, a plate a
+     * non-ASCII province character; full-width forms are non-ASCII too. Most strings of an event
+     * (addresses, names of things, short codes) stop here, which keeps the catch-all scan cheap.
+     * {@code NEEDS_VIEW} when an escape or a non-ASCII character may make the view differ.
+     */
+    private static int gate(CharSequence text) {
+        int digits = 0;
+        boolean at = false;
+        boolean nonAscii = false;
+        boolean escape = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '@') {
+                at = true;
+            } else if (c >= 0x80) {
+                nonAscii = true;
+            } else if (c == '%' || c == '\\') {
+                escape = true;
+            }
+        }
+        if (digits < 11 && !at && !nonAscii) {
+            return NOTHING;
+        }
+        return MAY_FIND | (escape || nonAscii ? NEEDS_VIEW : 0);
     }
 
     /**

@@ -162,4 +162,14 @@ class PiiProtectorHardeningTest {
         assertThat((List<?>) EcsFieldPath.of(BlindIndex.TERMS_FIELD).get(out)).hasSize(2);
         assertThat(PiiFixtures.count(registry, "fenghuo.pii.failures", "reason", "blind_field_conflict")).isPositive();
     }
+
+    @Test
+    void anAddressAsANestedExtraKeyIsMasked() throws Exception {
+        SecurityEvent in = SecurityEvent.builder().event(eventId("doc-xkey"))
+                .extraField("x_vendor", Map.of("contacts", Map.of("li.na@example.cn", "owner", "13800138000", "tel")))
+                .build();
+        String json = EcsJsonCodec.toJson(protector.protect(in));
+        assertThat(json).doesNotContain("li.na@example.cn").doesNotContain("13800138000").contains("138****8000");
+        assertThat(PiiScanner.allKinds().scan(json)).isEmpty();
+    }
 }

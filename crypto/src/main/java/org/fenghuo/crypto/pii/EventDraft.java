@@ -38,6 +38,8 @@ final class EventDraft {
     /** Every blind term of the event, written to {@code fenghuo.pii.terms}. */
     private Set<String> terms;
     private boolean changed;
+    /** Per-field blind entries left out by {@link #dropNestedBlindFields}. */
+    int blindConflicts;
 
     EventDraft(SecurityEvent e) {
         original = e;
@@ -108,6 +110,7 @@ final class EventDraft {
         if (blind != null || terms != null) {
             Map<String, Object> x = extraForWriting();
             if (blind != null) {
+                dropNestedBlindFields();
                 blind.forEach((field, list) -> x.put(BlindIndex.FIELD_PREFIX + field,
                         list.size() == 1 ? list.get(0) : list));
             }
@@ -122,6 +125,28 @@ final class EventDraft {
             b.extra(extra);
         }
         return b.build();
+    }
+
+    /**
+     * Sender-chosen keys can make one field path lie below another ({@code labels.a} and
+     * {@code labels.a.b}); both cannot be stored under {@code fenghuo.pii.blind}, so the outer one
+     * loses its per-field entry (its terms stay in {@code fenghuo.pii.terms}).
+     */
+    private void dropNestedBlindFields() {
+        if (blind.size() < 2) {
+            return;
+        }
+        List<String> outer = new ArrayList<>();
+        for (String a : blind.keySet()) {
+            for (String b : blind.keySet()) {
+                if (b.length() > a.length() && b.startsWith(a) && b.charAt(a.length()) == '.') {
+                    outer.add(a);
+                    break;
+                }
+            }
+        }
+        outer.forEach(blind::remove);
+        blindConflicts += outer.size();
     }
 
     @SuppressWarnings("unchecked")

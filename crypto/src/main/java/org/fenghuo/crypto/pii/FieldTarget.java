@@ -1,6 +1,7 @@
 package org.fenghuo.crypto.pii;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,19 +28,41 @@ final class FieldTarget {
     private final String labelKey;
     /** Null when structured data is not covered, "" for all, else {@code id} or {@code id.param}. */
     private final String sdSelector;
+    /** Paths below this one with a rule of their own. */
+    private final String[] excluded;
 
     FieldTarget(String path) {
+        this(path, List.of());
+    }
+
+    /**
+     * @param rulePaths every path of the policy: those below {@code path} have their own rule
+     *                  (the most specific rule wins), so this target leaves them out
+     */
+    FieldTarget(String path, Collection<String> rulePaths) {
         this.path = path;
         this.segments = path.split("\\.");
+        this.excluded = rulePaths.stream().filter(p -> !p.equals(path) && PiiPolicy.covers(path, p))
+                .toArray(String[]::new);
         List<EventFields.Writer> w = new ArrayList<>();
         for (EventFields.Writer writer : EventFields.WRITERS.values()) {
-            if (PiiPolicy.covers(path, writer.path())) {
+            if (PiiPolicy.covers(path, writer.path()) && !excluded(writer.path())) {
                 w.add(writer);
             }
         }
         this.writers = w.toArray(new EventFields.Writer[0]);
         this.labelKey = selector(path, LABELS);
         this.sdSelector = selector(path, SD);
+    }
+
+    /** True when a more specific rule covers {@code field}. */
+    private boolean excluded(String field) {
+        for (String e : excluded) {
+            if (PiiPolicy.covers(e, field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String selector(String path, String map) {
@@ -79,7 +102,8 @@ final class FieldTarget {
     private void labels(EventDraft d, ValueVisitor v) {
         Map<String, String> copy = null;
         for (Map.Entry<String, String> e : d.labels.entrySet()) {
-            if (!labelKey.isEmpty() && !labelKey.equals(e.getKey())) {
+            if (!labelKey.isEmpty() && !labelKey.equals(e.getKey())
+                    || excluded.length > 0 && excluded(LABELS + "." + e.getKey())) {
                 continue;
             }
             String out = v.visit(LABELS + "." + e.getKey(), e.getValue());
@@ -103,7 +127,8 @@ final class FieldTarget {
         for (Map.Entry<String, Map<String, String>> id : s.structuredData().entrySet()) {
             for (Map.Entry<String, String> p : id.getValue().entrySet()) {
                 String name = id.getKey() + "." + p.getKey();
-                if (!sdSelector.isEmpty() && !PiiPolicy.covers(sdSelector, name)) {
+                if (!sdSelector.isEmpty() && !PiiPolicy.covers(sdSelector, name)
+                        || excluded.length > 0 && excluded(SD + "." + name)) {
                     continue;
                 }
                 String out = v.visit(SD + "." + name, p.getValue());
@@ -166,7 +191,7 @@ final class FieldTarget {
             while (it.hasNext()) {
                 Map.Entry<String, Object> e = it.next();
                 String below = field + "." + e.getKey();
-                if (BlindIndex.isOwn(below)) {
+                if (BlindIndex.isOwn(below) || excluded.length > 0 && excluded(below)) {
                     continue;
                 }
                 Object out = rewrite(e.getValue(), depth, below, v);

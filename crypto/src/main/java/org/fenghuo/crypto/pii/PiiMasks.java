@@ -1,5 +1,9 @@
 package org.fenghuo.crypto.pii;
 
+import java.util.List;
+import org.fenghuo.crypto.pii.detect.PiiSpan;
+import org.fenghuo.crypto.pii.detect.ScanView;
+
 /**
  * Display masks that keep just enough to recognise a value: ID numbers their first 6 and last 4
  * characters ({@code 110105********1234}), phones their first 3 and last 4 digits with any prefix
@@ -14,7 +18,25 @@ public final class PiiMasks {
     private PiiMasks() {
     }
 
+    /**
+     * {@code text} with each span (from {@link org.fenghuo.crypto.pii.detect.PiiScanner#scan}, in
+     * text order, not overlapping) replaced by its mask; the same instance when there are none.
+     */
+    public static String maskSpans(String text, List<PiiSpan> spans) {
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (PiiSpan s : spans) {
+            out.append(text, from, s.start()).append(mask(s.kind(), text.substring(s.start(), s.end())));
+            from = s.end();
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
     public static String mask(PiiKind kind, String value) {
+        value = ScanView.foldWidth(value);
         return switch (kind) {
             case ID_NUMBER -> keepEnds(value, 6, 4, 14);
             case PHONE -> phone(value);

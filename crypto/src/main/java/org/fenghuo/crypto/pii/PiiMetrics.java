@@ -11,6 +11,7 @@ import org.fenghuo.crypto.pii.policy.PiiAction;
  * Counters of personal-data protection, shared by every protector on one registry:
  * {@code fenghuo.pii.fields{action}} (values encrypted, blind-indexed, masked, dropped),
  * {@code fenghuo.pii.spans{kind}} (personal data found in free text),
+ * {@code fenghuo.pii.catch_all{kind}} (found outside the policy's fields by the catch-all scan),
  * {@code fenghuo.pii.failures{reason}} (no_document_id, or a {@code CryptoFailure} reason) and
  * {@code fenghuo.pii.reveals{outcome}}.
  */
@@ -20,6 +21,7 @@ final class PiiMetrics {
     private final Map<PiiAction, Counter> fields = new EnumMap<>(PiiAction.class);
     private final Map<PiiKind, Counter> spans = new EnumMap<>(PiiKind.class);
     private final Map<RevealRecord.Outcome, Counter> reveals = new EnumMap<>(RevealRecord.Outcome.class);
+    private final Map<PiiKind, Counter> catchAll = new EnumMap<>(PiiKind.class);
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
 
     PiiMetrics(MeterRegistry registry) {
@@ -30,6 +32,9 @@ final class PiiMetrics {
         }
         for (PiiKind k : PiiKind.values()) {
             spans.put(k, Counter.builder("fenghuo.pii.spans").description("personal data found in free text")
+                    .tag("kind", k.label()).register(registry));
+            catchAll.put(k, Counter.builder("fenghuo.pii.catch_all").description(
+                    "personal data found outside the policy's fields and masked by the catch-all scan")
                     .tag("kind", k.label()).register(registry));
         }
         for (RevealRecord.Outcome o : RevealRecord.Outcome.values()) {
@@ -44,6 +49,10 @@ final class PiiMetrics {
 
     void span(PiiKind kind) {
         spans.get(kind).increment();
+    }
+
+    void catchAll(PiiKind kind) {
+        catchAll.get(kind).increment();
     }
 
     void reveal(RevealRecord.Outcome outcome) {

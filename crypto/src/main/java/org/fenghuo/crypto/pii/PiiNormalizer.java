@@ -1,6 +1,7 @@
 package org.fenghuo.crypto.pii;
 
 import java.util.Locale;
+import org.fenghuo.crypto.pii.detect.ScanView;
 
 /**
  * The canonical form of a value before it is blind-indexed, so every way of writing one number
@@ -16,6 +17,8 @@ public final class PiiNormalizer {
     }
 
     public static String normalize(PiiKind kind, String value) {
+        // full-width digits and letters are the same number as their ASCII forms
+        value = ScanView.foldWidth(value);
         String out = switch (kind) {
             case ID_NUMBER -> keep(value, true, true).toUpperCase(Locale.ROOT);
             case PHONE -> phone(keep(value, true, false));

@@ -43,6 +43,9 @@ public final class PiiProtector {
     private final List<CompiledScan> scans = new ArrayList<>();
     private final FieldVisitor fieldVisitor = new FieldVisitor();
     private final ScanVisitor scanVisitor = new ScanVisitor();
+    private final CatchAllScan catchAll;
+    /** Finds numbers inside text-kind field values, for a term under their own kind. */
+    private final PiiScanner textScanner = PiiScanner.allKinds();
     private EventDraft draft;
     private String documentId;
     /**
@@ -51,17 +54,23 @@ public final class PiiProtector {
      * event, so no plaintext outlives the event it came with.
      */
     private final Map<String, String> eventTerms = new HashMap<>();
+    /**
+     * The strings this protector wrote into the current event, by identity: the catch-all skips
+     * them (a sealed value's base64url would otherwise be searched for numbers on every event).
+     */
+    private final Set<String> produced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public PiiProtector(PiiPolicy policy, KeyRing keys, SecureRandom random, MeterRegistry registry) {
         this.envelope = new FieldEnvelope(keys, NonceSource.over(random));
         this.blind = new BlindIndex(keys, policy);
         this.metrics = new PiiMetrics(registry);
+        this.catchAll = new CatchAllScan(metrics);
         for (FieldRule r : policy.fields()) {
-            fields.add(new CompiledField(r, new FieldTarget(r.path())));
+            fields.add(new CompiledField(r, new FieldTarget(r.path(), policy.rulePaths())));
         }
         Map<Set<PiiKind>, PiiScanner> scanners = new HashMap<>();
         for (ScanRule r : policy.scans()) {
-            scans.add(new CompiledScan(r, new FieldTarget(r.path()),
+            scans.add(new CompiledScan(r, new FieldTarget(r.path(), policy.rulePaths()),
                     scanners.computeIfAbsent(r.kinds(), PiiScanner::new)));
         }
     }
@@ -80,7 +89,7 @@ public final class PiiProtector {
      * @throws CryptoFailure when the key ring cannot give a key: the event must then not be stored
      */
     public SecurityEvent protect(SecurityEvent event) {
-        EventDraft d = new EventDraft(event);
+        EventDraft d = new EventDraft(catchAll.maskKeys(event));
         d.stripOwnNamespace();
         draft = d;
         documentId = d.documentId();
@@ -94,14 +103,27 @@ public final class PiiProtector {
                 scanVisitor.scanner = s.scanner;
                 s.target.visit(d, scanVisitor);
             }
-            return d.build();
+            SecurityEvent built = d.build();
+            for (int i = 0; i < d.blindConflicts; i++) {
+                metrics.failure("blind_field_conflict");
+            }
+            return catchAll.apply(built, produced);
         } finally {
             draft = null;
             documentId = null;
             if (!eventTerms.isEmpty()) {
                 eventTerms.clear();
             }
+            if (!produced.isEmpty()) {
+                produced.clear();
+            }
         }
+    }
+
+    /** Notes a string this protector wrote (a sealed value, a mask, a fully scanned text). */
+    private String produced(String value) {
+        produced.add(value);
+        return value;
     }
 
     private String term(PiiKind kind, String plaintext) {
@@ -123,6 +145,38 @@ public final class PiiProtector {
         }
     }
 
+    /**
+     * True when {@code value} is a sealed value of this field of this document (an event protected
+     * before, e.g. replayed). The prefix alone proves nothing: a sender can write
+     * {@code sm4gcm:v1:<an ID number>} to skip encryption and the blind index.
+     */
+    private boolean opensHere(String field, String value) {
+        if (documentId == null) {
+            return false;
+        }
+        try {
+            envelope.open(value, context(field, documentId));
+            return true;
+        } catch (CryptoFailure e) {
+            return false;
+        }
+    }
+
+    /**
+     * True for a failure that concerns one value (a malformed input), which costs only that value.
+     * Anything else (no usable key, a key ring that breaks) propagates: the event must then not be
+     * stored, and the caller dead-letters it.
+     */
+    private static boolean isValueFailure(RuntimeException e) {
+        return e instanceof CryptoFailure f && f.reason() == CryptoFailure.Reason.MALFORMED_INPUT;
+    }
+
+    /** Counts a failure of one value; the reason names the exception class only, never the field or value. */
+    private void valueFailed(RuntimeException e) {
+        metrics.failure(e instanceof CryptoFailure f ? "value_" + f.reason().name().toLowerCase(Locale.ROOT)
+                : "value_failed");
+    }
+
     private record CompiledField(FieldRule rule, FieldTarget target) {
     }
 
@@ -135,12 +189,33 @@ public final class PiiProtector {
 
         @Override
         public String visit(String field, String value) {
-            if (FieldEnvelope.isSealed(value)) {
+            try {
+                return protect(field, value);
+            } catch (RuntimeException e) {
+                if (!isValueFailure(e)) {
+                    throw e;
+                }
+                // one bad value (e.g. a sender-chosen key) must not drop the event: drop the value
+                valueFailed(e);
+                return null;
+            }
+        }
+
+        private String protect(String field, String value) {
+            if (FieldEnvelope.isSealed(value) && opensHere(field, value)) {
                 return value;
             }
             if (rule.has(PiiAction.BLIND_INDEX)) {
                 draft.addBlindTerm(field, term(rule.kind(), value), true);
                 metrics.field(PiiAction.BLIND_INDEX);
+            }
+            if (rule.kind() == PiiKind.TEXT && (rule.has(PiiAction.BLIND_INDEX) || rule.has(PiiAction.ENCRYPT))) {
+                // an ID number in user.id (kind text) must be found by the same term as in a message
+                for (PiiSpan f : textScanner.scan(value)) {
+                    if (f.kind() != PiiKind.TEXT) {
+                        draft.addBlindTerm(field, term(f.kind(), value.substring(f.start(), f.end())), false);
+                    }
+                }
             }
             if (rule.has(PiiAction.ENCRYPT)) {
                 if (documentId == null) {
@@ -148,11 +223,11 @@ public final class PiiProtector {
                     return null;
                 }
                 metrics.field(PiiAction.ENCRYPT);
-                return seal(value, field);
+                return produced(seal(value, field));
             }
             if (rule.has(PiiAction.MASK)) {
                 metrics.field(PiiAction.MASK);
-                return PiiMasks.mask(rule.kind(), value);
+                return produced(PiiMasks.mask(rule.kind(), value));
             }
             metrics.field(PiiAction.DROP);
             return null;
@@ -166,9 +241,19 @@ public final class PiiProtector {
 
         @Override
         public String visit(String field, String value) {
+            if (rule.replace() == ScanRule.Replacement.SEAL && value.contains(SealedText.OPEN)) {
+                // a sender's own "[pii:" would be read as a token on reveal and re-seal
+                value = SealedText.escapeOpen(value);
+            }
             List<PiiSpan> spans = scanner.scan(value);
             if (spans.isEmpty()) {
                 return value;
+            }
+            if (rule.index()) {
+                // one term per finding, also when overlapping findings are replaced by their union
+                for (PiiSpan f : scanner.lastFindings()) {
+                    draft.addBlindTerm(field, term(f.kind(), value.substring(f.start(), f.end())), false);
+                }
             }
             StringBuilder out = new StringBuilder(value.length() + 64 * spans.size());
             int from = 0;
@@ -176,20 +261,27 @@ public final class PiiProtector {
                 String plain = value.substring(s.start(), s.end());
                 out.append(value, from, s.start()).append(replacement(field, s.kind(), plain));
                 from = s.end();
-                if (rule.index()) {
-                    draft.addBlindTerm(field, term(s.kind(), plain), false);
-                }
                 metrics.span(s.kind());
             }
-            return out.append(value, from, value.length()).toString();
+            String result = out.append(value, from, value.length()).toString();
+            // searched by every detector already: the catch-all need not look again
+            return scanner.runsEveryKind() ? produced(result) : result;
         }
 
         private String replacement(String field, PiiKind kind, String plain) {
             if (rule.replace() == ScanRule.Replacement.SEAL) {
                 if (documentId != null) {
-                    return SealedText.token(kind, seal(plain, field));
+                    try {
+                        return SealedText.token(kind, seal(plain, field));
+                    } catch (RuntimeException e) {
+                        if (!isValueFailure(e)) {
+                            throw e;
+                        }
+                        valueFailed(e);
+                    }
+                } else {
+                    metrics.failure("no_document_id");
                 }
-                metrics.failure("no_document_id");
             }
             return PiiMasks.mask(kind, plain);
         }

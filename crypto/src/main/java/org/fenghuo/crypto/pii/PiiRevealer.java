@@ -48,12 +48,12 @@ public final class PiiRevealer {
         this.metrics = new PiiMetrics(registry);
         for (FieldRule r : policy.fields()) {
             if (r.has(PiiAction.ENCRYPT)) {
-                sealedTargets.add(new FieldTarget(r.path()));
+                sealedTargets.add(new FieldTarget(r.path(), policy.rulePaths()));
             }
         }
         for (ScanRule r : policy.scans()) {
             if (r.replace() == ScanRule.Replacement.SEAL) {
-                sealedTargets.add(new FieldTarget(r.path()));
+                sealedTargets.add(new FieldTarget(r.path(), policy.rulePaths()));
             }
         }
     }
@@ -120,18 +120,37 @@ public final class PiiRevealer {
         return draft.build();
     }
 
+    /** The fewest visible characters a stated reason must have. */
+    public static final int MIN_REASON_CHARACTERS = 4;
+
     private void requirePermitted(RevealCaller caller, String reason, String documentId, Iterable<String> fields) {
-        boolean reasonGiven = reason != null && !reason.isBlank();
-        if (reasonGiven && permission.permits(caller)) {
+        boolean reasonGiven = visibleCharacters(reason) >= MIN_REASON_CHARACTERS;
+        boolean named = caller != null && visibleCharacters(caller.principal()) > 0;
+        if (reasonGiven && named && permission.permits(caller)) {
             return;
         }
         for (String field : fields) {
             record(caller, reason, documentId, field, RevealRecord.Outcome.REFUSED, CryptoFailure.Reason.NOT_PERMITTED);
         }
-        String who = caller == null ? "an anonymous caller" : "caller " + caller.principal();
+        if (!named) {
+            throw new CryptoFailure(CryptoFailure.Reason.NOT_PERMITTED, "a reveal needs a named principal");
+        }
         throw new CryptoFailure(CryptoFailure.Reason.NOT_PERMITTED, reasonGiven
-                ? who + " may not reveal personal data (not a permitted principal or role)"
-                : "a reveal needs a stated reason");
+                ? "caller " + caller.principal() + " may not reveal personal data (not a permitted principal or role)"
+                : "a reveal needs a stated reason of at least " + MIN_REASON_CHARACTERS + " visible characters");
+    }
+
+    /**
+     * Code points that show: not whitespace, not format characters (zero-width space, joiners,
+     * direction marks), not controls. An empty principal or a reason of a lone U+200B names
+     * no one and states nothing.
+     */
+    static int visibleCharacters(String s) {
+        if (s == null) {
+            return 0;
+        }
+        return (int) s.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.FORMAT && !Character.isISOControl(c)).count();
     }
 
     private String open(String field, String documentId, String stored) {

@@ -23,6 +23,14 @@ public final class SealedText {
         return OPEN + kind.label() + ':' + sealed + CLOSE;
     }
 
+    /** What an incoming {@code [pii:} becomes, so that only the protector's tokens open. */
+    public static final String ESCAPED_OPEN = "[pii\\:";
+
+    /** {@code text} with every {@code [pii:} written as {@code [pii\:}: text from a sender is never a token. */
+    public static String escapeOpen(String text) {
+        return text.replace(OPEN, ESCAPED_OPEN);
+    }
+
     public static boolean containsToken(String text) {
         return text != null && text.contains(OPEN);
     }

@@ -2,11 +2,10 @@ package org.fenghuo.crypto.rotation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
-import org.fenghuo.crypto.CryptoFailure;
 
 /**
  * The GCM associated data of a sealed field value in a stored event:
- * {@code <ECS field path>|<document id>}, where the field path is dotted ({@code user.email},
+ * {@code <length of the field path>:<ECS field path>|<document id>}, where the field path is dotted ({@code user.email},
  * array elements share their field's path) and the document id is the event's {@code event.id}.
  * Whoever seals a field (PII protection) and whoever re-seals it (the re-encryption job) must
  * compute it the same way, so both call {@link #of}.
@@ -27,21 +26,18 @@ public final class SealedValueContext {
     }
 
     /**
-     * The context of a value of {@code fieldPath} in document {@code documentId}. The document id
-     * may hold anything, the field path no {@code |} (ECS paths never do), so the context splits
-     * unambiguously at its first {@code |}: field {@code a|b} of document {@code c} and field
-     * {@code a} of document {@code b|c} would otherwise share one context.
-     *
-     * @throws CryptoFailure MALFORMED_INPUT when the field path contains {@code |}
+     * The context of a value of {@code fieldPath} in document {@code documentId}:
+     * {@code <fieldPath length in UTF-16 units>:<fieldPath>|<documentId>}. The length prefix makes
+     * the split unambiguous for any path, including sender-controlled label keys and
+     * {@code extra} keys that contain {@code |} (field {@code a|b} of document {@code c} is
+     * {@code 3:a|b|c}, field {@code a} of document {@code b|c} is {@code 1:a|b|c}). Never throws
+     * for a non-null path: a bad key must not drop the whole event.
      */
     public static String of(String fieldPath, String documentId) {
         Objects.requireNonNull(fieldPath, "fieldPath");
         Objects.requireNonNull(documentId, "documentId");
-        if (fieldPath.indexOf(SEPARATOR) >= 0) {
-            throw new CryptoFailure(CryptoFailure.Reason.MALFORMED_INPUT,
-                    "field path " + fieldPath + " contains '" + SEPARATOR + "', which separates it from the document id");
-        }
-        return fieldPath + SEPARATOR + documentId;
+        return new StringBuilder(fieldPath.length() + documentId.length() + 8).append(fieldPath.length()).append(':')
+                .append(fieldPath).append(SEPARATOR).append(documentId).toString();
     }
 
     /** {@code event.id} of a stored document, nested ({@code {"event":{"id":..}}}) or dotted; null when absent. */

@@ -189,6 +189,62 @@ class PiiCorpusProofTest {
         assertThat(registry.find("fenghuo.pii.failures").counters()).isEmpty();
     }
 
+    /**
+     * Personal values planted where the shipped policy names no field: modelled keyword fields
+     * ({@code tags}, {@code host.name}, {@code event.action}, {@code dns.question.name},
+     * {@code dns.answers.*}, {@code log.syslog.appname|msgid|procid}), label keys and values,
+     * {@code fenghuo.person.*} fields without a rule of their own, and nested maps and lists of
+     * {@code extra}. None may survive protection.
+     */
+    @Test
+    void valuesPlantedInFieldsThePolicyDoesNotNameDoNotSurvive() {
+        PiiProtector protector = new PiiProtector(policy, keys, PiiFixtures.RANDOM, new SimpleMeterRegistry());
+        PiiScanner scanner = PiiScanner.allKinds();
+        List<String> leaks = new ArrayList<>();
+        int planted = 0;
+        int n = 0;
+        for (PiiCorpus.Sample sample : samples.subList(0, 600)) {
+            PiiCorpus.Person p = corpus.persons().get(n++ % corpus.persons().size());
+            SecurityEvent e = sample.event();
+            List<String> values = List.of(p.phone(), p.idNumber(), p.email(), p.plate(), p.bankCard());
+            SecurityEvent.EventInfo ei = e.event();
+            SecurityEvent stray = e.toBuilder()
+                    .tags("vip", "tel:" + p.phone())
+                    .labels(Map.of(p.phone(), "contact", "owner_id", p.idNumber()))
+                    .event(new SecurityEvent.EventInfo(ei.id(), ei.kind(), ei.category(), ei.type(), "lookup " + p.plate(),
+                            ei.outcome(), ei.module(), ei.dataset(), ei.provider(), ei.severity(), ei.original(),
+                            ei.created(), ei.ingested(), ei.start(), ei.end(), ei.duration()))
+                    .host(new SecurityEvent.Host("h-1", p.phone() + ".sms.example.cn", null))
+                    .dns(new SecurityEvent.Dns("1", "query", "QUERY", p.phone() + ".sms.example.cn", "TXT", "IN",
+                            "NOERROR", null, List.of(new SecurityEvent.DnsAnswer("x.example.cn", "TXT", "IN",
+                            "id=" + p.idNumber() + ";mail=" + p.email(), 60L)), null))
+                    .log(new SecurityEvent.Log(null, null, null, null, new SecurityEvent.Syslog(null, null, null, null,
+                            null, null, "app " + p.phone(), p.bankCard(), p.email(), null, null)))
+                    .extraField("process.command_line", "sms --to " + p.phone() + " --card " + p.bankCard())
+                    .extraField("source.geo.name", "home of " + p.idNumber())
+                    .extraField("related.hosts", List.of("a.example.cn", p.email()))
+                    .extraField("x_vendor", Map.of("nested", Map.of("list", List.of(Map.of("v", p.bankCard()),
+                            "plate " + p.plate())), "deep", Map.of(p.email(), List.of(p.idNumber()))))
+                    .build();
+            if (!"citygate".equals(ei.module())) {
+                stray = stray.toBuilder().extraField("fenghuo.person.email", p.email())
+                        .extraField("fenghuo.person.birth_date", p.idNumber().substring(6, 14)).build();
+            }
+            String json = EcsJsonCodec.toJson(protector.protect(stray));
+            for (PiiSpan span : scanner.scan(json)) {
+                leaks.add(span.kind() + " at " + span.start() + " in " + json);
+            }
+            for (String v : values) {
+                planted++;
+                if (json.contains(v)) {
+                    leaks.add(v + " in " + json);
+                }
+            }
+        }
+        assertThat(planted).isEqualTo(3000);
+        assertThat(leaks).isEmpty();
+    }
+
     private int indexOfCityRecord() {
         for (int i = 0; i < EVENTS; i++) {
             if ("citygate".equals(samples.get(i).event().event().module())) {

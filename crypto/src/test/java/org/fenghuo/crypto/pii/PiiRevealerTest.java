@@ -93,6 +93,27 @@ class PiiRevealerTest {
     }
 
     @Test
+    void anEmptyOrInvisiblePrincipalAndAnInvisibleOrTooShortReasonAreRefused() {
+        PiiRevealer r = revealer;
+        String sealed = stored.user().id();
+        for (RevealCaller nobody : List.of(new RevealCaller("", Set.of("pii-officer")),
+                new RevealCaller("\u200b\u00a0 ", Set.of("pii-officer")))) {
+            assertThatThrownBy(() -> r.reveal(nobody, "case 2026-117", "user.id", "doc-9", sealed))
+                    .isInstanceOfSatisfying(CryptoFailure.class,
+                            f -> assertThat(f.reason()).isEqualTo(CryptoFailure.Reason.NOT_PERMITTED))
+                    .hasMessageContaining("named principal");
+        }
+        for (String reason : List.of("\u200b", "\u200b\u200b\u200b\u200b\u200b", "ok ", "\u202e\u2060ab")) {
+            assertThatThrownBy(() -> r.reveal(OFFICER, reason, "user.id", "doc-9", sealed))
+                    .isInstanceOfSatisfying(CryptoFailure.class,
+                            f -> assertThat(f.reason()).isEqualTo(CryptoFailure.Reason.NOT_PERMITTED))
+                    .hasMessageContaining("reason");
+        }
+        assertThat(audit).hasSize(6).allMatch(a -> a.outcome() == RevealRecord.Outcome.REFUSED);
+        assertThat(r.reveal(OFFICER, "案件117", "user.id", "doc-9", sealed)).isEqualTo("11010519491231002X");
+    }
+
+    @Test
     void tamperedValueFailsAuthenticationAndIsAudited() {
         String sealed = stored.user().id();
         // a character inside the body: all its 6 bits count (the last one may carry ignored padding bits)

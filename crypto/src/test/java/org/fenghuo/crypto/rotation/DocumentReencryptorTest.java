@@ -19,12 +19,12 @@ class DocumentReencryptorTest {
     void reSealsOldValuesAtEveryDepthWithTheirPathAndEventId() throws Exception {
         InMemoryKeyRing keys = new InMemoryKeyRing("pii", random);
         FieldEnvelope envelope = new FieldEnvelope(keys, random);
-        String email = envelope.seal("li.lei@example.cn", "user.email|ev-1");
-        String name0 = envelope.seal("Li Lei", "related.user|ev-1");
-        String name1 = envelope.seal("Han Meimei", "related.user|ev-1");
-        String dotted = envelope.seal("13800138000", "user.phone|ev-1");
+        String email = envelope.seal("li.lei@example.cn", "10:user.email|ev-1");
+        String name0 = envelope.seal("Li Lei", "12:related.user|ev-1");
+        String name1 = envelope.seal("Han Meimei", "12:related.user|ev-1");
+        String dotted = envelope.seal("13800138000", "10:user.phone|ev-1");
         keys.rotate();
-        String current = envelope.seal("110105199001011234", "user.id|ev-1");
+        String current = envelope.seal("110105199001011234", "7:user.id|ev-1");
         ObjectNode doc = (ObjectNode) json.readTree("{\"event\":{\"id\":\"ev-1\"},\"user\":{\"email\":\"" + email
                 + "\",\"id\":\"" + current + "\"},\"related\":{\"user\":[\"" + name0 + "\",\"" + name1 + "\",\"plain\"]},"
                 + "\"user.phone\":\"" + dotted + "\",\"message\":\"no secret\"}");
@@ -36,10 +36,10 @@ class DocumentReencryptorTest {
         assertThat(outcome.current).isEqualTo(1);
         assertThat(outcome.failed).isEmpty();
         assertThat(version(doc.path("user").path("email").asText())).isEqualTo(2);
-        assertThat(envelope.open(doc.path("user").path("email").asText(), "user.email|ev-1")).isEqualTo("li.lei@example.cn");
-        assertThat(envelope.open(doc.path("related").path("user").get(1).asText(), "related.user|ev-1")).isEqualTo("Han Meimei");
+        assertThat(envelope.open(doc.path("user").path("email").asText(), "10:user.email|ev-1")).isEqualTo("li.lei@example.cn");
+        assertThat(envelope.open(doc.path("related").path("user").get(1).asText(), "12:related.user|ev-1")).isEqualTo("Han Meimei");
         assertThat(doc.path("related").path("user").get(2).asText()).isEqualTo("plain");
-        assertThat(envelope.open(doc.path("user.phone").asText(), "user.phone|ev-1")).isEqualTo("13800138000");
+        assertThat(envelope.open(doc.path("user.phone").asText(), "10:user.phone|ev-1")).isEqualTo("13800138000");
         assertThat(doc.path("user").path("id").asText()).isEqualTo(current);
     }
 
@@ -47,8 +47,8 @@ class DocumentReencryptorTest {
     void valuesThatDoNotOpenStayAndAreCountedByReason() throws Exception {
         InMemoryKeyRing keys = new InMemoryKeyRing("pii", random);
         FieldEnvelope envelope = new FieldEnvelope(keys, random);
-        String moved = envelope.seal("x", "user.email|ev-OTHER");
-        String unknown = envelope.seal("y", "user.name|ev-1").replace("sm4gcm:v1:pii:1:", "sm4gcm:v1:pii:9:");
+        String moved = envelope.seal("x", "10:user.email|ev-OTHER");
+        String unknown = envelope.seal("y", "9:user.name|ev-1").replace("sm4gcm:v1:pii:1:", "sm4gcm:v1:pii:9:");
         keys.rotate();
         ObjectNode doc = (ObjectNode) json.readTree("{\"event\":{\"id\":\"ev-1\"},\"user\":{\"email\":\"" + moved
                 + "\",\"name\":\"" + unknown + "\",\"domain\":\"sm4gcm:v1:broken\"}}");
@@ -65,10 +65,10 @@ class DocumentReencryptorTest {
     }
 
     @Test
-    void theContextConventionIsFieldPathBarEventId() throws Exception {
-        assertThat(SealedValueContext.of("user.email", "ev-7")).isEqualTo("user.email|ev-7");
+    void theContextConventionIsLengthFieldPathBarEventId() throws Exception {
+        assertThat(SealedValueContext.of("user.email", "ev-7")).isEqualTo("10:user.email|ev-7");
         assertThat(SealedValueContext.ECS_EVENT_ID.contextOf("user.name", json.readTree("{\"event.id\":\"ev-8\"}")))
-                .isEqualTo("user.name|ev-8");
+                .isEqualTo("9:user.name|ev-8");
         assertThat(SealedValueContext.ECS_EVENT_ID.contextOf("user.name", json.readTree("{\"event\":{}}"))).isNull();
     }
 

@@ -58,17 +58,17 @@ class ReencryptionJobTest {
         for (int i = 0; i < 5; i++) {
             String id = "ev-" + i;
             put(i % 2 == 0 ? a : b, "d" + i, "{\"event\":{\"id\":\"" + id + "\"},\"user\":{\"email\":\""
-                    + envelope.seal("user" + i + "@example.cn", "user.email|" + id) + "\",\"name\":\"plain\"},"
-                    + "\"related\":{\"user\":[\"" + envelope.seal("Li " + i, "related.user|" + id) + "\"]}}");
+                    + envelope.seal("user" + i + "@example.cn", "10:user.email|" + id) + "\",\"name\":\"plain\"},"
+                    + "\"related\":{\"user\":[\"" + envelope.seal("Li " + i, "12:related.user|" + id) + "\"]}}");
         }
         put(a, "moved", "{\"event\":{\"id\":\"ev-m\"},\"user\":{\"email\":\""
-                + envelope.seal("m@example.cn", "user.email|ev-elsewhere") + "\"}}");
+                + envelope.seal("m@example.cn", "10:user.email|ev-elsewhere") + "\"}}");
         put(b, "unknown", "{\"event\":{\"id\":\"ev-u\"},\"user\":{\"email\":\""
-                + envelope.seal("u@example.cn", "user.email|ev-u").replace(":pii:1:", ":pii:7:") + "\"}}");
+                + envelope.seal("u@example.cn", "10:user.email|ev-u").replace(":pii:1:", ":pii:7:") + "\"}}");
         put(b, "clear", "{\"event\":{\"id\":\"ev-c\"},\"message\":\"nothing sealed\"}");
         keys.rotate();
         put(a, "new", "{\"event\":{\"id\":\"ev-n\"},\"user\":{\"email\":\""
-                + envelope.seal("n@example.cn", "user.email|ev-n") + "\"}}");
+                + envelope.seal("n@example.cn", "10:user.email|ev-n") + "\"}}");
         refresh();
 
         ReencryptionJob job = new ReencryptionJob(url, keys, SealedValueContext.ECS_EVENT_ID, 3, Duration.ofSeconds(30), random);
@@ -88,8 +88,8 @@ class ReencryptionJobTest {
             JsonNode source = get(i % 2 == 0 ? a : b, "d" + i);
             String email = source.path("user").path("email").asText();
             assertThat(FieldEnvelope.header(email).keyVersion()).isEqualTo(2);
-            assertThat(envelope.open(email, "user.email|ev-" + i)).isEqualTo("user" + i + "@example.cn");
-            assertThat(envelope.open(source.path("related").path("user").get(0).asText(), "related.user|ev-" + i))
+            assertThat(envelope.open(email, "10:user.email|ev-" + i)).isEqualTo("user" + i + "@example.cn");
+            assertThat(envelope.open(source.path("related").path("user").get(0).asText(), "12:related.user|ev-" + i))
                     .isEqualTo("Li " + i);
             assertThat(source.path("user").path("name").asText()).isEqualTo("plain");
         }
@@ -107,7 +107,7 @@ class ReencryptionJobTest {
         FieldEnvelope envelope = new FieldEnvelope(keys, random);
         String index = prefix + "-2026.11.24";
         put(index, "d1", "{\"event\":{\"id\":\"ev-1\"},\"user\":{\"email\":\""
-                + envelope.seal("a@example.cn", "user.email|ev-1") + "\"}}");
+                + envelope.seal("a@example.cn", "10:user.email|ev-1") + "\"}}");
         keys.rotate();
         refresh();
         AtomicBoolean changed = new AtomicBoolean();
@@ -150,10 +150,10 @@ class ReencryptionJobTest {
         assertThat(created.path("acknowledged").asBoolean()).as(created.toString()).isTrue();
         for (int i = 0; i < 2; i++) {
             put(noSource, "s" + i, "{\"event\":{\"id\":\"ev-s" + i + "\"},\"user\":{\"email\":\""
-                    + envelope.seal("s" + i + "@example.cn", "user.email|ev-s" + i) + "\"}}");
+                    + envelope.seal("s" + i + "@example.cn", "10:user.email|ev-s" + i) + "\"}}");
         }
         put(normal, "d1", "{\"event\":{\"id\":\"ev-1\"},\"user\":{\"email\":\""
-                + envelope.seal("a@example.cn", "user.email|ev-1") + "\"}}");
+                + envelope.seal("a@example.cn", "10:user.email|ev-1") + "\"}}");
         keys.rotate();
         refresh();
 
@@ -174,7 +174,7 @@ class ReencryptionJobTest {
         String index = prefix + "-2026.11.24";
         for (int i = 0; i < 5; i++) {
             put(index, "d" + i, "{\"event\":{\"id\":\"ev-" + i + "\"},\"user\":{\"email\":\""
-                    + envelope.seal(i + "@example.cn", "user.email|ev-" + i) + "\"}}");
+                    + envelope.seal(i + "@example.cn", "10:user.email|ev-" + i) + "\"}}");
         }
         keys.rotate();
         refresh();

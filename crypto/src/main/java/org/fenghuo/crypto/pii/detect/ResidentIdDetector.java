@@ -1,5 +1,6 @@
 package org.fenghuo.crypto.pii.detect;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -19,7 +20,13 @@ public final class ResidentIdDetector implements PiiDetector {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = "10X98765432".toCharArray();
-    private static final int MAX_YEAR = ZonedDateTime.now(ZoneOffset.UTC).getYear();
+    /**
+     * The latest plausible birth year and until when it holds: computed from the clock, not fixed
+     * when the class loads (a long-running job would otherwise miss IDs of babies born after its
+     * start year). Next year is allowed too, so a clock a little behind or time zones do not matter.
+     */
+    private static volatile long maxYearUntilMillis;
+    private static volatile int maxYear;
     private static final int MIN_YEAR = 1900;
 
     @Override
@@ -109,10 +116,24 @@ public final class ResidentIdDetector implements PiiDetector {
         int year = number(text, at, 4);
         int month = number(text, at + 4, 2);
         int day = number(text, at + 6, 2);
-        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) {
+        if (year < MIN_YEAR || year > maxYear() || month < 1 || month > 12 || day < 1) {
             return false;
         }
         return day <= daysIn(year, month);
+    }
+
+    private static int maxYear() {
+        long now = System.currentTimeMillis();
+        if (now >= maxYearUntilMillis) {
+            maxYear = maxYear(Instant.ofEpochMilli(now));
+            maxYearUntilMillis = now + 3_600_000L;
+        }
+        return maxYear;
+    }
+
+    /** The latest birth year an ID may carry at {@code now}: the current year (UTC) plus one. */
+    static int maxYear(Instant now) {
+        return ZonedDateTime.ofInstant(now, ZoneOffset.UTC).getYear() + 1;
     }
 
     static int daysIn(int year, int month) {

@@ -45,24 +45,35 @@ public record PiiPolicy(List<FieldRule> fields, List<ScanRule> scans, RevealPerm
         }
     }
 
-    /** The field rule covering a concrete field ({@code user.email} is covered by {@code user}). */
+    /**
+     * The field rule for a concrete field ({@code user.email} is covered by {@code user}): the
+     * most specific rule covering it, when that one is a field rule.
+     */
     public Optional<FieldRule> fieldRuleFor(String field) {
-        for (FieldRule r : fields) {
-            if (covers(r.path(), field)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        String best = mostSpecific(field);
+        return fields.stream().filter(r -> r.path().equals(best)).findFirst();
     }
 
-    /** The scan rule covering a concrete field. */
+    /** The scan rule for a concrete field: the most specific rule covering it, when that one is a scan rule. */
     public Optional<ScanRule> scanRuleFor(String field) {
-        for (ScanRule r : scans) {
-            if (covers(r.path(), field)) {
-                return Optional.of(r);
+        String best = mostSpecific(field);
+        return scans.stream().filter(r -> r.path().equals(best)).findFirst();
+    }
+
+    /** Every rule's path, fields then scans. */
+    public List<String> rulePaths() {
+        return paths(fields, scans);
+    }
+
+    /** The longest rule path covering {@code field}, or null. */
+    private String mostSpecific(String field) {
+        String best = null;
+        for (String p : rulePaths()) {
+            if (covers(p, field) && (best == null || p.length() > best.length())) {
+                best = p;
             }
         }
-        return Optional.empty();
+        return best;
     }
 
     /** True when {@code path} is {@code field} or an object above it. */

@@ -35,6 +35,11 @@ final class PolicyReader {
         List<ScanRule> scans = rules(top, "scan", this::scan, lines);
         overlaps(PiiPolicy.paths(fields, scans), lines);
         RevealPermission reveal = reveal(top.entries().get("reveal"));
+        if (problems.isEmpty() && fields.isEmpty() && scans.isEmpty()) {
+            // most likely the wrong file or a broken indentation, not a decision to protect nothing
+            problem(top.line(), "the policy names no fields and no scan: it would protect nothing the detectors "
+                    + "cannot find; name at least one rule");
+        }
         if (!problems.isEmpty()) {
             throw new PiiPolicyException(source, problems);
         }
@@ -76,6 +81,12 @@ final class PolicyReader {
         PiiKind kind = kind(m.entries().get("kind"), where + ".kind");
         Set<PiiAction> actions = actions(m.entries().get("actions"), m.line(), where + ".actions");
         if (path == null || kind == null || actions == null) {
+            return null;
+        }
+        if (actions.contains(PiiAction.MASK) && actions.contains(PiiAction.BLIND_INDEX)
+                && (kind == PiiKind.ID_NUMBER || kind == PiiKind.PHONE)) {
+            problem(m.line(), where + ": mask with blind_index gives the value back for kind " + kind.label()
+                    + " (the mask leaves few candidates to try against the term); use encrypt with blind_index");
             return null;
         }
         return new FieldRule(path, kind, actions);
@@ -143,7 +154,9 @@ final class PolicyReader {
                 return null;
             }
         }
-        boolean index = true;
+        // a mask keeps part of the value; its term next to it lets anyone who can query terms try
+        // the few candidates left (an ID mask hides only the birth date), so masks default to no term
+        boolean index = replace == ScanRule.Replacement.SEAL;
         YamlNode i = m.get("index");
         if (i != null) {
             String text = scalar(i);
@@ -168,6 +181,10 @@ final class PolicyReader {
                     return null;
                 }
                 kinds.add(kind);
+            }
+            if (kinds.isEmpty()) {
+                problem(k.line(), where + ".kinds: is empty; leave it out to run every detector");
+                return null;
             }
         }
         return path == null ? null : new ScanRule(path, replace, index, kinds);
@@ -219,6 +236,9 @@ final class PolicyReader {
     private String path(String raw, int line, String section) {
         String path = raw.endsWith(".*") ? raw.substring(0, raw.length() - 2) : raw;
         String why = EventFields.problemWith(path);
+        if (why == null && !path.equals(path.toLowerCase(java.util.Locale.ROOT))) {
+            why = "has upper-case letters; ECS field names are lower-case, so it would match nothing";
+        }
         if (why != null) {
             problem(line, section + "." + raw + ": " + why);
             return null;
@@ -226,18 +246,15 @@ final class PolicyReader {
         return path;
     }
 
+    /**
+     * A path named twice is refused; a path below another's is allowed and wins for its fields
+     * (e.g. {@code fenghuo.person} encrypted with {@code fenghuo.person.id_number} as an ID).
+     */
     private void overlaps(List<String> paths, List<Integer> lines) {
         Set<String> seen = new HashSet<>();
         for (int a = 0; a < paths.size(); a++) {
             if (!seen.add(paths.get(a))) {
                 problem(lines.get(a), paths.get(a) + ": named by two rules (fields and scan); a field has one rule");
-                continue;
-            }
-            for (int b = 0; b < paths.size(); b++) {
-                if (a != b && !paths.get(a).equals(paths.get(b)) && PiiPolicy.covers(paths.get(a), paths.get(b))) {
-                    problem(lines.get(b), paths.get(b) + ": is already covered by the rule for " + paths.get(a)
-                            + " (line " + lines.get(a) + "); a field has one rule");
-                }
             }
         }
     }

@@ -65,4 +65,23 @@ class ResidentIdDetectorTest {
     void nothingFoundAllocatesNoList() {
         assertThat(detector.find("no digits here at all, just words")).isSameAs(List.of());
     }
+
+    @Test
+    void theLatestBirthYearFollowsTheClockNotTheClassLoad() {
+        assertThat(ResidentIdDetector.maxYear(java.time.Instant.parse("2030-06-01T00:00:00Z"))).isEqualTo(2031);
+        assertThat(ResidentIdDetector.maxYear(java.time.Instant.parse("2026-12-31T23:59:59Z"))).isEqualTo(2027);
+        int nextYear = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() + 1;
+        assertThat(new ResidentIdDetector().find(withCheck("110105" + nextYear + "0101123"))).hasSize(1);
+        assertThat(new ResidentIdDetector().find(withCheck("110105" + (nextYear + 1) + "0101123"))).isEmpty();
+    }
+
+    /** The 17 digits with their ISO 7064 MOD 11-2 check character. */
+    private static String withCheck(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
 }

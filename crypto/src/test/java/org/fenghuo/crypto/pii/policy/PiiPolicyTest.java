@@ -40,7 +40,7 @@ class PiiPolicyTest {
                 new FieldRule("user.email", PiiKind.EMAIL, Set.of(PiiAction.MASK, PiiAction.BLIND_INDEX)),
                 new FieldRule("fenghuo.person", PiiKind.TEXT, Set.of(PiiAction.DROP)));
         assertThat(policy.scans()).containsExactly(
-                new ScanRule("message", ScanRule.Replacement.MASK, true, Set.of(PiiKind.PHONE, PiiKind.EMAIL)),
+                new ScanRule("message", ScanRule.Replacement.MASK, false, Set.of(PiiKind.PHONE, PiiKind.EMAIL)),
                 new ScanRule("url", ScanRule.Replacement.SEAL, true,
                         Set.of(PiiKind.ID_NUMBER, PiiKind.PHONE, PiiKind.BANK_CARD, PiiKind.EMAIL, PiiKind.PLATE)));
         assertThat(policy.fieldRuleFor("fenghuo.person.name")).map(FieldRule::path).contains("fenghuo.person");
@@ -109,21 +109,57 @@ class PiiPolicyTest {
     }
 
     @Test
-    void overlappingRulesAndUnknownKeysAreRefused() {
+    void aPathNamedTwiceAndUnknownKeysAreRefused() {
         PiiPolicyException e = failure("""
                 fields:
                   user: { actions: [encrypt] }
                 scan:
-                  user.email: {}
+                  user: {}
                 reveal:
                   roles: [a]
                   groups: [b]
                 extra: 1
                 """);
         assertThat(e.getMessage())
-                .contains("line 4: user.email: is already covered by the rule for user (line 2)")
+                .contains("line 4: user: named by two rules")
                 .contains("line 7: reveal.groups: unknown key")
                 .contains("line 8: extra: unknown key");
+    }
+
+    @Test
+    void aRuleBelowAnotherIsAllowedAndWinsForItsFields() throws PiiPolicyException {
+        PiiPolicy policy = PiiPolicy.parse("""
+                fields:
+                  fenghuo.person: { actions: [encrypt] }
+                  fenghuo.person.id_number: { kind: id_number, actions: [encrypt, blind_index] }
+                scan:
+                  fenghuo.person.note: { replace: seal }
+                """, "nested.yml");
+        assertThat(policy.fieldRuleFor("fenghuo.person.id_number").orElseThrow().kind())
+                .isEqualTo(org.fenghuo.crypto.pii.PiiKind.ID_NUMBER);
+        assertThat(policy.fieldRuleFor("fenghuo.person.birth_date").orElseThrow().path()).isEqualTo("fenghuo.person");
+        assertThat(policy.fieldRuleFor("fenghuo.person.note")).isEmpty();
+        assertThat(policy.scanRuleFor("fenghuo.person.note.text")).isPresent();
+    }
+
+    @Test
+    void maskWithBlindIndexIsRefusedForIdNumbersAndPhonesOnly() throws PiiPolicyException {
+        PiiPolicyException e = failure("""
+                fields:
+                  user.id: { kind: id_number, actions: [mask, blind_index] }
+                  user.phone: { kind: phone, actions: [mask, blind_index] }
+                  user.card: { kind: bank_card, actions: [mask, blind_index] }
+                """);
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.getMessage()).contains("line 2: fields.user.id: mask with blind_index gives the value back")
+                .contains("line 3: fields.user.phone: mask with blind_index");
+        PiiPolicy masked = PiiPolicy.parse("""
+                scan:
+                  message: { replace: mask }
+                  url: { replace: mask, index: true }
+                  event.original: { replace: seal }
+                """, "scan.yml");
+        assertThat(masked.scans()).extracting(ScanRule::index).containsExactly(false, true, true);
     }
 
     @Test
@@ -137,11 +173,17 @@ class PiiPolicyTest {
     }
 
     @Test
-    void emptyPolicyProtectsNothingAndPermitsNobody() throws PiiPolicyException {
-        PiiPolicy policy = PiiPolicy.parse("", "empty.yml");
-        assertThat(policy.fields()).isEmpty();
-        assertThat(policy.scans()).isEmpty();
-        assertThat(policy.reveal()).isEqualTo(RevealPermission.NOBODY);
+    void policyMistakesThatWouldProtectNothingAreRefused() {
+        assertThat(failure("").getMessage()).contains("names no fields and no scan");
+        assertThat(failure("reveal:\n  roles: [a]\n").getMessage()).contains("names no fields and no scan");
+        PiiPolicyException e = failure("""
+                fields:
+                  User.Email: { kind: email, actions: [encrypt] }
+                scan:
+                  message: { kinds: [] }
+                """);
+        assertThat(e.getMessage()).contains("line 2: fields.User.Email: has upper-case letters")
+                .contains("line 4: scan.message.kinds: is empty");
     }
 
     @Test

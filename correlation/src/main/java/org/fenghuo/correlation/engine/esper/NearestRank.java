@@ -22,11 +22,16 @@ public final class NearestRank implements AggregationFunctionForge {
     /** The name statements use. */
     public static final String NAME = "nearest_rank";
 
+    /** The percentile of this use (the second argument, a constant: Esper passes only the value to the aggregator). */
+    private int percentile = 50;
+
     @Override
     public void validate(AggregationFunctionValidationContext context) throws ExprValidationException {
-        if (context.getParameterTypes().length != 2) {
-            throw new ExprValidationException(NAME + " takes a value and a percentile");
+        if (context.getParameterTypes().length != 2 || !context.getIsConstantValue()[1]
+                || !(context.getConstantValues()[1] instanceof Number p)) {
+            throw new ExprValidationException(NAME + " takes a value and a constant percentile");
         }
+        percentile = p.intValue();
     }
 
     @Override
@@ -37,14 +42,21 @@ public final class NearestRank implements AggregationFunctionForge {
     @Override
     public AggregationFunctionMode getAggregationFunctionMode() {
         return new AggregationFunctionModeManaged().setInjectionStrategyAggregationFunctionFactory(
-                new InjectionStrategyClassNewInstance(Factory.class.getName()));
+                new InjectionStrategyClassNewInstance(Factory.class.getName()).addConstant("percentile", percentile));
     }
 
     /** Makes one aggregator per group. */
     public static final class Factory implements AggregationFunctionFactory {
+        private int percentile;
+
+        /** Called by Esper's generated code with the constant of the statement. */
+        public void setPercentile(int percentile) {
+            this.percentile = percentile;
+        }
+
         @Override
         public AggregationFunction newAggregator(AggregationFunctionFactoryContext context) {
-            return new Values();
+            return new Values(percentile);
         }
     }
 
@@ -52,28 +64,29 @@ public final class NearestRank implements AggregationFunctionForge {
     static final class Values implements AggregationFunction {
         private double[] values = new double[8];
         private int size;
-        private int percentile = 50;
+        private final int percentile;
+
+        Values(int percentile) {
+            this.percentile = percentile;
+        }
 
         @Override
         public void enter(Object value) {
-            Object[] params = (Object[]) value;
-            if (params[0] == null) {
+            if (value == null) {
                 return;
             }
-            percentile = ((Number) params[1]).intValue();
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
-            values[size++] = ((Number) params[0]).doubleValue();
+            values[size++] = ((Number) value).doubleValue();
         }
 
         @Override
         public void leave(Object value) {
-            Object[] params = (Object[]) value;
-            if (params[0] == null) {
+            if (value == null) {
                 return;
             }
-            double v = ((Number) params[0]).doubleValue();
+            double v = ((Number) value).doubleValue();
             for (int i = 0; i < size; i++) {
                 if (Double.compare(values[i], v) == 0) {
                     values[i] = values[--size];

@@ -41,7 +41,7 @@ class EsperAlertCorrelatorTest {
     }
 
     private static String rule(String correlation) {
-        return "title: t\nid: r\ncorrelation: " + correlation + "\n";
+        return Hits.rule("r", "t", correlation);
     }
 
     @Test

@@ -26,6 +26,11 @@ final class Hits {
         return r.correlations();
     }
 
+    /** One correlation document titled {@code title}, id {@code id}, with the flow-style {@code correlation:} map. */
+    static String rule(String id, String title, String correlation) {
+        return "title: " + title + "\nid: " + id + "\ncorrelation: " + correlation + "\n";
+    }
+
     /** A hit of rule {@code rule} (id {@code id-of-<rule>}, name {@code rule}) at T0 + {@code millis}. */
     static RuleHit hit(String rule, String eventId, long millis, String fields) {
         String json = "{\"@timestamp\":\"" + T0.plusMillis(millis) + "\",\"event\":{\"id\":\"" + eventId + "\"}"

@@ -58,11 +58,8 @@ class RestartReplayTest {
 
     @Test
     void aCorrelationSpanningARestartFiresExactlyOnce() {
-        List<SigmaCorrelation> rules = Hits.correlations("""
-                title: t
-                id: r
-                correlation: {type: event_count, rules: [a], group-by: [source.ip], timespan: 10s, condition: {gte: 3}}
-                """);
+        List<SigmaCorrelation> rules = Hits.correlations(Hits.rule("r", "t",
+                "{type: event_count, rules: [a], group-by: [source.ip], timespan: 10s, condition: {gte: 3}}"));
         List<RuleHit> hits = List.of(hit("a", "1", 0, from("10.0.0.1", "")), hit("a", "2", 1_000, from("10.0.0.1", "")),
                 hit("a", "3", 2_000, from("10.0.0.1", "")), hit("a", "4", 3_000, from("10.0.0.1", "")));
         List<Alert> alerts = withRestarts(rules, hits, 60_000, 2, 3); // restarts mid-burst and right after the alert
@@ -73,15 +70,10 @@ class RestartReplayTest {
 
     @Test
     void theStateCarriesTheHitsOfTheLongestWindowAndTheMutedKeys() {
-        List<SigmaCorrelation> rules = Hits.correlations("""
-                title: t
-                id: r
-                correlation: {type: event_count, rules: [a], group-by: [source.ip], timespan: 10s, condition: {gte: 2}}
-                ---
-                title: u
-                id: u
-                correlation: {type: event_count, rules: [b], group-by: [source.ip], timespan: 1m, condition: {eq: 1}}
-                """);
+        List<SigmaCorrelation> rules = Hits.correlations(Hits.rule("r", "t",
+                "{type: event_count, rules: [a], group-by: [source.ip], timespan: 10s, condition: {gte: 2}}")
+                + "---\n" + Hits.rule("u", "u",
+                "{type: event_count, rules: [b], group-by: [source.ip], timespan: 1m, condition: {eq: 1}}"));
         try (EsperAlertCorrelator e = new EsperAlertCorrelator(rules, List.of(), a -> { })) {
             e.accept(hit("a", "1", 0, from("10.0.0.1", "")));
             e.accept(hit("b", "2", 1_000, from("10.0.0.1", "")));

@@ -172,6 +172,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         moveClock(t);
         send(hit, t, null);
         recent.addLast(new Accepted(hit, t));
+        forgetHitsBefore(t);
     }
 
     private void send(RuleHit hit, long t, String target) {
@@ -204,10 +205,15 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         forgetBefore(t);
     }
 
-    private void forgetBefore(long now) {
+    /** Here as well as on watermarks: a source without watermarks must not grow the buffer forever. */
+    private void forgetHitsBefore(long now) {
         while (!recent.isEmpty() && recent.peekFirst().millis() < now - longestMillis) {
             recent.pollFirst();
         }
+    }
+
+    private void forgetBefore(long now) {
+        forgetHitsBefore(now);
         for (SigmaPlan p : sigma) {
             Map<String, Long> m = mutes.get(p.epl().rule().ruleId());
             if (m != null) {

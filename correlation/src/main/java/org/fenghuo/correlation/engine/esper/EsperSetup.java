@@ -22,6 +22,7 @@ final class EsperSetup {
         c.getCompiler().addPlugInAggregationFunctionForge(NearestRank.NAME, NearestRank.class.getName());
         // event time only: the watermark moves the clock, so a replay decides exactly as the first run did
         c.getRuntime().getThreading().setInternalTimerEnabled(false);
+        c.getRuntime().getExceptionHandling().addClass(EsperErrors.class);
         return c;
     }
 

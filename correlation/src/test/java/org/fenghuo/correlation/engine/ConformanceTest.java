@@ -62,6 +62,10 @@ class ConformanceTest {
             id: temporal_two
             correlation: {type: temporal, rules: [a, b, c], group-by: [source.ip, user.name], timespan: 10s, condition: {gte: 2}}
             ---
+            title: rules by id and by name
+            id: temporal_id_and_name
+            correlation: {type: temporal, rules: [a, id-of-a, id-of-b], group-by: [source.ip], timespan: 10s, condition: {gte: 2}}
+            ---
             title: just one rule
             id: temporal_one
             correlation: {type: temporal, rules: [a, b], group-by: [source.ip], timespan: 10s, condition: {eq: 1}}

@@ -16,7 +16,6 @@ import com.espertech.esper.runtime.client.EPStatement;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -44,9 +43,9 @@ import org.fenghuo.events.Entities;
  * statements ({@link EplRule}) are deployed as given and read the {@code Hit} stream. A module that
  * does not compile or deploy is rejected with the compiler's message; the others run.
  *
- * <p>The mute after an alert (one per key per timespan) lives here, not in EPL: it is the one piece
- * of state a replay of hits cannot rebuild (it depends on hits before the window), so the snapshot
- * carries it as data. Single-threaded.
+ * <p>The mute after an alert (one per key per timespan) is {@link Mutes}, not EPL: it is the one
+ * piece of state a replay of hits cannot rebuild (it depends on hits before the window), so the
+ * snapshot carries it as data. Single-threaded.
  */
 public final class EsperAlertCorrelator implements AlertCorrelator {
     private static final AtomicLong RUNTIMES = new AtomicLong();
@@ -70,8 +69,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
     private final List<Rejection> rejected = new ArrayList<>();
     private final List<SigmaPlan> sigma = new ArrayList<>();
     private final List<EplPlan> epl = new ArrayList<>();
-    /** rule id -> group key -> time of its last alert. */
-    private final Map<String, Map<String, Long>> mutes = new HashMap<>();
+    private final Mutes mutes = new Mutes();
     private final ArrayDeque<Accepted> recent = new ArrayDeque<>();
     private final long longestMillis;
     private long clock = Long.MIN_VALUE;
@@ -215,10 +213,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
     private void forgetBefore(long now) {
         forgetHitsBefore(now);
         for (SigmaPlan p : sigma) {
-            Map<String, Long> m = mutes.get(p.epl().rule().ruleId());
-            if (m != null) {
-                m.values().removeIf(fired -> fired + p.spanMillis() < now);
-            }
+            mutes.forget(p.epl().rule().ruleId(), now, p.spanMillis());
         }
     }
 
@@ -232,13 +227,9 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
             }
             String key = (String) row.get("k");
             long t = ((Number) row.get("t")).longValue();
-            if (!plan.epl().decidedAtClose()) {
-                Map<String, Long> m = mutes.computeIfAbsent(plan.epl().rule().ruleId(), k -> new HashMap<>());
-                Long fired = m.get(key);
-                if (fired != null && t <= fired + plan.spanMillis()) {
-                    continue;
-                }
-                m.put(key, t);
+            if (!plan.epl().decidedAtClose()
+                    && !mutes.tryFire(plan.epl().rule().ruleId(), key, t, plan.spanMillis())) {
+                continue;
             }
             Number measure = (Number) row.get("m");
             sink.accept(plan.alerts().alert(key, t, measure == null ? 0 : measure.doubleValue(),
@@ -307,12 +298,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         }
         List<PendingHits.Mute> muted = new ArrayList<>();
         for (SigmaPlan p : sigma) {
-            String id = p.epl().rule().ruleId();
-            mutes.getOrDefault(id, Map.of()).forEach((key, fired) -> {
-                if (fired + p.spanMillis() >= clock) {
-                    muted.add(new PendingHits.Mute(id, key, fired));
-                }
-            });
+            muted.addAll(mutes.active(p.epl().rule().ruleId(), clock, p.spanMillis()));
         }
         return new PendingHits(clock, hits, muted);
     }
@@ -352,9 +338,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         } finally {
             replaying = false;
         }
-        for (PendingHits.Mute m : pending.mutes()) {
-            mutes.computeIfAbsent(m.rule(), k -> new HashMap<>()).merge(m.groupKey(), m.firedMillis(), Math::max);
-        }
+        pending.mutes().forEach(mutes::restore);
     }
 
     @Override

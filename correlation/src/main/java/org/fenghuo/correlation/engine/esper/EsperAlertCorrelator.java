@@ -91,6 +91,11 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
                         "chained correlations (a correlation referring to another) are not compiled to EPL yet"));
                 continue;
             }
+            String unsupported = SigmaToEpl.unsupported(c);
+            if (unsupported != null) {
+                rejected.add(new Rejection(c.ruleId(), location(c), Rejection.Reason.UNSUPPORTED, unsupported));
+                continue;
+            }
             deploySigma(c, SigmaToEpl.translate(c, "C" + n++), configuration);
         }
         for (EplRule r : rules) {

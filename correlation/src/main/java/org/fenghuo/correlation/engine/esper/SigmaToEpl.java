@@ -63,6 +63,23 @@ public final class SigmaToEpl {
         return new SigmaEpl(rule, prefix, atClose, epl.toString());
     }
 
+    /**
+     * Why {@code rule} cannot be compiled faithfully, or null. Field names travel as keys of mapped
+     * properties ({@code h.tuple('a|b')}), where Esper does not unescape a quote or backslash, and
+     * {@code |} separates them.
+     */
+    public static String unsupported(SigmaCorrelation rule) {
+        List<String> names = new ArrayList<>(rule.groupBy());
+        names.addAll(rule.condition().fields());
+        rule.aliases().values().forEach(perRule -> names.addAll(perRule.values()));
+        for (String name : names) {
+            if (name.indexOf('\'') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('|') >= 0) {
+                return "field name with a quote, backslash or '|' cannot be passed to EPL: " + name;
+            }
+        }
+        return null;
+    }
+
     /** Whether the condition can only be decided when the window closes (any upper bound, eq, neq). */
     static boolean decidedAtClose(SigmaCorrelation rule) {
         CorrelationCondition c = rule.condition();

@@ -13,8 +13,12 @@ import org.fenghuo.events.Entities;
 import org.fenghuo.events.IncidentCategory;
 import org.fenghuo.events.Severity;
 
-/** The alert of one correlation match: what the correlation says about itself, its evidence, one line for the analyst. */
-final class CorrelationAlerts {
+/**
+ * The alert of one correlation match: what the correlation says about itself, its evidence, one
+ * line for the analyst. Public for the correlation job's Esper engine, whose alerts must equal
+ * these (same rule info and message, so the same alert id for the same hits).
+ */
+public final class CorrelationAlerts {
     private final SigmaCorrelation rule;
     private final RuleInfo info;
     private final int maxEvidence;
@@ -26,7 +30,7 @@ final class CorrelationAlerts {
     }
 
     /** Severity from {@code level} (medium when absent), category and ATT&CK from {@code tags}. */
-    static RuleInfo ruleInfo(SigmaCorrelation c) {
+    public static RuleInfo ruleInfo(SigmaCorrelation c) {
         List<AttackTactic> tactics = new ArrayList<>();
         List<AttackTechnique> techniques = new ArrayList<>();
         boolean attack = false;
@@ -60,10 +64,11 @@ final class CorrelationAlerts {
                 ids.add(e.event().event().id());
             }
         }
-        return Alerts.of(info, Instant.ofEpochMilli(millis), ids, entities, message(groupValues, measure, w.size()));
+        return Alerts.of(info, Instant.ofEpochMilli(millis), ids, entities, message(rule, groupValues, measure, w.size()));
     }
 
-    private String message(List<String> groupValues, double measure, int hits) {
+    /** The analyst's line: what was measured against which condition, within what, for which group. */
+    public static String message(SigmaCorrelation rule, List<String> groupValues, double measure, int hits) {
         StringBuilder m = new StringBuilder(rule.title()).append(": ").append(rule.type().sigmaName()).append(' ');
         if (rule.type() == CorrelationType.TEMPORAL_ORDERED) {
             m.append(String.join(" -> ", rule.rules()));

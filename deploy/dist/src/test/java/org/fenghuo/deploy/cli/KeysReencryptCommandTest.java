@@ -60,7 +60,7 @@ class KeysReencryptCommandTest {
         KeystoreKeyRing v2 = KeystoreKeyRing.open(keystore, KeystorePassphrase.of(ENV.get(KeystorePassphrase.VALUE_ENV).toCharArray()));
         String sealed = send("GET", "/" + index + "/_doc/ev-1", null).path("_source").path("user").path("name").asText();
         assertThat(FieldEnvelope.header(sealed).keyVersion()).isEqualTo(2);
-        assertThat(new FieldEnvelope(v2, new SecureRandom()).open(sealed, "user.name|ev-1")).isEqualTo("Wang 1");
+        assertThat(new FieldEnvelope(v2, new SecureRandom()).open(sealed, SealedValueContext.of("user.name", "ev-1"))).isEqualTo("Wang 1");
 
         CliRunner.Result again = KeysCommandTest.keys(ENV, "reencrypt", "--keystore", keystore.toString(), "--es", url,
                 "--index", index);

@@ -73,17 +73,8 @@ public final class DeadLetterMasking extends RichMapFunction<DeadLetter, DeadLet
     /** The text with every finding replaced by its mask; the same instance when there is none. */
     String mask(String text) {
         List<PiiSpan> spans = scanner.scan(text);
-        if (spans.isEmpty()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int from = 0;
-        for (PiiSpan s : spans) {
-            out.append(text, from, s.start()).append(PiiMasks.mask(s.kind(), text.substring(s.start(), s.end())));
-            from = s.end();
-        }
         masked.inc(spans.size());
-        return out.append(text, from, text.length()).toString();
+        return PiiMasks.maskSpans(text, spans);
     }
 
     private static boolean isUtf8(byte[] bytes) {

@@ -106,7 +106,7 @@ public final class AssetInventory implements AssetLookup {
         }
         AssetInventory inventory = index(assets, assetLines, in);
         if (!in.problems().isEmpty()) {
-            throw new ConfigException("asset inventory " + in.source(), in.problems());
+            throw new ConfigException("asset inventory " + in.source(), in.sortedProblems());
         }
         return inventory;
     }

@@ -29,6 +29,20 @@ final class ConfigReader {
         return problems;
     }
 
+    /** The problems by line (stable: same-line problems keep their order), for a message that reads top-down. */
+    List<String> sortedProblems() {
+        List<String> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt(ConfigReader::lineOf));
+        return sorted;
+    }
+
+    private static int lineOf(String problem) {
+        java.util.regex.Matcher m = LINE.matcher(problem);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("^[^:]*:(\\d{1,9}): ");
+
     void problem(int line, String key, String value, String expected) {
         problems.add(source + ":" + line + ": " + key + (value == null ? "" : " = " + value) + ": expected " + expected);
     }

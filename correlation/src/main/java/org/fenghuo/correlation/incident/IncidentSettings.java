@@ -81,13 +81,13 @@ public record IncidentSettings(Duration joinWindow, int maxAlertIds, int maxEnti
         IncidentSettings d = defaults();
         if (doc == null) {
             if (!problems.isEmpty()) {
-                throw new ConfigException("incident settings " + source, problems);
+                throw new ConfigException("incident settings " + source, in.sortedProblems());
             }
             return d;
         }
         if (doc.map() == null) {
             in.problem(doc.line(), "(document)", doc.kind(), "a mapping of settings");
-            throw new ConfigException("incident settings " + source, problems);
+            throw new ConfigException("incident settings " + source, in.sortedProblems());
         }
         in.onlyKeys(doc, "", KEYS);
         Duration join = in.duration(doc, "", "join_window", d.joinWindow(), Duration.ofSeconds(1), Duration.ofDays(30));
@@ -98,7 +98,7 @@ public record IncidentSettings(Duration joinWindow, int maxAlertIds, int maxEnti
         ClassificationSettings classification = ClassificationSettings.read(ConfigReader.child(doc, "classification"), in);
         LearnedAssetSettings learned = LearnedAssetSettings.read(ConfigReader.child(doc, "learned_assets"), in);
         if (!problems.isEmpty()) {
-            throw new ConfigException("incident settings " + source, problems);
+            throw new ConfigException("incident settings " + source, in.sortedProblems());
         }
         return new IncidentSettings(join, ids, entities, suppression, scoring, classification, learned);
     }

@@ -1,0 +1,178 @@
+package org.fenghuo.correlation.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.fenghuo.events.Asset;
+import org.fenghuo.events.SecurityEvent;
+import org.junit.jupiter.api.Test;
+
+class LearnedAssetsTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+
+    /** A flow as the pcap collector writes it: category network, source = initiator, destination = responder. */
+    static SecurityEvent flow(Instant t, String client, String server, int port, long answeredBytes) {
+        return SecurityEvent.builder().timestamp(t)
+                .event(new SecurityEvent.EventInfo("flow-" + client + "-" + server + "-" + port + "-" + t.toEpochMilli(),
+                        "event", List.of("network"), List.of("connection", "end"), null, null, "pcap", "pcap.flow",
+                        null, null, null, null, null, t, t, 0L))
+                .source(new SecurityEvent.Endpoint(client, 49152, null, null, null, 300L, 3L))
+                .destination(new SecurityEvent.Endpoint(server, port, null, null, null, answeredBytes,
+                        answeredBytes > 0 ? 2L : 0L))
+                .network(new SecurityEvent.Network("tcp", "ipv4", null, null, null, null, "6", 300 + answeredBytes, 5L, null))
+                .build();
+    }
+
+    /** An industrial-protocol event (fenghuo.ics.*), e.g. a decoded Modbus write. */
+    static SecurityEvent icsEvent(Instant t, String client, String server, String protocol) {
+        return SecurityEvent.builder().timestamp(t)
+                .event(new SecurityEvent.EventInfo("ics-" + t.toEpochMilli(), "event", List.of("network"),
+                        List.of("protocol"), "write", null, "pcap", "pcap." + protocol, null, null, null, null, null,
+                        null, null, null))
+                .source(new SecurityEvent.Endpoint(client, 50000, null, null, null, null, null))
+                .destination(new SecurityEvent.Endpoint(server, 9999, null, null, null, null, null))
+                .fenghuo(new SecurityEvent.FenghuoFields(null, null,
+                        new SecurityEvent.Ics(protocol, "1", 6, "write_single_register", true, null, 40001L, 1L)))
+                .build();
+    }
+
+    private static LearnedAssets learned() {
+        return new LearnedAssets(LearnedAssetSettings.defaults(), AssetInventory.empty());
+    }
+
+    @Test
+    void hostServingIcsProtocolsIsOtCriticalityFourAndItsClientAnEngineeringHost() {
+        LearnedAssets l = learned();
+        l.observe(flow(T0, "10.5.0.20", "10.5.0.10", 502, 120));
+        l.observe(flow(T0.plusSeconds(1), "10.5.0.20", "10.5.0.11", 20000, 80));
+
+        Asset plc = l.byIp("10.5.0.10");
+        assertThat(plc).isEqualTo(new Asset("learned:10.5.0.10", "10.5.0.10", List.of("10.5.0.10"), null, 4, "ot",
+                null, false, List.of("learned", "ics", "modbus")));
+        assertThat(l.byIp("10.5.0.11").tags()).containsExactly("learned", "ics", "dnp3");
+        Asset workstation = l.byIp("10.5.0.20");
+        assertThat(workstation.criticality()).isEqualTo(3);
+        assertThat(workstation.zone()).isEqualTo("ot");
+        assertThat(workstation.tags()).containsExactly("learned", "engineering");
+        assertThat(l.counters().flowsObserved()).isEqualTo(2);
+    }
+
+    @Test
+    void icsEventNamesTheServerWhateverThePort() {
+        LearnedAssets l = learned();
+        l.observe(icsEvent(T0, "10.5.0.20", "10.5.0.30", "S7comm"));
+
+        assertThat(l.byIp("10.5.0.30").tags()).containsExactly("learned", "ics", "s7comm");
+        assertThat(l.byIp("10.5.0.30").criticality()).isEqualTo(4);
+    }
+
+    @Test
+    void remoteAdminServerIsTaggedAdminAndManyClientsMakeAServer() {
+        LearnedAssets l = new LearnedAssets(new LearnedAssetSettings(true, 1000, 3, Duration.ofDays(7)), null);
+        l.observe(flow(T0, "10.1.0.5", "10.1.0.9", 3389, 5000));
+        assertThat(l.byIp("10.1.0.9").tags()).containsExactly("learned", "admin");
+        assertThat(l.byIp("10.1.0.9").criticality()).isEqualTo(2);
+        assertThat(l.byIp("10.1.0.5")).as("an RDP client learns nothing").isNull();
+
+        l.observe(flow(T0.plusSeconds(1), "10.1.0.6", "10.1.0.9", 3389, 5000));
+        l.observe(flow(T0.plusSeconds(2), "10.1.0.6", "10.1.0.9", 3389, 5000)); // same client again
+        assertThat(l.byIp("10.1.0.9").criticality()).isEqualTo(2);
+        l.observe(flow(T0.plusSeconds(3), "10.1.0.7", "10.1.0.9", 22, 5000));
+        assertThat(l.byIp("10.1.0.9").criticality()).isEqualTo(3);
+        assertThat(l.byIp("10.1.0.9").tags()).containsExactly("learned", "admin", "server");
+    }
+
+    @Test
+    void unansweredFlowsAndOtherEventsTeachNothing() {
+        LearnedAssets l = learned();
+        l.observe(flow(T0, "10.9.9.10", "10.5.0.40", 502, 0)); // a scan: SYN, no answer
+        l.observe(SecurityEvent.builder().timestamp(T0).message("syslog line").build());
+
+        assertThat(l.byIp("10.5.0.40")).isNull();
+        assertThat(l.size()).isZero();
+        assertThat(l.counters().eventsIgnored()).isEqualTo(2);
+        assertThat(l.counters().flowsObserved()).isZero();
+    }
+
+    @Test
+    void inventoryWinsAndItsAddressesAreNotLearned() {
+        AssetInventory inventory = AssetInventory.of(List.of(new Asset("plc-7", "PLC 7", List.of("10.5.0.10"), null, 5,
+                "ot", "水务", true, List.of())));
+        LearnedAssets l = new LearnedAssets(LearnedAssetSettings.defaults(), inventory);
+        l.observe(flow(T0, "10.5.0.20", "10.5.0.10", 502, 120));
+
+        assertThat(l.byIp("10.5.0.10")).isNull();
+        assertThat(l.counters().inventoryCovered()).isEqualTo(1);
+        AssetLookup lookup = AssetLookup.combined(inventory, l);
+        assertThat(lookup.byIp("10.5.0.10").id()).isEqualTo("plc-7");
+        assertThat(lookup.byIp("10.5.0.20").id()).isEqualTo("learned:10.5.0.20");
+        assertThat(lookup.byIp("10.99.0.1")).isNull();
+    }
+
+    @Test
+    void inventoryWinsEvenWhenItSaysLessThanTraffic() {
+        // declared as an ordinary office host (criticality 1), yet it serves Modbus: the inventory is the truth
+        AssetInventory inventory = AssetInventory.of(List.of(new Asset("office", "office", List.of("10.7.0.0/24"), null, 1,
+                "office", null, false, List.of())));
+        LearnedAssets l = new LearnedAssets(LearnedAssetSettings.defaults(), inventory);
+        l.observe(flow(T0, "10.8.0.2", "10.7.0.3", 502, 64));
+
+        assertThat(AssetLookup.combined(inventory, l).byIp("10.7.0.3").criticality()).isEqualTo(1);
+    }
+
+    @Test
+    void boundedByMaxHostsEvictingTheLeastRecentlyObserved() {
+        LearnedAssets l = new LearnedAssets(new LearnedAssetSettings(true, 3, 20, Duration.ofDays(7)), null);
+        for (int i = 1; i <= 5; i++) {
+            l.observe(flow(T0.plusSeconds(i), "10.2.0.1", "10.3.0." + i, 443, 10));
+            if (i == 3) {
+                l.observe(flow(T0.plusSeconds(i), "10.2.0.1", "10.3.0.1", 443, 10)); // refreshes .1
+            }
+        }
+
+        assertThat(l.size()).isEqualTo(3);
+        assertThat(l.counters().evictions()).isEqualTo(2);
+        assertThat(l.byIp("10.3.0.2")).isNull();
+        assertThat(l.byIp("10.3.0.3")).isNull();
+        assertThat(l.byIp("10.3.0.1")).isNotNull();
+        assertThat(l.byIp("10.3.0.5")).isNotNull();
+    }
+
+    @Test
+    void forgottenAfterTheConfiguredEventTimeWithoutObservation() {
+        LearnedAssets l = new LearnedAssets(new LearnedAssetSettings(true, 100, 20, Duration.ofHours(1)), null);
+        l.observe(flow(T0, "10.2.0.1", "10.3.0.1", 443, 10));
+        l.observe(flow(T0.plusSeconds(600), "10.2.0.1", "10.3.0.2", 443, 10));
+
+        l.advanceWatermark(T0.plus(Duration.ofHours(1))); // exactly one hour: still kept
+        assertThat(l.size()).isEqualTo(2);
+        l.advanceWatermark(T0.plus(Duration.ofHours(1)).plusMillis(1));
+        assertThat(l.byIp("10.3.0.1")).isNull();
+        assertThat(l.byIp("10.3.0.2")).isNotNull();
+        assertThat(l.counters().expired()).isEqualTo(1);
+    }
+
+    @Test
+    void snapshotRestoresTheSameKnowledgeAndOrder() {
+        LearnedAssets l = new LearnedAssets(new LearnedAssetSettings(true, 3, 3, Duration.ofDays(1)), null);
+        l.observe(flow(T0, "10.5.0.20", "10.5.0.10", 502, 120));
+        l.observe(flow(T0.plusSeconds(1), "10.1.0.5", "10.1.0.9", 22, 100));
+        l.observe(flow(T0.plusSeconds(2), "10.1.0.6", "10.1.0.9", 22, 100));
+        l.advanceWatermark(T0.plusSeconds(2));
+        LearnedAssetsState state = l.snapshot();
+
+        LearnedAssets restored = new LearnedAssets(new LearnedAssetSettings(true, 3, 3, Duration.ofDays(1)), null);
+        restored.restore(state);
+
+        assertThat(restored.snapshot()).isEqualTo(state);
+        assertThat(restored.byIp("10.1.0.9")).isEqualTo(l.byIp("10.1.0.9"));
+        // the same next observation evicts the same host in both
+        l.observe(flow(T0.plusSeconds(3), "10.1.0.7", "10.4.0.1", 80, 10));
+        restored.observe(flow(T0.plusSeconds(3), "10.1.0.7", "10.4.0.1", 80, 10));
+        assertThat(restored.snapshot()).isEqualTo(l.snapshot());
+        assertThat(restored.counters().evictions()).isEqualTo(1);
+        assertThat(restored.byIp("10.5.0.10")).as("the oldest, evicted").isNull();
+    }
+}

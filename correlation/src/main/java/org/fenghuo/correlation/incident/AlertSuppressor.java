@@ -55,30 +55,31 @@ public final class AlertSuppressor {
                     + " (entry " + rule.rule() + ")");
         }
         Instant t = alert.timestamp();
-        SuppressionEntry dedup = open(new SuppressionEntry(SuppressionEntry.DEDUP, groupKey, alert.ruleId(),
-                entityKey(alert.entities()), alert.id(), t, t), rule.dedupWindow(), t);
+        String entities = entityKey(alert.entities());
+        SuppressionEntry dedup = open(SuppressionEntry.key(SuppressionEntry.DEDUP, alert.ruleId(), entities),
+                rule.dedupWindow(), t);
         if (dedup != null) {
             return Decision.duplicate(dedup.alertId(), "dedup_window " + ConfigReader.text(rule.dedupWindow())
                     + ": same rule and entities as alert " + dedup.alertId() + " at " + dedup.at());
         }
-        SuppressionEntry suppress = open(new SuppressionEntry(SuppressionEntry.SUPPRESS, groupKey, alert.ruleId(),
-                groupKey, alert.id(), t, t), rule.suppressFor(), t);
+        SuppressionEntry suppress = open(SuppressionEntry.key(SuppressionEntry.SUPPRESS, alert.ruleId(), groupKey),
+                rule.suppressFor(), t);
         if (suppress != null) {
             return Decision.suppressed("suppress_for " + ConfigReader.text(rule.suppressFor()) + ": rule "
                     + alert.ruleId() + " alerted for " + groupKey + " at " + suppress.at() + " (alert "
                     + suppress.alertId() + ")");
         }
-        remember(SuppressionEntry.DEDUP, groupKey, alert, entityKey(alert.entities()), rule.dedupWindow());
+        remember(SuppressionEntry.DEDUP, groupKey, alert, entities, rule.dedupWindow());
         remember(SuppressionEntry.SUPPRESS, groupKey, alert, groupKey, rule.suppressFor());
         return Decision.ACCEPT;
     }
 
     /** The open entry with the same key whose window covers {@code t}, or null. */
-    private SuppressionEntry open(SuppressionEntry probe, Duration window, Instant t) {
+    private SuppressionEntry open(String key, Duration window, Instant t) {
         if (window.isZero()) {
             return null;
         }
-        SuppressionEntry e = entries.get(probe.key());
+        SuppressionEntry e = entries.get(key);
         if (e == null) {
             return null;
         }

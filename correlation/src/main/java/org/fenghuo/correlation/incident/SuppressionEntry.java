@@ -28,6 +28,10 @@ public record SuppressionEntry(String kind, String groupKey, String ruleId, Stri
     }
 
     String key() {
+        return key(kind, ruleId, entityKey);
+    }
+
+    static String key(String kind, String ruleId, String entityKey) {
         return kind + '\u0000' + ruleId + '\u0000' + entityKey;
     }
 }

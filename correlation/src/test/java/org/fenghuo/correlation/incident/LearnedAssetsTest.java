@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.fenghuo.collectors.pcap.flow.EndReason;
+import org.fenghuo.collectors.pcap.flow.FlowEventMapper;
+import org.fenghuo.collectors.pcap.flow.FlowRecord;
+import org.fenghuo.collectors.pcap.flow.TcpState;
 import org.fenghuo.events.Asset;
 import org.fenghuo.events.SecurityEvent;
 import org.junit.jupiter.api.Test;
@@ -174,5 +178,27 @@ class LearnedAssetsTest {
         assertThat(restored.snapshot()).isEqualTo(l.snapshot());
         assertThat(restored.counters().evictions()).isEqualTo(1);
         assertThat(restored.byIp("10.5.0.10")).as("the oldest, evicted").isNull();
+    }
+
+    @Test
+    void learnsFromFlowEventsAsThePcapCollectorWritesThem() {
+        FlowEventMapper mapper = new FlowEventMapper("test");
+        long start = T0.toEpochMilli() * 1_000_000L;
+        FlowRecord answered = new FlowRecord("f1", 0, -1, 4, 6, "10.5.0.20", 50123, "10.5.0.10", 502,
+                new FlowRecord.Direction(6, 420, start, start + 9_000, 0x1b),
+                new FlowRecord.Direction(5, 380, start + 1_000, start + 8_000, 0x1b),
+                start, start + 9_000, TcpState.CLOSED, EndReason.TCP_END, null, null);
+        FlowRecord synOnly = new FlowRecord("f2", 0, -1, 4, 6, "10.9.9.10", 40000, "10.5.0.11", 502,
+                new FlowRecord.Direction(1, 60, start, start, 0x02), new FlowRecord.Direction(0, 0, 0, 0, 0),
+                start, start, TcpState.SYN_SENT, EndReason.IDLE_TIMEOUT, null, null);
+        LearnedAssets l = learned();
+
+        l.observe(mapper.toEvent(answered));
+        l.observe(mapper.toEvent(synOnly));
+
+        assertThat(l.byIp("10.5.0.10").tags()).containsExactly("learned", "ics", "modbus");
+        assertThat(l.byIp("10.5.0.20").tags()).containsExactly("learned", "engineering");
+        assertThat(l.byIp("10.5.0.11")).isNull();
+        assertThat(l.counters()).isEqualTo(new LearnedAssetsCounters(1, 1, 0, 0, 0));
     }
 }

@@ -144,6 +144,17 @@ public final class AlertSuppressor {
         }
     }
 
+    /** The end of the key's last window, or null when it has none. */
+    Instant latestEnd(String groupKey) {
+        Instant latest = null;
+        for (SuppressionEntry e : entries.values()) {
+            if (groupKey.equals(e.groupKey()) && (latest == null || e.until().isAfter(latest))) {
+                latest = e.until();
+            }
+        }
+        return latest;
+    }
+
     /** Forgets every window. */
     public void clear() {
         entries.clear();

@@ -170,6 +170,21 @@ public final class IncidentBuilder {
         return o == null ? null : o.updated().plus(settings.joinWindow());
     }
 
+    /**
+     * When the key holds nothing any more: once the watermark is after this instant its incident is
+     * closed and its suppression windows have ended, so {@link #snapshot(String)} is empty (a keyed
+     * operator clears the key's state from a timer one millisecond later). Null when the key holds
+     * nothing already.
+     */
+    public Instant stateExpires(String groupKey) {
+        Instant close = closesAfter(groupKey);
+        Instant windows = suppressor.latestEnd(groupKey);
+        if (close == null || windows != null && windows.isAfter(close)) {
+            return windows;
+        }
+        return close;
+    }
+
     /** The open incident of a key, as data, or null. */
     public OpenIncident openIncident(String groupKey) {
         return open.get(groupKey);

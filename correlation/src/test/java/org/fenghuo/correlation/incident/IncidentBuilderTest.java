@@ -238,6 +238,29 @@ class IncidentBuilderTest {
         assertThat(b.snapshot("source.ip=" + ATTACKER).suppression()).isEmpty();
     }
 
+    @Test
+    void keyStateExpiresWhenBothTheIncidentAndItsWindowsHaveEnded() {
+        SuppressionSettings suppression = new SuppressionSettings(
+                new SuppressionRule("*", Duration.ofMinutes(5), Duration.ofHours(2), List.of()), List.of());
+        IncidentBuilder b = new IncidentBuilder(IncidentSettings.defaults().withSuppression(suppression), INVENTORY);
+        String key = "source.ip=" + ATTACKER;
+        assertThat(b.stateExpires(key)).isNull();
+        b.accept(alert("a1", "r1", T0, from(ATTACKER)));
+        b.accept(alert("a2", "r2", T0.plus(Duration.ofMinutes(30)), from(ATTACKER)));
+
+        // incident closes after a2 + 1h = T0 + 1h30; r2's suppress_for ends at T0 + 2h30
+        assertThat(b.closesAfter(key)).isEqualTo(T0.plus(Duration.ofMinutes(90)));
+        Instant expires = b.stateExpires(key);
+        assertThat(expires).isEqualTo(T0.plus(Duration.ofMinutes(150)));
+        b.advanceWatermark(expires.minusMillis(1));
+        assertThat(b.snapshot(key).open()).isEmpty();
+        assertThat(b.snapshot(key).suppression()).extracting(SuppressionEntry::alertId).containsExactly("a2");
+        b.advanceWatermark(expires.plusMillis(1));
+        assertThat(b.snapshot(key).open()).isEmpty();
+        assertThat(b.snapshot(key).suppression()).isEmpty();
+        assertThat(b.stateExpires(key)).isNull();
+    }
+
     /** Two sources, duplicates, a gap that closes the first incident, watermarks between. */
     private static List<Alert> mixedStream() {
         List<Alert> out = new ArrayList<>();

@@ -40,9 +40,10 @@ final class IncidentMerge {
             }
             techniques.add(t);
         }
-        Instant created = a.timestamp().isBefore(o.created()) ? a.timestamp() : o.created();
+        // created stays the first alert's even when an older alert arrives late: the incident sink
+        // picks the daily index by it, and a moved creation time would leave a second document
         Instant updated = a.timestamp().isAfter(o.updated()) ? a.timestamp() : o.updated();
-        return new OpenIncident(o.id(), o.groupKey(), o.firstAlertId(), o.firstRuleName(), created, updated, ids,
+        return new OpenIncident(o.id(), o.groupKey(), o.firstAlertId(), o.firstRuleName(), o.created(), updated, ids,
                 o.alertCount() + 1, o.severity().max(a.severity()), merge(o.entities(), a.entities(), maxEntities),
                 List.copyOf(tactics), List.copyOf(techniques), count(o.categories(), a),
                 impact == null ? o.impact() : impact.max(o.impact()));

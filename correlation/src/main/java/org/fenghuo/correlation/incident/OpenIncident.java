@@ -16,7 +16,7 @@ import org.fenghuo.events.Severity;
  * @param groupKey      the group key its alerts share
  * @param firstAlertId  the alert that opened it (part of the id)
  * @param firstRuleName the name (else id) of that alert's rule, the start of the title
- * @param created       event time of its earliest alert
+ * @param created       event time of the alert that opened it; never moves (the sink's daily index follows it)
  * @param updated       event time of its latest alert
  * @param alertIds      ids of its alerts, in arrival order, at most {@code max_alert_ids}
  * @param alertCount    how many alerts joined, including those beyond the id cap

@@ -96,6 +96,18 @@ class IncidentBuilderTest {
     }
 
     @Test
+    void aLateOlderAlertJoinsWithoutMovingCreationOrUpdateTime() {
+        IncidentBuilder b = builder();
+        b.accept(alert("a1", "r1", T0, from(ATTACKER)));
+        b.accept(alert("a2", "r2", T0.plusSeconds(600), from(ATTACKER)));
+        Incident v = single(b.accept(alert("a0", "r3", T0.minusSeconds(300), from(ATTACKER))));
+
+        assertThat(v.created()).isEqualTo(T0);
+        assertThat(v.updated()).isEqualTo(T0.plusSeconds(600));
+        assertThat(v.alertIds()).containsExactly("a1", "a2", "a0");
+    }
+
+    @Test
     void otherKeysGetTheirOwnIncidents() {
         IncidentBuilder b = builder();
         Incident x = single(b.accept(alert("x1", "r1", T0, from("10.1.1.1"))));

@@ -277,6 +277,7 @@ final class FlinkSessionCluster implements AutoCloseable {
             rest.cancelAll();
         }
         stopProcesses();
+        unlinkLib();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -293,6 +294,17 @@ final class FlinkSessionCluster implements AutoCloseable {
         all.stream().filter(p -> p != jobManager).forEach(JavaProcess::stop);
         if (jobManager != null) {
             jobManager.stop();
+        }
+    }
+
+    /** The links only, never their targets in the Maven repository (and JUnit's temp-dir cleanup stays quiet). */
+    private void unlinkLib() {
+        try (var links = Files.list(home.resolve("lib"))) {
+            for (Path link : links.toList()) {
+                Files.deleteIfExists(link);
+            }
+        } catch (IOException e) {
+            // left for the temp-dir cleanup
         }
     }
 

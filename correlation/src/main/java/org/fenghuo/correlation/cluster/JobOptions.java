@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.fenghuo.correlation.elasticsearch.ElasticsearchSinkSettings;
+import org.fenghuo.correlation.job.EventPipelineJob;
 import org.fenghuo.correlation.job.KafkaToElasticsearch;
 import org.fenghuo.correlation.job.KafkaTopics;
 import org.fenghuo.correlation.job.PipelineSettings;
@@ -36,7 +36,7 @@ public record JobOptions(String kafka, String elasticsearch, String eventsTopic,
 
     /** Every option with its argument name (null for a flag) and one line of help, in usage order. */
     static final Map<String, String[]> OPTIONS = options();
-    static final String DEFAULT_GROUP_ID = "fenghuo-correlation";
+    static final String DEFAULT_GROUP_ID = EventPipelineJob.JOB_NAME;
     static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)");
 
@@ -159,12 +159,11 @@ public record JobOptions(String kafka, String elasticsearch, String eventsTopic,
 
     /** The production wiring with these options. */
     public KafkaToElasticsearch pipeline() {
-        PipelineSettings defaults = PipelineSettings.defaults();
-        return KafkaToElasticsearch.defaults(kafka, elasticsearch)
-                .withTopics(eventsTopic, deadLetterTopic)
+        KafkaToElasticsearch base = KafkaToElasticsearch.defaults(kafka, elasticsearch);
+        PipelineSettings defaults = base.pipeline();
+        return base.withTopics(eventsTopic, deadLetterTopic)
                 .withGroupId(groupId)
                 .withPipeline(new PipelineSettings(defaults.maxOutOfOrderness(), defaults.sourceIdleness(), checkpointInterval))
-                .withElasticsearch(ElasticsearchSinkSettings.defaults(elasticsearch))
                 .withPii(pii);
     }
 

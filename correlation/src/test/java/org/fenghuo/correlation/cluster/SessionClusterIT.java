@@ -71,7 +71,7 @@ class SessionClusterIT {
         Keystore.create(keystore, KeystorePassphrase.of(passphrase.toCharArray()), false);
         // The JVMs start while Elasticsearch and Kafka come up; every process (client included: it checks the
         // settings) gets the keystore passphrase from its environment, never from the job graph.
-        cluster = FlinkSessionCluster.start(dir.resolve("flink"), Path.of("pom.xml"), 1, PARALLELISM,
+        cluster = FlinkSessionCluster.start(dir.resolve("flink"), Path.of(System.getProperty("basedir", "."), "pom.xml"), 1, PARALLELISM,
                 Map.of("FENGHUO_KEYSTORE_PASSPHRASE", passphrase));
         elasticsearch = ElasticsearchFixture.obtain();
         kafka = EmbeddedKafka.start();

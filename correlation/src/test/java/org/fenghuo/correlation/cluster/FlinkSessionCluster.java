@@ -95,33 +95,34 @@ final class FlinkSessionCluster implements AutoCloseable {
     }
 
     private void writeConfig(int restPort, int rpcPort, int slots) throws IOException {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("jobmanager.rpc.address", "127.0.0.1");
-        c.put("jobmanager.rpc.port", String.valueOf(rpcPort));
-        c.put("jobmanager.bind-host", "127.0.0.1");
-        c.put("jobmanager.memory.process.size", "1024m");
-        c.put("rest.address", "127.0.0.1");
-        c.put("rest.bind-address", "127.0.0.1");
-        c.put("rest.port", String.valueOf(restPort));
-        c.put("taskmanager.host", "127.0.0.1");
-        c.put("taskmanager.bind-host", "127.0.0.1");
-        c.put("taskmanager.numberOfTaskSlots", String.valueOf(slots));
-        c.put("taskmanager.cpu.cores", String.valueOf(slots));
-        c.put("taskmanager.memory.process.size", "1280m");
-        // streaming with heap state: managed memory (RocksDB, batch) would only take room from the task heap
-        c.put("taskmanager.memory.managed.fraction", "0.05");
-        c.put("parallelism.default", "1");
-        // a killed TaskManager is noticed within seconds (refused heartbeats), not after the 50 s default
-        c.put("heartbeat.interval", "1000");
-        c.put("heartbeat.timeout", "8000");
-        c.put("slot.request.timeout", "180000");
-        c.put("io.tmp.dirs", dir("tmp"));
-        c.put("blob.storage.directory", dir("blob"));
-        c.put("web.tmpdir", dir("web"));
-        c.put("execution.checkpointing.dir", home.resolve("checkpoints").toUri().toString());
-        c.put("execution.checkpointing.storage", "filesystem");
-        StringBuilder yaml = new StringBuilder("# written by FlinkSessionCluster (test fixture)\n");
-        c.forEach((k, v) -> yaml.append(k).append(": ").append(v).append('\n'));
+        String yaml = """
+                # written by FlinkSessionCluster (test fixture): everything on 127.0.0.1, free ports
+                jobmanager.rpc.address: 127.0.0.1
+                jobmanager.rpc.port: %d
+                jobmanager.bind-host: 127.0.0.1
+                jobmanager.memory.process.size: 1024m
+                rest.address: 127.0.0.1
+                rest.bind-address: 127.0.0.1
+                rest.port: %d
+                taskmanager.host: 127.0.0.1
+                taskmanager.bind-host: 127.0.0.1
+                taskmanager.numberOfTaskSlots: %d
+                taskmanager.cpu.cores: %d
+                taskmanager.memory.process.size: 1280m
+                # streaming with heap state: managed memory (RocksDB, batch) would only take room from the task heap
+                taskmanager.memory.managed.fraction: 0.05
+                parallelism.default: 1
+                # a killed TaskManager is noticed within seconds (refused heartbeats), not after the 50 s default
+                heartbeat.interval: 1000
+                heartbeat.timeout: 8000
+                slot.request.timeout: 180000
+                io.tmp.dirs: %s
+                blob.storage.directory: %s
+                web.tmpdir: %s
+                execution.checkpointing.storage: filesystem
+                execution.checkpointing.dir: %s
+                """.formatted(rpcPort, restPort, slots, slots, dir("tmp"), dir("blob"), dir("web"),
+                home.resolve("checkpoints").toUri());
         Files.writeString(conf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME), yaml, StandardCharsets.UTF_8);
         Files.writeString(log4j, String.join("\n",
                 "rootLogger.level = INFO",

@@ -51,6 +51,7 @@ final class FlinkSessionCluster implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::stopProcesses, "flink-session-cluster-shutdown");
     private JavaProcess jobManager;
     private int taskManagerCount;
+    private int clientCount;
 
     private FlinkSessionCluster(Path home, Map<String, String> environment, int restPort) {
         this.home = home;
@@ -208,19 +209,30 @@ final class FlinkSessionCluster implements AutoCloseable {
      * JVM and returns the job id it prints. Fails with the client's output if it exits non-zero.
      */
     String submit(Path jobJar, String mainClass, int parallelism, String... jobArgs) throws IOException, InterruptedException {
+        ClientRun run = run(jobJar, mainClass, parallelism, jobArgs);
+        Matcher id = JOB_ID.matcher(run.output());
+        if (run.exitCode() != 0 || !id.find()) {
+            throw new IllegalStateException("flink run exited with " + run.exitCode() + "\n" + run.tails() + logTails());
+        }
+        return id.group(1);
+    }
+
+    /** What {@code flink run} did: its exit code (-1 if still running after 3 minutes, then stopped) and output. */
+    record ClientRun(int exitCode, String output, String tails) {
+    }
+
+    /** {@code CliFrontend run -d -p <parallelism> -c <mainClass> <jobJar> <jobArgs>}, as {@code bin/flink run} would. */
+    ClientRun run(Path jobJar, String mainClass, int parallelism, String... jobArgs) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("run", "-d", "-p", String.valueOf(parallelism), "-c", mainClass,
                 jobJar.toString()));
         args.addAll(Arrays.asList(jobArgs));
-        JavaProcess client = launch("client", List.of("-Xmx256m"), CLIENT_MAIN, args);
+        clientCount++;
+        JavaProcess client = launch("client-" + clientCount, List.of("-Xmx256m"), CLIENT_MAIN, args);
         int exit = client.waitFor(Duration.ofMinutes(3).toSeconds());
-        String output = client.output();
-        Matcher id = JOB_ID.matcher(output);
-        if (exit != 0 || !id.find()) {
+        if (exit == -1) {
             client.stop();
-            throw new IllegalStateException("flink run exited with " + exit + " (-1: still running after 3 min)\n"
-                    + client.tails(TAIL_BYTES) + logTails());
         }
-        return id.group(1);
+        return new ClientRun(exit, client.output(), client.tails(TAIL_BYTES));
     }
 
     /** Waits until the job and all its subtasks run on TaskManagers. */

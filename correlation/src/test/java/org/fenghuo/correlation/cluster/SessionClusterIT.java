@@ -127,6 +127,16 @@ class SessionClusterIT {
     }
 
     @Test
+    void badOptionsFailFlinkRunWithExitTwoNamingTheOption() throws Exception {
+        FlinkSessionCluster.ClientRun run = cluster.run(jobJar(), CorrelationJobMain.class.getName(), PARALLELISM,
+                "--kafka", kafka.bootstrapServers(), "--checkpoint-interval", "0s");
+
+        assertThat(run.exitCode()).as(run.tails()).isEqualTo(CorrelationJobMain.EXIT_BAD_OPTIONS);
+        assertThat(run.output()).contains("--elasticsearch: required").contains("--checkpoint-interval = 0s")
+                .doesNotContain("JobID");
+    }
+
+    @Test
     void runsWithParallelismTwoAndAKilledTaskManagerLosesAndDuplicatesNothing() throws Exception {
         String jobId = cluster.submit(jobJar(), CorrelationJobMain.class.getName(), PARALLELISM,
                 "--kafka", kafka.bootstrapServers(), "--elasticsearch", elasticsearch.url(),

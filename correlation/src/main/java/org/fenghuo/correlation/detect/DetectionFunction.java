@@ -134,6 +134,11 @@ public final class DetectionFunction extends BroadcastProcessFunction<SecurityEv
         return true;
     }
 
+    /** Rule sets refused on this subtask (tests). */
+    long reloadFailures() {
+        return reloadFailures.getCount();
+    }
+
     /** The running set (tests, diagnosis); null when none loaded. */
     DetectionRules rules() {
         return rules;

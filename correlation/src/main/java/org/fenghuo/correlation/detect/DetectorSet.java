@@ -20,4 +20,20 @@ public interface DetectorSet extends Serializable {
     static DetectorSet defaults() {
         return AnomalyDetectors::defaults;
     }
+
+    /**
+     * The defaults with these ids only, e.g. {@code only("fenghuo.anomaly.brute_force")}.
+     *
+     * @throws IllegalArgumentException naming an id no default detector has, and the ids there are
+     */
+    static DetectorSet only(String... ids) {
+        List<String> wanted = List.of(ids);
+        List<String> known = AnomalyDetectors.defaults().stream().map(KeyedDetector::id).toList();
+        for (String id : wanted) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("anomaly.detectors: no detector with id " + id + "; known: " + known);
+            }
+        }
+        return () -> AnomalyDetectors.defaults().stream().filter(d -> wanted.contains(d.id())).toList();
+    }
 }

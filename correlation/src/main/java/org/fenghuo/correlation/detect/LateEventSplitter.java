@@ -46,4 +46,9 @@ public final class LateEventSplitter extends ProcessFunction<SecurityEvent, Secu
             out.collect(event);
         }
     }
+
+    /** Events sent to the late output (tests). */
+    long lateCount() {
+        return late.getCount();
+    }
 }

@@ -63,6 +63,16 @@ public final class TimestampGuard extends ProcessFunction<SecurityEvent, Securit
         out.collect(event);
     }
 
+    /** Events dead-lettered for a missing timestamp (tests). */
+    long missingCount() {
+        return missing.getCount();
+    }
+
+    /** Events dead-lettered for a future timestamp (tests). */
+    long futureCount() {
+        return future.getCount();
+    }
+
     private static DeadLetter deadLetter(SecurityEvent event, long now, String reason) {
         String id = event.event() == null ? null : event.event().id();
         return DeadLetter.of(Instant.ofEpochMilli(now), INPUT, id == null ? null : "event.id " + id, -1, reason,

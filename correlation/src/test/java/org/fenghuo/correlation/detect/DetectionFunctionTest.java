@@ -176,6 +176,7 @@ class DetectionFunctionTest {
             h.processBroadcastElement(new DetectionUpdate(3, broken), 5);
             h.processElement(TestEvents.sshFailure("e4", T0.plusSeconds(3), "198.51.100.9"), 6);
             assertThat(function.rules().version()).isEqualTo(2);
+            assertThat(function.reloadFailures()).isEqualTo(1);
             assertThat(ruleIds(h)).containsExactly(ROOT_ID, ROOT_ID, ROOT_ID);
             assertThat(h.getBroadcastState(DetectionFunction.UPDATES).get(DetectionFunction.CURRENT).version())
                     .isEqualTo(2);

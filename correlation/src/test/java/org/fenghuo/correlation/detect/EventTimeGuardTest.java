@@ -25,8 +25,9 @@ class EventTimeGuardTest {
 
     @Test
     void missingAndFutureTimestampsBecomeDeadLettersWithTheirReason() throws Exception {
+        TimestampGuard guard = new TimestampGuard(SETTINGS);
         try (OneInputStreamOperatorTestHarness<SecurityEvent, SecurityEvent> h =
-                ProcessFunctionTestHarnesses.forProcessFunction(new TimestampGuard(SETTINGS))) {
+                ProcessFunctionTestHarnesses.forProcessFunction(guard)) {
             h.setProcessingTime(NOW.toEpochMilli());
             SecurityEvent untimed = TestEvents.sshFailure("no-time", NOW, "10.0.0.1").toBuilder().timestamp(null).build();
             h.processElement(untimed, 0);
@@ -39,6 +40,8 @@ class EventTimeGuardTest {
                     .toList();
             assertThat(dead).extracting(DeadLetter::reason).containsExactly("missing_timestamp",
                     "future_timestamp: 2026-11-24T09:05:00.001Z is PT5M0.001S ahead");
+            assertThat(guard.missingCount()).isEqualTo(1);
+            assertThat(guard.futureCount()).isEqualTo(1);
             assertThat(dead).extracting(DeadLetter::origin).containsExactly("event.id no-time", "event.id future");
             assertThat(dead).allSatisfy(d -> {
                 assertThat(d.input()).isEqualTo(TimestampGuard.INPUT);
@@ -57,8 +60,9 @@ class EventTimeGuardTest {
 
     @Test
     void eventsBehindTheWatermarkByMoreThanTheAllowedLatenessGoToTheLateOutput() throws Exception {
+        LateEventSplitter splitter = new LateEventSplitter(SETTINGS);
         try (OneInputStreamOperatorTestHarness<SecurityEvent, SecurityEvent> h =
-                ProcessFunctionTestHarnesses.forProcessFunction(new LateEventSplitter(SETTINGS))) {
+                ProcessFunctionTestHarnesses.forProcessFunction(splitter)) {
             h.processElement(TestEvents.sshFailure("before-any-watermark", NOW.minus(Duration.ofDays(1)), "10.0.0.1"),
                     NOW.minus(Duration.ofDays(1)).toEpochMilli());
             h.processWatermark(NOW.toEpochMilli());
@@ -73,6 +77,7 @@ class EventTimeGuardTest {
             assertThat(ids(h.extractOutputValues())).containsExactly("before-any-watermark", "within-lateness", "on-time");
             assertThat(h.getSideOutput(LateEventSplitter.LATE)).extracting(r -> r.getValue().event().id())
                     .containsExactly("too-late");
+            assertThat(splitter.lateCount()).isEqualTo(1);
         }
     }
 

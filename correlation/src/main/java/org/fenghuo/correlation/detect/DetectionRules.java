@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.fenghuo.detection.ioc.IndicatorSource;
@@ -149,28 +149,23 @@ public final class DetectionRules {
         return report.pipelines();
     }
 
+    /** {@code name: value} or {@code name: [values]} per placeholder; an unreadable file is a problem naming the key. */
     private static Map<String, List<String>> placeholders(String file, List<String> problems) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (file == null) {
             return values;
         }
+        Map<String, Object> read;
         try {
-            JsonNode root = new YAMLMapper().readTree(Path.of(file).toFile());
-            if (root == null || !root.isObject()) {
-                problems.add("detection.sigma.placeholders = " + file + ": expected a map of placeholder names to values");
-                return values;
-            }
-            root.fields().forEachRemaining(e -> {
-                List<String> list = new ArrayList<>();
-                if (e.getValue().isArray()) {
-                    e.getValue().forEach(v -> list.add(v.asText()));
-                } else {
-                    list.add(e.getValue().asText());
-                }
-                values.put(e.getKey(), list);
-            });
+            read = new YAMLMapper().readValue(Path.of(file).toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {
-            problems.add("detection.sigma.placeholders = " + file + ": " + e.getMessage());
+            problems.add("detection.sigma.placeholders = " + file + ": expected a map of placeholder names to values ("
+                    + e.getMessage() + ")");
+            return values;
+        }
+        if (read != null) {
+            read.forEach((name, value) -> values.put(name, value instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value))));
         }
         return values;
     }

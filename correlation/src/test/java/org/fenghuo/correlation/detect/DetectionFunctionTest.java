@@ -220,6 +220,31 @@ class DetectionFunctionTest {
     }
 
     @Test
+    void placeholdersComeFromTheirFile() throws Exception {
+        String rule = """
+                title: Failure on a gateway
+                id: 22222222-3333-4444-8555-666666666666
+                logsource: {product: linux, service: sshd}
+                detection:
+                  selection: {event.outcome: failure, host.hostname|expand: '%Gateways%'}
+                  condition: selection
+                level: medium
+                """;
+        Path rules = write("p/pack.yml", rule);
+        DetectionSettings settings = new DetectionSettings(List.of(rules.toString()), List.of("none"),
+                write("gateways.yml", "Gateways: [gw1, gw2]\n").toString(), null, List.of(), true);
+        DetectionRules loaded = DetectionRules.load(settings, 1).rules();
+        List<Alert> alerts = new java.util.ArrayList<>();
+        loaded.evaluate(TestEvents.sshFailure("e1", T0, "10.0.0.1"), alerts::add, hit -> { });
+        assertThat(alerts).extracting(Alert::ruleId).containsExactly("22222222-3333-4444-8555-666666666666");
+
+        DetectionSettings notAMap = new DetectionSettings(List.of(rules.toString()), List.of("none"),
+                write("list.yml", "- gw1\n").toString(), null, List.of(), true);
+        assertThat(DetectionRules.load(notAMap, 2).refusal()).contains("detection.sigma.placeholders = ")
+                .contains("expected a map of placeholder names to values");
+    }
+
+    @Test
     void settingsNameEveryBadKeyAndTheOperatorRefusesABrokenInitialSet() {
         DetectionSettings bad = DetectionSettings.defaults().withSigmaRules(dir.resolve("missing").toString())
                 .withIndicators("csv:x.txt", "list:" + dir.resolve("nope.txt"));

@@ -30,6 +30,7 @@ public final class AnomalyRouter extends RichFlatMapFunction<SecurityEvent, Tupl
     private transient List<KeyedDetector<?>> running;
     private transient Counter routed;
     private transient Counter unkeyed;
+    private transient Counter untimed;
 
     public AnomalyRouter(DetectorSet detectors) {
         this.detectors = detectors;
@@ -40,10 +41,16 @@ public final class AnomalyRouter extends RichFlatMapFunction<SecurityEvent, Tupl
         running = detectors.create();
         routed = getRuntimeContext().getMetricGroup().counter("anomalyInputs");
         unkeyed = getRuntimeContext().getMetricGroup().counter("anomalyEventsUnkeyed");
+        untimed = getRuntimeContext().getMetricGroup().counter("anomalyEventsUntimed");
     }
 
     @Override
     public void flatMap(SecurityEvent event, Collector<Tuple3<String, String, SecurityEvent>> out) {
+        if (event.timestamp() == null) {
+            // the event-time guard dead-letters these upstream; detectors run in event time only
+            untimed.inc();
+            return;
+        }
         boolean any = false;
         for (KeyedDetector<?> d : running) {
             String key = d.key(event);

@@ -48,6 +48,18 @@ public final class DetectionOperators {
     }
 
     /**
+     * As above with no control stream: the initial set runs until the job is restarted. The
+     * broadcast input gets one version-0 update, which is never newer than a running set and so
+     * changes nothing (Flink's {@code fromData} cannot make an empty stream).
+     */
+    public static Detected detect(DataStream<SecurityEvent> events, DetectionSettings settings) {
+        DataStream<DetectionUpdate> none = events.getExecutionEnvironment()
+                .fromData(java.util.List.of(DetectionUpdate.reload(0)), DetectionControl.TYPE)
+                .name("no-detection-control").uid("no-detection-control");
+        return detect(events, settings, none);
+    }
+
+    /**
      * The control stream read from {@code source} (e.g. {@link DetectionControl#kafkaSource}): JSON
      * control records decoded; a bad one becomes a dead letter ({@link DetectionControl#DEAD_LETTERS}).
      */

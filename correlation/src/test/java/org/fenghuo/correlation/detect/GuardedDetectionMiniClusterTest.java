@@ -116,4 +116,18 @@ class GuardedDetectionMiniClusterTest {
         assertThat(reasons.get(0)).isEqualTo("missing_timestamp");
         assertThat(reasons.get(1)).startsWith("future_timestamp: ").contains(" ahead");
     }
+
+    @Test
+    void withoutAControlStreamTheInitialSetRuns() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("pack.yml"), DetectionFunctionTest.PACK_V1);
+        DetectionSettings detection = DetectionSettings.defaults().withSigmaRules(rules.toString()).withPipelines("none");
+        Instant base = Instant.now().minus(Duration.ofDays(1));
+        StreamExecutionEnvironment env = LocalEnvironments.create(1);
+        DataStream<SecurityEvent> events = env.fromData(List.of(
+                DetectionFunctionTest.accepted("a1", base, "198.51.100.23"),
+                TestEvents.sshFailure("f1", base.plusSeconds(1), "198.51.100.23")), SecurityEventTypeInfo.INSTANCE);
+        List<Alert> alerts = DetectionOperators.detect(events, detection).alerts().executeAndCollect(10);
+        assertThat(alerts).extracting(Alert::ruleId).containsExactly(DetectionFunctionTest.ACCEPTED_ID);
+    }
 }

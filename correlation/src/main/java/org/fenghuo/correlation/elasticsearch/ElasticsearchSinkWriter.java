@@ -10,7 +10,6 @@ import java.util.function.LongSupplier;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.MetricGroup;
 import org.fenghuo.events.DeadLetter;
 import org.slf4j.Logger;
@@ -39,12 +38,6 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private List<IndexDocument> buffer = new ArrayList<>();
     private long bufferedBytes;
     private boolean templatesInstalled;
-
-    ElasticsearchSinkWriter(ElasticsearchSinkSettings settings, DocumentFactory<T> documents,
-                            IndexTemplates.Template template, WriterInitContext context) {
-        this(settings, documents, template, null, context.getProcessingTimeService(), context.metricGroup(),
-                System::currentTimeMillis);
-    }
 
     /**
      * @param times start times for the latency metrics, or null for none

@@ -30,6 +30,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.fenghuo.correlation.TestAlerts;
 import org.fenghuo.deploy.infra.EmbeddedKafka;
 import org.fenghuo.events.Alert;
+import org.fenghuo.events.Incident;
+import org.fenghuo.events.WarningLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,37 @@ class KafkaSinksExactlyOnceTest {
         System.out.println("failover: " + committed.size() + " committed records, " + everything.size()
                 + " in the log including aborted ones; failure after checkpoint " + CHECKPOINTS_SEEN_BEFORE_FAILURE.get());
         assertThat(everything.size()).isGreaterThanOrEqualTo(n);
+    }
+
+    /** Version i of one incident: i + 1 alerts. */
+    static final class IncidentVersion implements org.apache.flink.api.common.functions.MapFunction<Long, Incident> {
+        @Override
+        public Incident map(Long i) {
+            Instant created = Instant.parse("2026-11-23T10:00:00Z");
+            List<String> alerts = new ArrayList<>();
+            for (long a = 0; a <= i; a++) {
+                alerts.add("alert-" + a);
+            }
+            return TestAlerts.incident("inc-1", created, created.plusSeconds(i), alerts, "203.0.113.9", WarningLevel.YELLOW);
+        }
+    }
+
+    @Test
+    void everyVersionOfAnIncidentCarriesItsIdAsKeySoTheLastOneWins() throws Exception {
+        String topic = "incidents-versions";
+        kafka.createTopic(topic, 3);
+        StreamExecutionEnvironment env = environment(1, Duration.ofHours(1).toMillis());
+        env.fromSequence(0, 2).map(new IncidentVersion()).returns(Incident.class)
+                .sinkTo(KafkaSinks.incidents(kafka.bootstrapServers(), topic, null, DeliveryGuarantee.AT_LEAST_ONCE));
+        env.execute("kafka-incidents");
+
+        List<ConsumerRecord<byte[], byte[]>> records = readAll(topic, "read_committed");
+        assertThat(records).hasSize(3);
+        assertThat(records).extracting(r -> r.partition()).as("one key, one partition, in order").containsOnly(
+                records.get(0).partition());
+        assertThat(records).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsOnly("inc-1");
+        assertThat(new String(records.get(2).value(), StandardCharsets.UTF_8))
+                .contains("\"alert_ids\":[\"alert-0\",\"alert-1\",\"alert-2\"]");
     }
 
     /** Everything a consumer with this isolation level can read now, up to the end it is allowed to see. */

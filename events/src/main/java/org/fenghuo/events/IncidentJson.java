@@ -73,7 +73,10 @@ public final class IncidentJson {
         return out.toString();
     }
 
-    private static void writeThreat(LazyJsonOut o, List<AttackTactic> tactics, List<AttackTechnique> techniques)
+    // writeThreat, writeRelated and writeEntities write what AlertJson writes inline; package-private
+    // so that AlertJson can call them instead.
+
+    static void writeThreat(LazyJsonOut o, List<AttackTactic> tactics, List<AttackTechnique> techniques)
             throws IOException {
         if (tactics.isEmpty() && techniques.isEmpty()) {
             return;
@@ -106,7 +109,7 @@ public final class IncidentJson {
     }
 
     /** ECS puts every address, user and host in {@code related.*} so Kibana's pivots work across indices. */
-    private static void writeRelated(LazyJsonOut o, Entities e) throws IOException {
+    static void writeRelated(LazyJsonOut o, Entities e) throws IOException {
         List<String> ips = new ArrayList<>(e.sourceIps());
         for (String ip : e.destinationIps()) {
             if (!ips.contains(ip)) {
@@ -121,7 +124,7 @@ public final class IncidentJson {
     }
 
     /** {@code fenghuo.entities} keeps the roles that {@code related.*} loses. */
-    private static void writeEntities(LazyJsonOut o, Entities e) throws IOException {
+    static void writeEntities(LazyJsonOut o, Entities e) throws IOException {
         o.open("entities");
         o.strList("source_ip", e.sourceIps());
         o.strList("destination_ip", e.destinationIps());

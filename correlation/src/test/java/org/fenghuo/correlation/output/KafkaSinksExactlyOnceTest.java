@@ -125,7 +125,9 @@ class KafkaSinksExactlyOnceTest {
 
         @Override
         public Alert map(Long i) throws Exception {
-            Thread.sleep(2); // pace the input so that checkpoints complete while it flows
+            if (!FAILED_ONCE.get()) {
+                Thread.sleep(2); // pace the input until the failure, so that a checkpoint completes while it flows
+            }
             if (checkpointsCompleted > 0 && ++sinceCheckpoint >= 20 && FAILED_ONCE.compareAndSet(false, true)) {
                 CHECKPOINTS_SEEN_BEFORE_FAILURE.set(checkpointsCompleted);
                 throw new IllegalStateException("injected failure after checkpoint " + checkpointsCompleted);
@@ -144,7 +146,7 @@ class KafkaSinksExactlyOnceTest {
     void aFailureAfterACheckpointExposesNoDuplicateToReadCommitted() throws Exception {
         String topic = "alerts-failover";
         kafka.createTopic(topic, 2);
-        int n = 2000;
+        int n = 5000;
         StreamExecutionEnvironment env = environment(2, 200);
         env.fromSequence(0, n - 1)
                 .map(new FailOnceAfterACheckpoint()).returns(Alert.class)

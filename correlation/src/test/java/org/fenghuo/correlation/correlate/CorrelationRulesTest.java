@@ -1,0 +1,67 @@
+package org.fenghuo.correlation.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.util.InstantiationUtil;
+import org.fenghuo.correlation.engine.EplRule;
+import org.fenghuo.correlation.engine.Rejection;
+import org.fenghuo.detection.alert.RuleInfo;
+import org.fenghuo.events.AttackTactic;
+import org.fenghuo.events.AttackTechnique;
+import org.fenghuo.events.IncidentCategory;
+import org.fenghuo.events.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rule spec travels in the job graph (Java serialisation) and loads into the engine's inputs. */
+class CorrelationRulesTest {
+    private static final EplRule RULE = new EplRule(new RuleInfo("epl.beacon", "beaconing", "2", Severity.HIGH,
+            IncidentCategory.ABNORMAL_BEHAVIOUR, List.of(AttackTactic.values()[0]),
+            List.of(AttackTechnique.of("T1071"), new AttackTechnique("T1071.004", "DNS"))),
+            "@name('alert') select time, 'x' as message from Hit", Duration.ofMinutes(5));
+
+    @Test
+    void anEplRuleComesBackEqualFromItsSerialisableDescription() throws Exception {
+        EplRuleSpec spec = EplRuleSpec.of(RULE);
+        EplRuleSpec copy = InstantiationUtil.clone(spec);
+        assertThat(copy.toRule()).isEqualTo(RULE);
+    }
+
+    @Test
+    void rulesFromFilesTextsAndEplSurviveSerialisationAndLoad(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("c.yml");
+        Files.writeString(file, Scenario.THREE_A + "---\ntitle: broken\nid: broken\ncorrelation: {type: event_count}\n");
+        CorrelationRules rules = CorrelationRules.of(List.of(file, dir.resolve("missing.yml")), List.of(RULE))
+                .withSigmaText("inline.yml", Scenario.RULES)
+                .withKnownRules(Set.of("a", "b", "c"));
+        CorrelationRules.Loaded loaded = InstantiationUtil.clone(rules).load();
+        assertThat(loaded.correlations()).extracting(c -> c.ruleId())
+                .containsExactly("three_a", "burst", "two_c", "users", "all_three", "a_then_c");
+        assertThat(loaded.epl()).containsExactly(RULE);
+        assertThat(loaded.rejected()).extracting(Rejection::reason).containsOnly(Rejection.Reason.INVALID);
+        assertThat(loaded.rejected()).extracting(Rejection::location)
+                .anySatisfy(l -> assertThat(l).startsWith(file + ":"))
+                .anySatisfy(l -> assertThat(l).startsWith(dir.resolve("missing.yml").toString()));
+    }
+
+    @Test
+    void aCorrelationNamingAnUnknownRuleIsRefusedWhenTheKnownRulesAreGiven() {
+        CorrelationRules rules = Scenario.rules(Scenario.THREE_A).withKnownRules(Set.of("b"));
+        assertThat(rules.load().rejected()).singleElement().satisfies(r -> {
+            assertThat(r.rule()).isEqualTo("three a");
+            assertThat(r.detail()).contains("unknown rule \"a\"");
+        });
+    }
+
+    @Test
+    void theOperatorSerialisesWithItsSpec() throws Exception {
+        CorrelationOperator op = new CorrelationOperator(CorrelationRules.of(List.of(), List.of(RULE)),
+                CorrelatorFactory.ESPER, new HitKeys(), CorrelationOperators.LATE_HITS);
+        assertThat(InstantiationUtil.clone(op)).isNotNull();
+    }
+}

@@ -52,6 +52,12 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     /** pendingHits() walks every window: the gauge is refreshed on watermarks at most this often. */
     private static final long PENDING_REFRESH_NANOS = 1_000_000_000L;
 
+    /**
+     * The clock at the end of the input (Flink's final watermark is {@code Long.MAX_VALUE}, at which
+     * Esper's scheduler decides nothing): the last millisecond of year 9999, past every window.
+     */
+    static final long END_OF_TIME = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+
     private final CorrelationRules rules;
     private final CorrelatorFactory factory;
     private final KeySelector<RuleHit, String> keys;
@@ -180,7 +186,7 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         long t = mark.getTimestamp();
         if (t > watermark) {
             buffer.drainUpTo(t, correlator::accept);
-            correlator.advanceWatermark(Instant.ofEpochMilli(t));
+            correlator.advanceWatermark(Instant.ofEpochMilli(Math.min(t, END_OF_TIME)));
             watermark = t;
             refreshGauges(System.nanoTime() - pendingRefreshedNanos > PENDING_REFRESH_NANOS);
         }

@@ -116,6 +116,18 @@ class CorrelationOperatorTest {
         }
     }
 
+    @Test
+    void theFinalWatermarkOfABoundedInputDecidesTheOpenWindows() throws Exception {
+        try (var h = harness(Scenario.rules(Scenario.RULES), null, 1, 0)) {
+            send(h, hit("c", "1", 0, IP, "u"));
+            send(h, hit("c", "2", 1_000, IP, "u"));
+            h.processWatermark(at(5_000));
+            assertThat(h.extractOutputValues()).isEmpty(); // "exactly two c" is decided when its 10 s end
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues()).extracting(Scenario::line).containsExactly("two_c@1000");
+        }
+    }
+
     /** Hits at 0, 1 and 2 s: the third makes three within 10 s. */
     private static List<RuleHit> threeHits() {
         return List.of(hit("a", "1", 0, IP, "u"), hit("a", "2", 1_000, IP, "u"), hit("a", "3", 2_000, IP, "u"));

@@ -97,8 +97,8 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         TaskInfo task = getRuntimeContext().getTaskInfo();
-        keyGroups = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
-                task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
+        keyGroups = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(task.getMaxNumberOfParallelSubtasks(),
+                task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
         state = context.getOperatorStateStore().getUnionListState(STATE);
         restored = null;
         if (context.isRestored()) {

@@ -23,7 +23,8 @@ public final class CorrelationOperators {
     public static final String UID = "correlate-alerts";
 
     /** Hits at or before the watermark on arrival, and hits without any time. */
-    public static final OutputTag<RuleHit> LATE_HITS = new OutputTag<>("correlation-late-hits", RuleHitTypeInfo.INSTANCE);
+    public static final OutputTag<RuleHit> LATE_HITS =
+            new OutputTag<>("correlation-late-hits", RuleHitTypeInfo.INSTANCE);
 
     private CorrelationOperators() {
     }
@@ -41,8 +42,9 @@ public final class CorrelationOperators {
     public static SingleOutputStreamOperator<Alert> correlate(DataStream<RuleHit> hits, CorrelationRules rules,
             int parallelism, CorrelatorFactory factory) {
         HitKeys keys = new HitKeys();
+        CorrelationOperator operator = new CorrelationOperator(rules, factory, keys, LATE_HITS);
         return hits.keyBy(keys, Types.STRING)
-                .transform("correlate", AlertTypeInfo.INSTANCE, new CorrelationOperator(rules, factory, keys, LATE_HITS))
+                .transform("correlate", AlertTypeInfo.INSTANCE, operator)
                 .uid(UID)
                 .setParallelism(parallelism);
     }

@@ -9,6 +9,7 @@ import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.fenghuo.correlation.engine.PendingHits;
+import org.fenghuo.correlation.types.ImmutableValueSerializer;
 import org.fenghuo.correlation.types.RuleHitSerializer;
 
 /**
@@ -16,11 +17,16 @@ import org.fenghuo.correlation.types.RuleHitSerializer;
  * {@link RuleHitSerializer}) and its replay targets, the mutes. Strings through Flink's
  * {@link StringSerializer} (nullable, no 64 KB limit: a group key joins field values).
  */
-public final class PendingHitsSerializer extends StateSerializer<PendingHits> {
+public final class PendingHitsSerializer extends ImmutableValueSerializer<PendingHits> {
     private static final long serialVersionUID = 1L;
     private static final int FORMAT = 1;
 
     public static final PendingHitsSerializer INSTANCE = new PendingHitsSerializer();
+
+    @Override
+    public PendingHits createInstance() {
+        return null;
+    }
 
     @Override
     public void serialize(PendingHits p, DataOutputView out) throws IOException {
@@ -64,6 +70,15 @@ public final class PendingHitsSerializer extends StateSerializer<PendingHits> {
                     StringSerializer.INSTANCE.deserialize(in), in.readLong()));
         }
         return new PendingHits(clock, hits, mutes);
+    }
+
+    /** Reads the leading format byte and refuses one this code does not know. */
+    static void checkFormat(DataInputView in, int expected, String what) throws IOException {
+        int format = in.readUnsignedByte();
+        if (format != expected) {
+            throw new IOException("unknown " + what + " state format " + format + " (this version reads " + expected
+                    + "); was the checkpoint written by a newer Fenghuo?");
+        }
     }
 
     @Override

@@ -7,15 +7,21 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.fenghuo.correlation.types.ImmutableValueSerializer;
 import org.fenghuo.correlation.types.RuleHitSerializer;
 import org.fenghuo.detection.sigma.correlation.RuleHit;
 
 /** Flink serializer for {@link SubtaskState}, the correlation operator's checkpointed state. */
-public final class SubtaskStateSerializer extends StateSerializer<SubtaskState> {
+public final class SubtaskStateSerializer extends ImmutableValueSerializer<SubtaskState> {
     private static final long serialVersionUID = 1L;
     private static final int FORMAT = 1;
 
     static final SubtaskStateSerializer INSTANCE = new SubtaskStateSerializer();
+
+    @Override
+    public SubtaskState createInstance() {
+        return null;
+    }
 
     @Override
     public void serialize(SubtaskState s, DataOutputView out) throws IOException {
@@ -32,7 +38,7 @@ public final class SubtaskStateSerializer extends StateSerializer<SubtaskState> 
 
     @Override
     public SubtaskState deserialize(DataInputView in) throws IOException {
-        checkFormat(in, FORMAT, "correlation operator");
+        PendingHitsSerializer.checkFormat(in, FORMAT, "correlation operator");
         int first = in.readInt();
         int last = in.readInt();
         long watermark = in.readLong();

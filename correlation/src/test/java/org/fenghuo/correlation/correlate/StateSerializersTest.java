@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.fenghuo.correlation.engine.PendingHits;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The checkpoint format of the operator's state: what goes in comes out, an unknown format is refused. */
 class StateSerializersTest {
 
-    private static <T> T roundTrip(StateSerializer<T> serializer, T value) throws IOException {
+    private static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         serializer.serialize(value, out);
         DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());

@@ -35,7 +35,7 @@ class CorrelationJobTest {
                 .executeAndCollect("correlation-job-test")) {
             it.forEachRemaining(actual::add);
         }
-        assertThat(expected).hasSizeGreaterThan(20);
+        assertThat(expected).hasSizeGreaterThan(150);
         assertThat(Scenario.sorted(actual)).containsExactlyElementsOf(Scenario.sorted(expected));
     }
 }

@@ -70,7 +70,7 @@ class CorrelationOperatorTest {
                 }
             }
             h.processWatermark(end);
-            assertThat(expected).hasSizeGreaterThan(20);
+            assertThat(expected).hasSizeGreaterThan(100);
             assertThat(h.extractOutputValues()).containsExactlyElementsOf(expected);
             // each alert carries its own time as the record's timestamp
             assertThat(h.extractOutputStreamRecords()).allSatisfy(

@@ -105,7 +105,7 @@ class RescaleTest {
             actual.addAll(second.alerts());
         }
         assertThat(bufferedAtSnapshot).as("hits waiting for the watermark at the snapshot").isPositive();
-        assertThat(expected).hasSizeGreaterThan(15);
+        assertThat(expected).hasSizeGreaterThan(100);
         assertThat(Scenario.sorted(actual)).containsExactlyElementsOf(Scenario.sorted(expected));
     }
 

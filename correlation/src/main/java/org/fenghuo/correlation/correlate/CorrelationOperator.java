@@ -3,9 +3,9 @@ package org.fenghuo.correlation.correlate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -23,6 +23,8 @@ import org.fenghuo.correlation.engine.PendingHits;
 import org.fenghuo.correlation.engine.Rejection;
 import org.fenghuo.detection.sigma.correlation.RuleHit;
 import org.fenghuo.events.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link AlertCorrelator} per subtask over a stream of rule hits keyed by
@@ -45,6 +47,7 @@ import org.fenghuo.events.Alert;
 public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         implements OneInputStreamOperator<RuleHit, Alert> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CorrelationOperator.class);
 
     private static final ListStateDescriptor<SubtaskState> STATE =
             new ListStateDescriptor<>("correlation-state", SubtaskStateSerializer.INSTANCE);

@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.util.InstantiationUtil;
 import org.fenghuo.correlation.engine.EplRule;
 import org.fenghuo.correlation.engine.Rejection;
 import org.fenghuo.detection.alert.RuleInfo;
+import org.fenghuo.detection.sigma.SigmaPack;
+import org.fenghuo.detection.sigma.pipeline.PipelineResolver;
 import org.fenghuo.events.AttackTactic;
 import org.fenghuo.events.AttackTechnique;
 import org.fenghuo.events.IncidentCategory;
@@ -56,6 +59,32 @@ class CorrelationRulesTest {
             assertThat(r.rule()).isEqualTo("three a");
             assertThat(r.detail()).contains("unknown rule \"a\"");
         });
+    }
+
+    @Test
+    void aSigmaPackGivesItsCorrelationFilesAndItsRulesAsKnownReferences(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pack.yml"), """
+                title: failed login
+                id: 5f2a1c3e-0000-4000-8000-000000000001
+                name: failed_login
+                logsource: {product: linux, service: auth}
+                detection: {sel: {event.outcome: failure}, condition: sel}
+                ---
+                title: many failures
+                id: many_failures
+                correlation: {type: event_count, rules: [failed_login], group-by: [source.ip], timespan: 1m, condition: {gte: 5}}
+                ---
+                title: unknown base rule
+                id: orphan
+                correlation: {type: event_count, rules: [nothing_like_it], timespan: 1m, condition: {gte: 5}}
+                """);
+        SigmaPack pack = SigmaPack.load(List.of(dir), PipelineResolver.IDENTITY, Map.of(), null);
+        CorrelationRules rules = CorrelationRules.of(pack, List.of(RULE));
+        assertThat(rules.sigmaFiles()).containsExactly(dir.resolve("pack.yml").toString());
+        assertThat(rules.knownRules()).contains("failed_login", "5f2a1c3e-0000-4000-8000-000000000001");
+        CorrelationRules.Loaded loaded = InstantiationUtil.clone(rules).load();
+        assertThat(loaded.correlations()).extracting(c -> c.ruleId()).containsExactly("many_failures");
+        assertThat(loaded.rejected()).singleElement().satisfies(r -> assertThat(r.detail()).contains("nothing_like_it"));
     }
 
     @Test

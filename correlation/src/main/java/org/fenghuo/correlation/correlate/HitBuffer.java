@@ -9,17 +9,25 @@ import java.util.function.Consumer;
 import org.fenghuo.detection.sigma.correlation.RuleHit;
 
 /**
- * Hits waiting for the watermark to pass them, handed out in event-time order; hits of the same
- * time in arrival order, so the same input gives the same alerts whatever the arrival interleaving
- * of different times.
+ * Hits waiting for the watermark to pass them, handed out in event-time order. Hits of the same
+ * time go by rule id and {@code event.id}, then arrival: by content rather than arrival, so a
+ * replay from the source after a failure, whose channels may interleave differently, feeds them in
+ * the same order and the alerts (whose ids hash their evidence) come out the same.
  */
 final class HitBuffer {
     /** A buffered hit and its arrival number, the tie-breaker. */
     private record Entry(RuleHit hit, long seq) {
     }
 
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<Entry> ORDER = Comparator.<Entry, Instant>comparing(e -> e.hit().timestamp())
+            .thenComparing(e -> e.hit().ruleId(), NULLS_FIRST)
+            .thenComparing(e -> eventId(e.hit()), NULLS_FIRST)
             .thenComparingLong(Entry::seq);
+
+    private static String eventId(RuleHit hit) {
+        return hit.event() == null || hit.event().event() == null ? null : hit.event().event().id();
+    }
 
     private final PriorityQueue<Entry> queue = new PriorityQueue<>(ORDER);
     private long seq;

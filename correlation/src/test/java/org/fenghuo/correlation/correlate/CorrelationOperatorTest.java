@@ -5,6 +5,7 @@ import static org.fenghuo.correlation.correlate.Scenario.at;
 import static org.fenghuo.correlation.correlate.Scenario.hit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -12,6 +13,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.fenghuo.correlation.engine.EplRule;
+import org.fenghuo.correlation.engine.esper.EsperAlertCorrelator;
 import org.fenghuo.correlation.types.AlertSerializer;
 import org.fenghuo.detection.alert.RuleInfo;
 import org.fenghuo.detection.sigma.correlation.RuleHit;
@@ -79,6 +81,30 @@ class CorrelationOperatorTest {
             assertThat(counts).isEqualTo(new CorrelationOperator.Counts(hits.size(), 0, 0, expected.size()));
             assertThat(operator(h).bufferedHits()).isZero();
             assertThat(operator(h).droppedHits()).isZero();
+        }
+    }
+
+    @Test
+    void hitsOfOneTimeGoToTheCorrelatorInContentOrderWhateverTheirArrival() throws Exception {
+        // "a then c" needs a before c; both at 1 s, c arriving first: rule id a < c decides
+        RuleHit a = hit("a", "2", 1_000, IP, "u");
+        RuleHit c = hit("c", "1", 1_000, IP, "u");
+        List<Alert> plainInArrivalOrder = new ArrayList<>();
+        try (var plain = new EsperAlertCorrelator(Scenario.rules(Scenario.RULES).load().correlations(), List.of(),
+                plainInArrivalOrder::add)) {
+            plain.accept(c);
+            plain.accept(a);
+            plain.advanceWatermark(Instant.ofEpochMilli(at(60_000)));
+        }
+        assertThat(plainInArrivalOrder).extracting(Scenario::line).doesNotContain("a_then_c@1000");
+        for (List<RuleHit> arrival : List.of(List.of(c, a), List.of(a, c))) {
+            try (var h = harness(Scenario.rules(Scenario.RULES), null, 1, 0)) {
+                for (RuleHit x : arrival) {
+                    send(h, x);
+                }
+                h.processWatermark(at(60_000));
+                assertThat(h.extractOutputValues()).extracting(Scenario::line).contains("a_then_c@1000");
+            }
         }
     }
 

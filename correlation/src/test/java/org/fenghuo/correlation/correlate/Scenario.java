@@ -95,31 +95,36 @@ final class Scenario {
         return out;
     }
 
-    /**
-     * {@code hits} displaced by less than {@code boundMillis}: each sorted by its time plus a delay
-     * of its time's own (so hits of one time keep their order, which is what the buffer relies on).
-     */
+    /** {@code hits} each delayed by less than {@code boundMillis} (hits of one time too may swap). */
     static List<RuleHit> shuffled(List<RuleHit> hits, long boundMillis, long seed) {
         record Delayed(RuleHit hit, long key, int index) {
         }
+        Random r = new Random(seed);
         List<Delayed> d = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
-            long t = hits.get(i).timestamp().toEpochMilli();
-            long delay = Math.floorMod(new Random(seed ^ t).nextLong(), boundMillis);
-            d.add(new Delayed(hits.get(i), t + delay, i));
+            d.add(new Delayed(hits.get(i), hits.get(i).timestamp().toEpochMilli() + r.nextLong(boundMillis), i));
         }
         d.sort(Comparator.comparingLong(Delayed::key).thenComparingInt(Delayed::index));
         return d.stream().map(Delayed::hit).toList();
     }
 
-    /** What one plain correlator publishes for {@code hits} in order, then a watermark at {@code endMillis}. */
+    /** The order the operator feeds hits of one time in: rule id, then {@code event.id}. */
+    static List<RuleHit> canonical(List<RuleHit> hits) {
+        return hits.stream().sorted(Comparator.comparing(RuleHit::timestamp).thenComparing(RuleHit::ruleId)
+                .thenComparing(h -> h.event().event().id())).toList();
+    }
+
+    /**
+     * What one plain correlator publishes for {@code hits} in {@linkplain #canonical canonical}
+     * order, then a watermark at {@code endMillis}.
+     */
     static List<Alert> reference(String yaml, List<RuleHit> hits, long endMillis) {
         List<Alert> out = new ArrayList<>();
         CorrelationRules.Loaded loaded = rules(yaml).load();
         List<SigmaCorrelation> correlations = loaded.correlations();
         Consumer<Alert> sink = out::add;
         try (EsperAlertCorrelator c = new EsperAlertCorrelator(correlations, List.of(), sink)) {
-            hits.forEach(c::accept);
+            canonical(hits).forEach(c::accept);
             c.advanceWatermark(Instant.ofEpochMilli(endMillis));
         }
         return out;

@@ -7,11 +7,12 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * Base of our serializers for immutable records: no copying, variable length, and the
- * stream-to-stream copy done by reading and writing the value (these types are small).
+ * stream-to-stream copy done by reading and writing the value (these types are small). Public for
+ * the state serializers of other packages ({@code correlate}).
  *
  * @param <T> the immutable record
  */
-abstract class ImmutableValueSerializer<T> extends TypeSerializerSingleton<T> {
+public abstract class ImmutableValueSerializer<T> extends TypeSerializerSingleton<T> {
     private static final long serialVersionUID = 1L;
 
     @Override

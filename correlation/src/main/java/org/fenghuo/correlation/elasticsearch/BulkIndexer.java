@@ -3,6 +3,7 @@ package org.fenghuo.correlation.elasticsearch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -41,24 +42,41 @@ final class BulkIndexer {
 
     /** Returns the documents refused for good; every other document is indexed when this returns. */
     List<Rejected> indexAll(List<IndexDocument> documents) throws IOException, InterruptedException {
+        return indexAll(documents, position -> { });
+    }
+
+    /**
+     * {@link #indexAll(List)}, telling {@code onIndexed} the position in {@code documents} of each
+     * document as soon as Elasticsearch acknowledges it (a retried one when its retry succeeds).
+     */
+    List<Rejected> indexAll(List<IndexDocument> documents, IntConsumer onIndexed) throws IOException, InterruptedException {
         List<Rejected> rejected = new ArrayList<>();
         List<IndexDocument> pending = documents;
+        int[] positions = new int[documents.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
+        }
         while (!pending.isEmpty()) {
             BulkResponse response = sendOnce(pending);
             if (response == null) {
                 Thread.sleep(backoff.nextMillis());
                 continue;
             }
-            List<IndexDocument> retry = sortOut(pending, response, rejected);
-            if (retry.isEmpty()) {
+            Retry retry = sortOut(pending, positions, response, rejected, onIndexed);
+            if (retry.documents.isEmpty()) {
                 backoff.reset();
             } else {
-                onItemsRetried(retry.size());
+                onItemsRetried(retry.documents.size());
                 Thread.sleep(backoff.nextMillis());
             }
-            pending = retry;
+            pending = retry.documents;
+            positions = retry.positions;
         }
         return rejected;
+    }
+
+    /** The documents to send again and their positions in the caller's list. */
+    private record Retry(List<IndexDocument> documents, int[] positions) {
     }
 
     /** The response, or null after a failure worth retrying. */
@@ -102,23 +120,27 @@ final class BulkIndexer {
         }
     }
 
-    private List<IndexDocument> sortOut(List<IndexDocument> sent, BulkResponse response, List<Rejected> rejected) {
+    private Retry sortOut(List<IndexDocument> sent, int[] positions, BulkResponse response, List<Rejected> rejected,
+                          IntConsumer onIndexed) {
         List<BulkResponseItem> items = response.items();
         if (items.size() != sent.size()) {
             throw new IllegalStateException("bulk response has " + items.size() + " items for " + sent.size() + " documents");
         }
         List<IndexDocument> retry = new ArrayList<>();
+        int[] retryPositions = new int[sent.size()];
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
             if (item.error() == null) {
                 stats.indexed.incrementAndGet();
+                onIndexed.accept(positions[i]);
             } else if (isRetryable(item.status())) {
+                retryPositions[retry.size()] = positions[i];
                 retry.add(sent.get(i));
             } else {
                 rejected.add(new Rejected(sent.get(i), item.status(), describe(item.error())));
             }
         }
-        return retry;
+        return new Retry(retry, java.util.Arrays.copyOf(retryPositions, retry.size()));
     }
 
     private static String describe(ErrorCause error) {

@@ -6,4 +6,12 @@ import java.io.Serializable;
 @FunctionalInterface
 public interface DocumentFactory<T> extends Serializable {
     IndexDocument toDocument(T element);
+
+    /**
+     * The document, given the sink's current watermark ({@code Long.MIN_VALUE} before the first).
+     * Only documents that record why an element came late need it.
+     */
+    default IndexDocument toDocument(T element, long currentWatermark) {
+        return toDocument(element);
+    }
 }

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.MetricGroup;
 import org.fenghuo.events.DeadLetter;
 import org.slf4j.Logger;
@@ -31,25 +31,38 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private final ProcessingTimeService time;
     private final DeadLetterDocuments deadLetterDocuments = new DeadLetterDocuments();
     private final IndexTemplates.Template template;
+    /** Null when this sink measures no latency. */
+    private final LatencyTimes<T> times;
+    private final IndexLatency latency;
 
     private List<IndexDocument> buffer = new ArrayList<>();
     private long bufferedBytes;
     private boolean templatesInstalled;
 
+    /**
+     * @param times start times for the latency metrics, or null for none
+     * @param clock epoch milliseconds, read when Elasticsearch acknowledges a document
+     */
     ElasticsearchSinkWriter(ElasticsearchSinkSettings settings, DocumentFactory<T> documents,
-                            IndexTemplates.Template template, WriterInitContext context) {
+                            IndexTemplates.Template template, LatencyTimes<T> times, ProcessingTimeService time,
+                            MetricGroup metrics, LongSupplier clock) {
         this.settings = settings;
         this.documents = documents;
         this.template = template;
+        this.times = times;
+        this.latency = times == null ? null : new IndexLatency(clock);
         this.client = ElasticsearchClients.create(settings.url());
         this.indexer = new BulkIndexer(client, settings, stats);
-        this.time = context.getProcessingTimeService();
-        registerMetrics(context.metricGroup());
+        this.time = time;
+        registerMetrics(metrics);
         scheduleFlush();
     }
 
     private void registerMetrics(MetricGroup group) {
         MetricGroup es = group.addGroup("elasticsearch");
+        if (latency != null) {
+            latency.register(es);
+        }
         es.gauge("indexed", stats::indexed);
         es.gauge("retriedItems", stats::retriedItems);
         es.gauge("failedRequests", stats::failedRequests);
@@ -60,8 +73,11 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
 
     @Override
     public void write(T element, Context context) throws IOException, InterruptedException {
-        IndexDocument document = documents.toDocument(element);
+        IndexDocument document = documents.toDocument(element, context.currentWatermark());
         buffer.add(document);
+        if (latency != null) {
+            latency.buffered(times.eventTime(element), times.ingestTime(element));
+        }
         bufferedBytes += document.json().length;
         if (buffer.size() >= settings.maxActions() || bufferedBytes >= settings.maxBytes()) {
             flushBuffer();
@@ -88,7 +104,13 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         List<IndexDocument> sending = buffer;
         buffer = new ArrayList<>();
         bufferedBytes = 0;
-        List<BulkIndexer.Rejected> rejected = indexer.indexAll(sending);
+        List<BulkIndexer.Rejected> rejected;
+        if (latency == null) {
+            rejected = indexer.indexAll(sending);
+        } else {
+            rejected = indexer.indexAll(sending, latency::indexed);
+            latency.clear();
+        }
         if (!rejected.isEmpty()) {
             deadLetter(rejected);
         }

@@ -1,11 +1,17 @@
 package org.fenghuo.correlation.elasticsearch;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,17 +22,26 @@ import org.slf4j.LoggerFactory;
 public final class IndexTemplates {
     private static final Logger LOG = LoggerFactory.getLogger(IndexTemplates.class);
 
-    /** Template name to classpath resource. */
+    /**
+     * Template name to classpath resource. A template with a base is the base's JSON with its own
+     * resource merged over it (objects merged key by key, anything else replaced): the late-data
+     * index maps every event field exactly as the events index does without a second copy to drift.
+     */
     public enum Template {
-        EVENTS("fenghuo-events", "elasticsearch/fenghuo-events-template.json"),
-        DEAD_LETTERS("fenghuo-deadletter", "elasticsearch/fenghuo-deadletter-template.json");
+        EVENTS("fenghuo-events", "elasticsearch/fenghuo-events-template.json", null),
+        DEAD_LETTERS("fenghuo-deadletter", "elasticsearch/fenghuo-deadletter-template.json", null),
+        ALERTS("fenghuo-alerts", "elasticsearch/fenghuo-alerts-template.json", null),
+        INCIDENTS("fenghuo-incidents", "elasticsearch/fenghuo-incidents-template.json", null),
+        LATE("fenghuo-late", "elasticsearch/fenghuo-late-template.json", EVENTS);
 
         private final String templateName;
         private final String resource;
+        private final Template base;
 
-        Template(String templateName, String resource) {
+        Template(String templateName, String resource, Template base) {
             this.templateName = templateName;
             this.resource = resource;
+            this.base = base;
         }
 
         public String templateName() {
@@ -34,12 +49,39 @@ public final class IndexTemplates {
         }
 
         public InputStream open() {
-            InputStream in = IndexTemplates.class.getClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-                throw new IllegalStateException("index template resource missing from the classpath: " + resource);
+            if (base == null) {
+                return openResource(resource);
             }
-            return in;
+            try (InputStream baseJson = base.open(); InputStream own = openResource(resource)) {
+                ObjectMapper mapper = new ObjectMapper();
+                JsonNode merged = merge(mapper.readTree(baseJson), mapper.readTree(own));
+                return new ByteArrayInputStream(mapper.writeValueAsBytes(merged));
+            } catch (IOException e) {
+                // a bundled resource that does not parse is a build bug: fail, do not retry as if ES were down
+                throw new IllegalStateException("cannot read index template " + resource + " over " + base.resource, e);
+            }
         }
+    }
+
+    private static InputStream openResource(String resource) {
+        InputStream in = IndexTemplates.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("index template resource missing from the classpath: " + resource);
+        }
+        return in;
+    }
+
+    /** {@code over} merged into {@code base}: objects key by key, any other value replaced. */
+    static JsonNode merge(JsonNode base, JsonNode over) {
+        if (!(base instanceof ObjectNode target) || !over.isObject()) {
+            return over;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode existing = target.get(field.getKey());
+            target.set(field.getKey(), existing == null ? field.getValue() : merge(existing, field.getValue()));
+        }
+        return target;
     }
 
     private IndexTemplates() {

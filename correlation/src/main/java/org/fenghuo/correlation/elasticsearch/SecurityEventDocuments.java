@@ -13,43 +13,39 @@ import org.fenghuo.events.SecurityEvent;
  *
  * <p>The event time comes from the sender, so it is not trusted to name indices: an event more
  * than {@link #MAX_AGE} old or {@link #MAX_AHEAD} in the future goes to the one index
- * {@code fenghuo-events-out-of-range}. Otherwise a few thousand datagrams with crafted years
- * would create as many indices and exhaust the cluster's shard limit, after which real events
- * could not be stored.
+ * {@code fenghuo-events-out-of-range} ({@link DailyIndexRouter}).
  */
 public final class SecurityEventDocuments implements DocumentFactory<SecurityEvent> {
     private static final long serialVersionUID = 1L;
     public static final String INDEX_PREFIX = "fenghuo-events";
     public static final String OUT_OF_RANGE_INDEX = INDEX_PREFIX + "-out-of-range";
     /** Older events (e.g. an old log file ingested late) are kept together, not by day. */
-    public static final Duration MAX_AGE = Duration.ofDays(90);
+    public static final Duration MAX_AGE = DailyIndexRouter.MAX_AGE;
     /** Clock skew allowance for senders ahead of us. */
-    public static final Duration MAX_AHEAD = Duration.ofDays(1);
+    public static final Duration MAX_AHEAD = DailyIndexRouter.MAX_AHEAD;
 
-    private final Clock clock;
+    private final DailyIndexRouter router;
 
     public SecurityEventDocuments() {
         this(Clock.systemUTC());
     }
 
     SecurityEventDocuments(Clock clock) {
-        this.clock = clock;
+        this.router = new DailyIndexRouter(INDEX_PREFIX, clock);
     }
 
     @Override
     public IndexDocument toDocument(SecurityEvent event) {
         byte[] json = EcsJsonCodec.toJsonBytes(event);
-        String id = event.event() != null && event.event().id() != null
-                ? event.event().id()
-                : DocumentIds.contentHash(json);
-        return new IndexDocument(indexFor(event.timestamp()), id, json);
+        return new IndexDocument(indexFor(event.timestamp()), idOf(event, json), json);
+    }
+
+    /** The collector's {@code event.id}, else the hash of the event's JSON. */
+    static String idOf(SecurityEvent event, byte[] json) {
+        return event.event() != null && event.event().id() != null ? event.event().id() : DocumentIds.contentHash(json);
     }
 
     String indexFor(Instant time) {
-        Instant now = clock.instant();
-        if (time == null || time.isBefore(now.minus(MAX_AGE)) || time.isAfter(now.plus(MAX_AHEAD))) {
-            return OUT_OF_RANGE_INDEX;
-        }
-        return DocumentIds.dailyIndex(INDEX_PREFIX, time);
+        return router.indexFor(time);
     }
 }

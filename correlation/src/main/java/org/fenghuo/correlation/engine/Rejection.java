@@ -15,7 +15,9 @@ public record Rejection(String rule, String location, Reason reason, String deta
         /** The EPL did not compile or deploy. */
         EPL_COMPILE,
         /** The rule cannot be expressed faithfully in EPL yet (e.g. chained correlations). */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** The rule did not read or parse (detection's correlation loader: the file, the YAML, a key). */
+        INVALID
     }
 
     @Override

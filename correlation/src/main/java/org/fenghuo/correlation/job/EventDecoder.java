@@ -31,11 +31,13 @@ public final class EventDecoder extends ProcessFunction<RawRecord, SecurityEvent
 
     private transient Counter decoded;
     private transient Counter malformed;
+    private transient Counter timedByKafka;
 
     @Override
     public void open(OpenContext openContext) {
         decoded = getRuntimeContext().getMetricGroup().counter("eventsDecoded");
         malformed = getRuntimeContext().getMetricGroup().counter("eventsMalformed");
+        timedByKafka = getRuntimeContext().getMetricGroup().counter("eventsTimedByKafka");
     }
 
     @Override
@@ -53,6 +55,8 @@ public final class EventDecoder extends ProcessFunction<RawRecord, SecurityEvent
         }
         if (event.timestamp() == null) {
             // Event time drives every window downstream; the Kafka append time is the best we have.
+            // Counted, so a collector that stopped sending @timestamp shows up on the dashboard.
+            timedByKafka.inc();
             event = event.toBuilder().timestamp(Instant.ofEpochMilli(record.timestamp())).build();
         }
         decoded.inc();

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.fenghuo.events.EcsJsonCodec;
@@ -16,34 +15,14 @@ import org.fenghuo.events.SecurityEvent;
  * serializer because events carry open-ended maps ({@code extra}, labels) that would otherwise fall
  * back to Kryo, and because state written as ECS JSON survives changes to the record's shape.
  */
-public final class SecurityEventSerializer extends TypeSerializerSingleton<SecurityEvent> {
+public final class SecurityEventSerializer extends ImmutableValueSerializer<SecurityEvent> {
     private static final long serialVersionUID = 1L;
 
     public static final SecurityEventSerializer INSTANCE = new SecurityEventSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
     public SecurityEvent createInstance() {
         return SecurityEvent.builder().build();
-    }
-
-    @Override
-    public SecurityEvent copy(SecurityEvent from) {
-        return from; // immutable record
-    }
-
-    @Override
-    public SecurityEvent copy(SecurityEvent from, SecurityEvent reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -63,11 +42,6 @@ public final class SecurityEventSerializer extends TypeSerializerSingleton<Secur
             // Only our own serialize() wrote these bytes: failing to read them back is corruption.
             throw new IOException("corrupt SecurityEvent in Flink state or network buffer: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public SecurityEvent deserialize(SecurityEvent reuse, DataInputView source) throws IOException {
-        return deserialize(source);
     }
 
     @Override

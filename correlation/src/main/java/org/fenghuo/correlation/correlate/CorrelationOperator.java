@@ -1,0 +1,249 @@
+package org.fenghuo.correlation.correlate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.TaskInfo;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.KeyGroupRange;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+import org.fenghuo.correlation.engine.AlertCorrelator;
+import org.fenghuo.correlation.engine.PendingHits;
+import org.fenghuo.correlation.engine.Rejection;
+import org.fenghuo.detection.sigma.correlation.RuleHit;
+import org.fenghuo.events.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link AlertCorrelator} per subtask over a stream of rule hits keyed by
+ * {@link HitKeys}, in event time: hits wait in a buffer until the watermark passes them, then go
+ * to the correlator oldest first, followed by the watermark itself, so the correlator's clock (an
+ * Esper runtime's external timer) moves with the watermarks. A hit at or before the current
+ * watermark on arrival is late: counted and sent to the late side output.
+ *
+ * <p>An operator rather than a {@code KeyedProcessFunction}: the correlator belongs to the
+ * subtask, not to a key (a correlation's groups need not be the partition key, and one runtime
+ * serves every key), its state is one value per subtask, and its clock follows the watermark, not
+ * per-key timers. State is union operator state (one {@link SubtaskState} per subtask): on
+ * restore each subtask takes the hits of the key groups it now owns, so a changed parallelism
+ * restores correctly (see {@link StateSplit}).
+ *
+ * <p>The runtime is built in {@code open()} from {@link CorrelationRules}, which travels in the job
+ * graph; restored hits are {@linkplain AlertCorrelator#replay replayed} into it without publishing,
+ * so a correlation spanning a failure fires once, and mutes are restored with them.
+ */
+public final class CorrelationOperator extends AbstractStreamOperator<Alert>
+        implements OneInputStreamOperator<RuleHit, Alert> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CorrelationOperator.class);
+
+    private static final ListStateDescriptor<SubtaskState> STATE =
+            new ListStateDescriptor<>("correlation-state", SubtaskStateSerializer.INSTANCE);
+
+    /** pendingHits() walks every window: the gauge is refreshed on watermarks at most this often. */
+    private static final long PENDING_REFRESH_NANOS = 1_000_000_000L;
+
+    /**
+     * The clock at the end of the input (Flink's final watermark is {@code Long.MAX_VALUE}, at which
+     * Esper's scheduler decides nothing): the last millisecond of year 9999, past every window.
+     */
+    static final long END_OF_TIME = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+
+    private final CorrelationRules rules;
+    private final CorrelatorFactory factory;
+    private final KeySelector<RuleHit, String> keys;
+    private final OutputTag<RuleHit> lateTag;
+
+    private transient AlertCorrelator correlator;
+    private transient HitBuffer buffer;
+    private transient ListState<SubtaskState> state;
+    private transient StateSplit restored;
+    private transient long watermark;
+    private transient KeyGroupRange keyGroups;
+    private transient Counter hitsIn;
+    private transient Counter hitsLate;
+    private transient Counter hitsUntimed;
+    private transient Counter alertsOut;
+    private transient int rulesRejected;
+    private transient volatile long pendingCount;
+    private transient long pendingRefreshedNanos;
+    private transient volatile long droppedCount;
+    private transient volatile int bufferedCount;
+
+    /**
+     * @param rules   the rules, loaded on the task manager
+     * @param factory the engine
+     * @param keys    the key selector the input is keyed by (restore splits hits by its key groups)
+     * @param lateTag where late and untimed hits go
+     */
+    public CorrelationOperator(CorrelationRules rules, CorrelatorFactory factory, KeySelector<RuleHit, String> keys,
+            OutputTag<RuleHit> lateTag) {
+        this.rules = rules;
+        this.factory = factory;
+        this.keys = keys;
+        this.lateTag = lateTag;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        TaskInfo task = getRuntimeContext().getTaskInfo();
+        keyGroups = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(task.getMaxNumberOfParallelSubtasks(),
+                task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
+        state = context.getOperatorStateStore().getUnionListState(STATE);
+        restored = null;
+        if (context.isRestored()) {
+            List<SubtaskState> all = new ArrayList<>();
+            state.get().forEach(all::add);
+            restored = StateSplit.of(all, keyGroups.getStartKeyGroup(), keyGroups.getEndKeyGroup(),
+                    task.getMaxNumberOfParallelSubtasks(), this::keyOf);
+        }
+    }
+
+    private Object keyOf(RuleHit hit) {
+        try {
+            return keys.getKey(hit);
+        } catch (Exception e) {
+            throw new IllegalStateException("the correlation key selector failed on a restored hit of rule "
+                    + hit.ruleId(), e);
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        MetricGroup metrics = getMetricGroup();
+        hitsIn = metrics.counter("hitsIn");
+        hitsLate = metrics.counter("hitsLate");
+        hitsUntimed = metrics.counter("hitsUntimed");
+        alertsOut = metrics.counter("alertsOut");
+        metrics.gauge("bufferedHits", () -> bufferedCount);
+        metrics.gauge("pendingHits", () -> pendingCount);
+        metrics.gauge("hitsDropped", () -> droppedCount);
+        metrics.gauge("correlationRulesRejected", () -> rulesRejected);
+
+        CorrelationRules.Loaded loaded = rules.load();
+        correlator = factory.create(loaded, this::emit);
+        List<Rejection> rejected = new ArrayList<>(loaded.rejected());
+        rejected.addAll(correlator.rejected());
+        rulesRejected = rejected.size();
+        for (Rejection r : rejected) {
+            LOG.error("correlation rule refused, the others run: {}", r);
+        }
+        LOG.info("correlation subtask {}: {} Sigma correlations and {} EPL rules loaded, {} refused",
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), loaded.correlations().size(),
+                loaded.epl().size(), rulesRejected);
+
+        buffer = new HitBuffer();
+        watermark = Long.MIN_VALUE;
+        if (restored != null) {
+            correlator.replay(restored.pending());
+            restored.buffered().forEach(buffer::add);
+            watermark = restored.watermark();
+            restored = null;
+        }
+        refreshGauges(true);
+    }
+
+    private void emit(Alert alert) {
+        alertsOut.inc();
+        output.collect(new StreamRecord<>(alert, TimeMillis.of(alert.timestamp())));
+    }
+
+    @Override
+    public void processElement(StreamRecord<RuleHit> element) throws Exception {
+        RuleHit hit = element.getValue();
+        hitsIn.inc();
+        if (hit.timestamp() == null) {
+            if (!element.hasTimestamp()) {
+                hitsUntimed.inc();
+                output.collect(lateTag, element);
+                return;
+            }
+            // the watermark strategy gave it a time: the correlator needs one on the hit
+            hit = new RuleHit(hit.ruleId(), hit.ruleName(), Instant.ofEpochMilli(element.getTimestamp()), hit.event());
+        }
+        if (TimeMillis.of(hit.timestamp()) <= watermark) {
+            hitsLate.inc();
+            output.collect(lateTag, element);
+            return;
+        }
+        buffer.add(hit);
+        bufferedCount = buffer.size();
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        long t = mark.getTimestamp();
+        if (t > watermark) {
+            buffer.drainUpTo(t, correlator::accept);
+            correlator.advanceWatermark(Instant.ofEpochMilli(Math.min(t, END_OF_TIME)));
+            watermark = t;
+            refreshGauges(System.nanoTime() - pendingRefreshedNanos > PENDING_REFRESH_NANOS);
+        }
+        super.processWatermark(mark);
+    }
+
+    /** Gauges are read by the metric reporter's thread: hand them copies, never the correlator. */
+    private void refreshGauges(boolean pending) {
+        bufferedCount = buffer.size();
+        droppedCount = correlator.dropped();
+        if (pending) {
+            pendingCount = correlator.pendingHits().hits().size();
+            pendingRefreshedNanos = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        PendingHits pending = correlator.pendingHits();
+        pendingCount = pending.hits().size();
+        state.update(List.of(new SubtaskState(keyGroups.getStartKeyGroup(), keyGroups.getEndKeyGroup(), watermark,
+                buffer.contents(), pending)));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (correlator != null) {
+                correlator.close();
+                correlator = null;
+            }
+        } finally {
+            super.close();
+        }
+    }
+
+    /** The counters, for tests (the harness's metric group does not keep them). */
+    record Counts(long hitsIn, long hitsLate, long hitsUntimed, long alertsOut) {
+    }
+
+    Counts counts() {
+        return new Counts(hitsIn.getCount(), hitsLate.getCount(), hitsUntimed.getCount(), alertsOut.getCount());
+    }
+
+    int bufferedHits() {
+        return buffer.size();
+    }
+
+    long droppedHits() {
+        return correlator.dropped();
+    }
+
+    int rulesRejected() {
+        return rulesRejected;
+    }
+}

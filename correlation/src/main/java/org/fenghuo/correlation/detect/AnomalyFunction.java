@@ -1,0 +1,184 @@
+package org.fenghuo.correlation.detect;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.fenghuo.detection.anomaly.DetectorContext;
+import org.fenghuo.detection.anomaly.KeyedDetector;
+import org.fenghuo.events.Alert;
+import org.fenghuo.events.SecurityEvent;
+
+/**
+ * Hosts every anomaly detector of a {@link DetectorSet} in one keyed operator, keyed by
+ * (detector id, detector key): each detector's per-key state in its own {@link ValueState}
+ * ({@code anomaly.<detector id>}, written with {@link JavaSerializer}), its timers as Flink
+ * event-time timers, {@code clearState()} clearing that state. Behaves as detection's
+ * {@code DetectorRunner} does, with Flink's watermark in place of the runner's.
+ */
+public final class AnomalyFunction
+        extends KeyedProcessFunction<Tuple2<String, String>, Tuple3<String, String, SecurityEvent>, Alert> {
+    private static final long serialVersionUID = 1L;
+
+    /** State name prefix; the detector id follows. */
+    public static final String STATE_PREFIX = "anomaly.";
+
+    private final DetectorSet detectors;
+    private final AnomalySettings settings;
+
+    private transient Map<String, Slot<?>> slots;
+    private transient Counter alerts;
+    private transient Counter stateCleared;
+
+    public AnomalyFunction(DetectorSet detectors, AnomalySettings settings) {
+        this.detectors = detectors;
+        this.settings = settings.validated();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        StateTtlConfig ttl = ttl(settings);
+        slots = new HashMap<>();
+        for (KeyedDetector<?> d : detectors.create()) {
+            if (slots.put(d.id(), slot(d, ttl)) != null) {
+                throw new IllegalArgumentException("two anomaly detectors with id " + d.id()
+                        + ": ids name the state and must be unique");
+            }
+        }
+        alerts = getRuntimeContext().getMetricGroup().counter("anomalyAlerts");
+        stateCleared = getRuntimeContext().getMetricGroup().counter("anomalyStateCleared");
+    }
+
+    /** Refreshed on every write, never handing out an expired state. */
+    static StateTtlConfig ttl(AnomalySettings settings) {
+        return StateTtlConfig.newBuilder(settings.stateTtl())
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <S extends Serializable> Slot<S> slot(KeyedDetector<S> detector, StateTtlConfig ttl) {
+        Class<S> type = (Class<S>) detector.newState().getClass();
+        ValueStateDescriptor<S> descriptor = new ValueStateDescriptor<>(STATE_PREFIX + detector.id(),
+                new JavaSerializedTypeInfo(type));
+        descriptor.enableTimeToLive(ttl);
+        return new Slot<>(detector, getRuntimeContext().getState(descriptor));
+    }
+
+    @Override
+    public void processElement(Tuple3<String, String, SecurityEvent> input, Context ctx, Collector<Alert> out)
+            throws IOException {
+        slot(input.f0).onEvent(input.f2, new Calls(input.f1, ctx.timerService(), out));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws IOException {
+        Tuple2<String, String> key = ctx.getCurrentKey();
+        slot(key.f0).onTimer(timestamp, new Calls(key.f1, ctx.timerService(), out));
+    }
+
+    private Slot<?> slot(String detectorId) {
+        Slot<?> slot = slots.get(detectorId);
+        if (slot == null) {
+            // restored state or timers of a detector no longer configured: the graph changed under the job
+            throw new IllegalStateException("no anomaly detector with id " + detectorId + " is configured");
+        }
+        return slot;
+    }
+
+    /** One detector and its state. */
+    private final class Slot<S extends Serializable> {
+        private final KeyedDetector<S> detector;
+        private final ValueState<S> state;
+
+        Slot(KeyedDetector<S> detector, ValueState<S> state) {
+            this.detector = detector;
+            this.state = state;
+        }
+
+        void onEvent(SecurityEvent event, Calls calls) throws IOException {
+            S s = current();
+            detector.onEvent(event, s, calls);
+            store(s, calls);
+        }
+
+        void onTimer(long time, Calls calls) throws IOException {
+            // as in DetectorRunner and Flink: a timer of a key whose state was cleared fires with fresh state
+            S s = current();
+            detector.onTimer(time, s, calls);
+            store(s, calls);
+        }
+
+        private S current() throws IOException {
+            S s = state.value();
+            return s != null ? s : detector.newState();
+        }
+
+        private void store(S s, Calls calls) throws IOException {
+            if (calls.clear) {
+                stateCleared.inc();
+                state.clear();
+            } else {
+                // the heap backend keeps the object (mutated in place); others serialise it
+                state.update(s);
+            }
+        }
+    }
+
+    /** What a detector may do during one call, on Flink's timer service and collector. */
+    private final class Calls implements DetectorContext {
+        private final String key;
+        private final TimerService timers;
+        private final Collector<Alert> out;
+        private boolean clear;
+
+        Calls(String key, TimerService timers, Collector<Alert> out) {
+            this.key = key;
+            this.timers = timers;
+            this.out = out;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public long watermarkMillis() {
+            return timers.currentWatermark();
+        }
+
+        @Override
+        public void registerTimer(long eventTimeMillis) {
+            timers.registerEventTimeTimer(eventTimeMillis);
+        }
+
+        @Override
+        public void deleteTimer(long eventTimeMillis) {
+            timers.deleteEventTimeTimer(eventTimeMillis);
+        }
+
+        @Override
+        public void emit(Alert alert) {
+            alerts.inc();
+            out.collect(alert);
+        }
+
+        @Override
+        public void clearState() {
+            clear = true;
+        }
+    }
+}

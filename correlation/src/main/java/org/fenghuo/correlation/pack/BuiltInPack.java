@@ -101,7 +101,8 @@ public final class BuiltInPack {
                 + "  Hit(ruleId = '" + BRUTE_FORCE + "')#time(" + w + ") as b,\n"
                 + "  Hit(ruleId = '" + LOGIN_AFTER_BRUTE_FORCE + "')#time(" + w + ") as l\n"
                 + "where s.field('source.ip') = b.field('source.ip') and b.field('source.ip') = l.field('source.ip')\n"
-                + "  and s.time <= b.time and b.time <= l.time";
+                + "  and s.time <= b.time and b.time <= l.time\n"
+                + "order by s.time, b.time";
         return new EplRule(INTRUSION_CHAIN_RULE, muted("Intrusion", select, window), window);
     }
 
@@ -116,7 +117,8 @@ public final class BuiltInPack {
                 + columns("b.field('source.ip')", "b.field('destination.ip')", "null", "null", "i", "b")
                 + "from Hit(ruleId like '" + IOC_PREFIX + "%')#time(" + w + ") as i,\n"
                 + "  Hit(ruleId = '" + BEACONING + "')#time(" + w + ") as b\n"
-                + "where i.field('source.ip') = b.field('source.ip') and i.time <= b.time";
+                + "where i.field('source.ip') = b.field('source.ip') and i.time <= b.time\n"
+                + "order by i.time";
         return new EplRule(C2_AFTER_THREAT_INTEL_RULE, muted("C2", select, window), window);
     }
 
@@ -134,7 +136,8 @@ public final class BuiltInPack {
                 + columns("s.field('source.ip')", "wr.field('destination.ip')", "null", "null", "s", "wr")
                 + "from Hit(ruleId = '" + MarkerHits.REMOTE_SESSION + "')#time(" + w + ") as s,\n"
                 + "  Hit(ruleId = '" + MarkerHits.ICS_WRITE + "')#time(" + w + ") as wr\n"
-                + "where wr.field('source.ip') = s.field('destination.ip') and wr.time >= " + start;
+                + "where wr.field('source.ip') = s.field('destination.ip') and wr.time >= " + start + "\n"
+                + "order by wr.time, s.time";
         return new EplRule(ICS_WRITE_AFTER_REMOTE_SESSION_RULE, muted("Ics", select, window), window);
     }
 
@@ -148,7 +151,8 @@ public final class BuiltInPack {
                 + columns("d.field('source.ip')", "v.field('destination.ip')", "null", "null", "d", "v")
                 + "from Hit(ruleId = '" + DNS_TUNNEL + "')#time(" + w + ") as d,\n"
                 + "  Hit(ruleId = '" + EGRESS_VOLUME + "')#time(" + w + ") as v\n"
-                + "where d.field('source.ip') = v.field('source.ip')";
+                + "where d.field('source.ip') = v.field('source.ip')\n"
+                + "order by d.time, v.time";
         return new EplRule(DNS_TUNNEL_EXFILTRATION_RULE, muted("Exfil", select, window), window);
     }
 

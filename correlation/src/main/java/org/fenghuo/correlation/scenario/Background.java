@@ -114,7 +114,10 @@ final class Background implements Iterator<SecurityEvent> {
     }
 
     private SecurityEvent tcp(String id, long t, String from, String to, int port, long out, long in) {
-        long duration = between(200, 30_000);
+        return tcp(id, t, from, to, port, out, in, between(200, 30_000));
+    }
+
+    private SecurityEvent tcp(String id, long t, String from, String to, int port, long out, long in, long duration) {
         long packetsOut = 4 + out / 1400;
         long packetsIn = 4 + in / 1400;
         return CollectorShapes.flow(new CollectorShapes.Flow(id, Instant.ofEpochMilli(t - duration), Instant.ofEpochMilli(t),
@@ -187,18 +190,19 @@ final class Background implements Iterator<SecurityEvent> {
      * beaconing detector.
      */
     private final class Bursts extends Process {
-        private final String workstation;
+        private final List<String> clients;
         private final List<String> servers;
         private final int port;
         private final long maxOut;
         private final long maxIn;
+        private String client;
         private String server;
         private int left;
 
-        Bursts(int index, String workstation, double meanGapMillis, List<String> servers, int port, long maxOut,
+        Bursts(int index, double meanGapMillis, List<String> clients, List<String> servers, int port, long maxOut,
                 long maxIn) {
             super(index, meanGapMillis);
-            this.workstation = workstation;
+            this.clients = clients;
             this.servers = servers;
             this.port = port;
             this.maxOut = maxOut;
@@ -208,17 +212,23 @@ final class Background implements Iterator<SecurityEvent> {
         @Override
         SecurityEvent make(long t, String id) {
             if (left == 0) {
+                client = clients.get(random.nextInt(clients.size()));
                 server = servers.get(random.nextInt(servers.size()));
                 left = 2 + random.nextInt(7);
             }
             left--;
-            return tcp(id, t, workstation, server, port, between(1_000, maxOut), between(5_000, maxIn));
+            // short connections a second or two apart: their starts are seconds apart, below the beaconing floor
+            return tcp(id, t, client, server, port, between(1_000, maxOut), between(5_000, maxIn), between(50, 1_500));
         }
 
-        /** Within a visit 0.1-4 s; between visits exponential, 5 (the mean visit) times the mean gap. */
+        /**
+         * Within a visit 0.05-2 s; between visits exponential, so that a visit (5 connections on average,
+         * 4 gaps of about 1 s inside) takes 5 mean gaps and the rate is the one asked for.
+         */
         @Override
         long gap(SplittableRandom r) {
-            return left > 0 ? between(100, 4_000) : 1 + (long) (-Math.log(1 - r.nextDouble()) * meanGapMillis * 5);
+            double between = Math.max(meanGapMillis, 5 * meanGapMillis - 4 * 1_025);
+            return left > 0 ? between(50, 2_000) : 1 + (long) (-Math.log(1 - r.nextDouble()) * between);
         }
     }
 
@@ -231,7 +241,8 @@ final class Background implements Iterator<SecurityEvent> {
         List<Process> out = new ArrayList<>();
         int index = 1_000;
         for (String ws : net.workstations()) {
-            out.add(new Bursts(index++, ws, 1 / (4 * perWeight), net.internetSites(), 443, 20_000, 500_000));
+            out.add(new Bursts(index++, 1 / (4 * perWeight), List.of(ws), net.internetSites(), 443, 20_000,
+                    500_000));
             out.add(new Process(index++, 1 / (2 * perWeight)) {
                 @Override
                 SecurityEvent make(long t, String id) {
@@ -242,7 +253,8 @@ final class Background implements Iterator<SecurityEvent> {
                             random.nextInt(5) == 0 ? "AAAA" : "A", random.nextInt(65_536));
                 }
             });
-            out.add(new Bursts(index++, ws, 1 / perWeight, List.of(net.fileServer()), 445, 50_000, 200_000));
+            out.add(new Bursts(index++, 1 / perWeight, List.of(ws), List.of(net.fileServer()), 445, 50_000,
+                    200_000));
             out.add(new Process(index++, 1 / (0.5 * perWeight)) {
                 @Override
                 SecurityEvent make(long t, String id) {
@@ -254,20 +266,11 @@ final class Background implements Iterator<SecurityEvent> {
             });
         }
         for (String app : net.appServers()) {
-            out.add(new Process(index++, 1 / (2 * perWeight)) {
-                @Override
-                SecurityEvent make(long t, String id) {
-                    return tcp(id, t, app, net.databaseServer(), 5432, between(2_000, 20_000), between(2_000, 80_000));
-                }
-            });
+            out.add(new Bursts(index++, 1 / (2 * perWeight), List.of(app), List.of(net.databaseServer()), 5432,
+                    20_000, 80_000));
         }
-        out.add(new Process(index++, 1 / (40 * perWeight)) {
-            @Override
-            SecurityEvent make(long t, String id) {
-                String client = net.internetClients().get(random.nextInt(net.internetClients().size()));
-                return tcp(id, t, client, net.webServer(), 443, between(1_000, 5_000), between(10_000, 200_000));
-            }
-        });
+        out.add(new Bursts(index++, 1 / (40 * perWeight), net.internetClients(), List.of(net.webServer()), 443, 5_000,
+                200_000));
         for (String plc : net.modbusPlcs()) {
             out.add(new Process(index++, 1 / (3 * perWeight)) {
                 @Override

@@ -103,7 +103,7 @@ public final class BuiltInPack {
                 + "where s.field('source.ip') = b.field('source.ip') and b.field('source.ip') = l.field('source.ip')\n"
                 + "  and s.time <= b.time and b.time <= l.time\n"
                 + "order by s.time, b.time";
-        return new EplRule(INTRUSION_CHAIN_RULE, muted("Intrusion", select, window), window);
+        return rule(INTRUSION_CHAIN_RULE, muted("Intrusion", select, window), window);
     }
 
     static EplRule c2AfterThreatIntel(Duration window) {
@@ -119,7 +119,7 @@ public final class BuiltInPack {
                 + "  Hit(ruleId = '" + BEACONING + "')#time(" + w + ") as b\n"
                 + "where i.field('source.ip') = b.field('source.ip') and i.time <= b.time\n"
                 + "order by i.time";
-        return new EplRule(C2_AFTER_THREAT_INTEL_RULE, muted("C2", select, window), window);
+        return rule(C2_AFTER_THREAT_INTEL_RULE, muted("C2", select, window), window);
     }
 
     static EplRule icsWriteAfterRemoteSession(Duration window) {
@@ -138,7 +138,7 @@ public final class BuiltInPack {
                 + "  Hit(ruleId = '" + MarkerHits.ICS_WRITE + "')#time(" + w + ") as wr\n"
                 + "where wr.field('source.ip') = s.field('destination.ip') and wr.time >= " + start + "\n"
                 + "order by wr.time, s.time";
-        return new EplRule(ICS_WRITE_AFTER_REMOTE_SESSION_RULE, muted("Ics", select, window), window);
+        return rule(ICS_WRITE_AFTER_REMOTE_SESSION_RULE, muted("Ics", select, window), window);
     }
 
     static EplRule dnsTunnelExfiltration(Duration window) {
@@ -153,7 +153,7 @@ public final class BuiltInPack {
                 + "  Hit(ruleId = '" + EGRESS_VOLUME + "')#time(" + w + ") as v\n"
                 + "where d.field('source.ip') = v.field('source.ip')\n"
                 + "order by d.time, v.time";
-        return new EplRule(DNS_TUNNEL_EXFILTRATION_RULE, muted("Exfil", select, window), window);
+        return rule(DNS_TUNNEL_EXFILTRATION_RULE, muted("Exfil", select, window), window);
     }
 
     static EplRule lateralMovement(Duration window, int minHosts) {
@@ -170,7 +170,16 @@ public final class BuiltInPack {
                 + "from Hit(ruleId = '" + MarkerHits.INTERNAL_AUTH + "')#time(" + w + ")\n"
                 + "group by field('source.ip')\n"
                 + "having count(distinct " + target + ") >= " + minHosts;
-        return new EplRule(LATERAL_MOVEMENT_RULE, muted("Lateral", select, window), window);
+        return rule(LATERAL_MOVEMENT_RULE, muted("Lateral", select, window), window);
+    }
+
+    /**
+     * The rule with twice its window as the replay span: a key muted at a match stays muted for one
+     * window, and the match's earliest hit is up to one window older, so a restore must replay two
+     * windows of hits to rebuild the mute (the engine restores no mute of a hand-written rule).
+     */
+    private static EplRule rule(RuleInfo info, String module, Duration window) {
+        return new EplRule(info, module, window.multipliedBy(2));
     }
 
     /**

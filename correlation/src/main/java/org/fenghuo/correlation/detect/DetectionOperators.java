@@ -65,7 +65,7 @@ public final class DetectionOperators {
      */
     public static SingleOutputStreamOperator<DetectionUpdate> updates(StreamExecutionEnvironment env,
             Source<String, ?, ?> source) {
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "detection-control")
+        return env.fromSource(source, ControlWatermarks.atEndOfTime(), "detection-control")
                 .uid(CONTROL_SOURCE_UID)
                 .process(new DetectionControl(), DetectionControl.TYPE)
                 .name("decode-detection-control").uid(CONTROL_DECODE_UID);

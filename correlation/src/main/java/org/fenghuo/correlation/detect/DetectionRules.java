@@ -93,8 +93,7 @@ public final class DetectionRules {
             if (!problems.isEmpty()) {
                 return refused(version, problems);
             }
-            SigmaPack pack = SigmaPack.load(settings.sigmaRules().stream().map(Path::of).toList(), resolver,
-                    placeholders, settings.exceptions() == null ? null : Path.of(settings.exceptions()));
+            SigmaPack pack = sigmaPack(settings, resolver, placeholders);
             if (settings.strict()) {
                 pack.rules().report().rejections().forEach(r -> problems.add("rule " + r));
                 pack.correlations().rejected().forEach(r -> problems.add("correlation " + r));
@@ -129,6 +128,31 @@ public final class DetectionRules {
         }
         return new Load(new DetectionRules(version, ruleSet, silent, correlated, matcher,
                 "version " + version + ": " + sigmaSummary + "; " + iocSummary), null);
+    }
+
+    /**
+     * The Sigma pack {@code settings} name, as the operator loads it, for the correlation operator
+     * (it runs the pack's correlations); empty without Sigma rules.
+     *
+     * @throws IllegalArgumentException naming every problem with the pipelines or placeholders
+     */
+    public static java.util.Optional<SigmaPack> sigmaPack(DetectionSettings settings) {
+        if (settings.sigmaRules().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> problems = new ArrayList<>();
+        PipelineResolver resolver = resolver(settings.pipelines(), problems);
+        Map<String, List<String>> placeholders = placeholders(settings.placeholders(), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid detection settings: " + String.join("; ", problems));
+        }
+        return java.util.Optional.of(sigmaPack(settings, resolver, placeholders));
+    }
+
+    private static SigmaPack sigmaPack(DetectionSettings settings, PipelineResolver resolver,
+            Map<String, List<String>> placeholders) {
+        return SigmaPack.load(settings.sigmaRules().stream().map(Path::of).toList(), resolver, placeholders,
+                settings.exceptions() == null ? null : Path.of(settings.exceptions()));
     }
 
     private static Load refused(long version, List<String> problems) {

@@ -76,7 +76,6 @@ public record CorrelationSettings(boolean enabled, EventTimeSettings eventTime, 
         problems.addAll(eventTime.problems());
         problems.addAll(detection.problems());
         problems.addAll(anomaly.problems());
-        problems.addAll(pack.problems());
         if (correlationParallelism < 1) {
             problems.add("correlation.parallelism must be at least 1, got " + correlationParallelism);
         }

@@ -6,6 +6,25 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.fenghuo.correlation.correlate.CorrelationOperators;
+import org.fenghuo.correlation.correlate.CorrelationRules;
+import org.fenghuo.correlation.detect.AnomalyOperators;
+import org.fenghuo.correlation.detect.DetectionOperators;
+import org.fenghuo.correlation.detect.DetectionRules;
+import org.fenghuo.correlation.detect.DetectionUpdate;
+import org.fenghuo.correlation.detect.EventTimeGuards;
+import org.fenghuo.correlation.incident.IncidentOperators;
+import org.fenghuo.correlation.pack.AlertHits;
+import org.fenghuo.correlation.pack.BuiltInPack;
+import org.fenghuo.correlation.pack.MarkerHitFunction;
+import org.fenghuo.correlation.pii.ProtectFindingsFunction;
+import org.fenghuo.correlation.types.AlertTypeInfo;
+import org.fenghuo.correlation.types.IncidentTypeInfo;
+import org.fenghuo.correlation.types.RuleHitTypeInfo;
+import org.fenghuo.detection.sigma.correlation.RuleHit;
+import org.fenghuo.events.Alert;
+import org.fenghuo.events.Incident;
 import org.fenghuo.correlation.pii.DeadLetterMasking;
 import org.fenghuo.correlation.pii.PiiProtectFunction;
 import org.fenghuo.correlation.pii.PiiSettings;
@@ -20,14 +39,25 @@ import org.slf4j.LoggerFactory;
  * and {@code fenghuo run} and a Flink cluster plug in Kafka and Elasticsearch.
  *
  * <pre>
- * source (raw ECS JSON) -> decode --(bad)--> mask PII -> dead-letter sink <-- dead-letter source (optional)
- *                            |                   ^
- *                            v                   | (cannot be protected: id and reason only)
- *                 event-time watermarks -> protect PII -> event sink
+ * source (ECS JSON) -> decode -> event-time guard -> watermarks -> late split --(late)--> protect -> late sink + event sink
+ *                        |            | (missing/future time)         |
+ *                        +--(bad)-----+-----------------> mask PII -> dead-letter sink
+ *                                                                     v (on time)
+ *        +------------------------------+-----------------------------+--------------> protect -> event sink
+ *        v                              v                             v
+ *  detection (Sigma, IOC;         keyed anomaly detectors      marker hits (pack)
+ *  late events too)                     |                             |
+ *    | alerts    | rule hits            | alerts                      |
+ *    +-----------+---------+------------+-----------------------------+
+ *                          v  alerts as hits + rule hits + markers
+ *              Esper correlation (event-time clock, state replayed on restore)
+ *                          | correlation alerts
+ *        all alerts -------+----> incidents (keyed by entity) -> protect -> incident sinks
+ *             +--> protect -> alert sinks
  * </pre>
  *
  * Personal-data protection sits in front of every sink, so nothing leaves the job in clear; the
- * stream {@link #build} returns is the one before it, for processing inside the hub.
+ * streams {@link #build} returns are the ones before it, for processing inside the hub.
  */
 public final class EventPipelineJob {
     public static final String JOB_NAME = "fenghuo-correlation";
@@ -35,13 +65,24 @@ public final class EventPipelineJob {
 
     private final PipelineSettings settings;
     private final PiiSettings pii;
+    private final CorrelationSettings correlation;
 
+    /** Stores events only (no detection): the walking skeleton's job. */
     public EventPipelineJob(PipelineSettings settings, PiiSettings pii) {
+        this(settings, pii, CorrelationSettings.disabled());
+    }
+
+    public EventPipelineJob(PipelineSettings settings, PiiSettings pii, CorrelationSettings correlation) {
         this.settings = settings.validated();
         this.pii = pii.validated();
+        this.correlation = correlation.validated();
         if (!pii.enabled()) {
-            LOG.warn("personal-data protection is OFF: events and dead letters reach their sinks in clear");
+            LOG.warn("personal-data protection is OFF: events, alerts, incidents and dead letters reach their sinks in clear");
         }
+    }
+
+    /** What the job computes, before personal-data protection: for processing inside the hub only. */
+    public record Streams(DataStream<SecurityEvent> events, DataStream<Alert> alerts, DataStream<Incident> incidents) {
     }
 
     /**
@@ -52,7 +93,7 @@ public final class EventPipelineJob {
                                            Source<RawRecord, ?, ?> source,
                                            Sink<SecurityEvent> eventSink,
                                            Sink<DeadLetter> deadLetterSink) {
-        return build(env, source, null, eventSink, deadLetterSink);
+        return build(env, source, null, JobSinks.eventsOnly(eventSink, deadLetterSink)).events();
     }
 
     /**
@@ -64,6 +105,21 @@ public final class EventPipelineJob {
                                            Source<RawRecord, ?, ?> deadLetterSource,
                                            Sink<SecurityEvent> eventSink,
                                            Sink<DeadLetter> deadLetterSink) {
+        return build(env, source, deadLetterSource, JobSinks.eventsOnly(eventSink, deadLetterSink)).events();
+    }
+
+    /** The whole job: events, dead letters, late events, alerts and incidents to {@code sinks}. */
+    public Streams build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source,
+            Source<RawRecord, ?, ?> deadLetterSource, JobSinks sinks) {
+        return build(env, source, deadLetterSource, null, sinks);
+    }
+
+    /**
+     * The whole job, with rule-reload control records from {@code ruleControl} (may be null: the
+     * rule set of the settings runs until a restart).
+     */
+    public Streams build(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source,
+            Source<RawRecord, ?, ?> deadLetterSource, Source<String, ?, ?> ruleControl, JobSinks sinks) {
         if (!settings.checkpointInterval().isZero()) {
             env.enableCheckpointing(settings.checkpointInterval().toMillis());
         }
@@ -79,20 +135,89 @@ public final class EventPipelineJob {
                     .map(new DeadLetterDecoder()).name("decode-dead-letters").uid("decode-dead-letters");
             deadLetters = deadLetters.union(upstream);
         }
-        DataStream<SecurityEvent> timed = decoded.assignTimestampsAndWatermarks(eventTime())
-                .name("event-time").uid("event-time");
+        EventTimeGuards.Guarded guarded = EventTimeGuards.guard(decoded, correlation.eventTime(), eventTime(), "event-time");
+        deadLetters = deadLetters.union(guarded.deadLetters());
+        DataStream<SecurityEvent> timed = guarded.onTime();
+
+        DataStream<Alert> alerts = null;
+        DataStream<Incident> incidents = null;
+        if (correlation.enabled()) {
+            Judged judged = judge(env, guarded, ruleControl);
+            alerts = judged.alerts();
+            incidents = judged.incidents();
+            if (judged.controlDeadLetters() != null) {
+                deadLetters = deadLetters.union(judged.controlDeadLetters());
+            }
+        }
+
         DataStream<SecurityEvent> leaving = timed;
+        DataStream<SecurityEvent> lateLeaving = guarded.late();
+        DataStream<Alert> alertsLeaving = alerts;
+        DataStream<Incident> incidentsLeaving = incidents == null ? null
+                : incidents.keyBy(Incident::id, Types.STRING).map(i -> i, IncidentTypeInfo.INSTANCE)
+                        .name("incident-versions-by-id").uid("incident-versions-by-id");
         if (pii.enabled()) {
             SingleOutputStreamOperator<SecurityEvent> protectedEvents = timed
                     .process(new PiiProtectFunction(pii), SecurityEventTypeInfo.INSTANCE)
                     .name("protect-pii").uid("protect-pii");
+            SingleOutputStreamOperator<SecurityEvent> protectedLate = guarded.late()
+                    .process(new PiiProtectFunction(pii), SecurityEventTypeInfo.INSTANCE)
+                    .name("protect-pii-late").uid("protect-pii-late");
             leaving = protectedEvents;
+            lateLeaving = protectedLate;
             deadLetters = deadLetters.union(protectedEvents.getSideOutput(PiiProtectFunction.FAILURES))
+                    .union(protectedLate.getSideOutput(PiiProtectFunction.FAILURES))
                     .map(new DeadLetterMasking()).name("mask-dead-letters").uid("mask-dead-letters");
+            if (alerts != null) {
+                alertsLeaving = alerts.map(ProtectFindingsFunction.alerts(pii), AlertTypeInfo.INSTANCE)
+                        .name("protect-pii-alerts").uid("protect-pii-alerts");
+                incidentsLeaving = incidentsLeaving.map(ProtectFindingsFunction.incidents(pii),
+                        IncidentTypeInfo.INSTANCE).name("protect-pii-incidents").uid("protect-pii-incidents");
+            }
         }
-        deadLetters.sinkTo(deadLetterSink).name("dead-letter-sink").uid("dead-letter-sink");
-        leaving.sinkTo(eventSink).name("event-sink").uid("event-sink");
-        return timed;
+        deadLetters.sinkTo(sinks.deadLetters()).name("dead-letter-sink").uid("dead-letter-sink");
+        // late events are events too: in the event index with everything else (so a replay, which may
+        // judge lateness differently, still overwrites the one document) and, for the record, in the late index
+        leaving.union(lateLeaving).sinkTo(sinks.events()).name("event-sink").uid("event-sink");
+        lateLeaving.sinkTo(sinks.late()).name("late-event-sink").uid("late-event-sink");
+        if (alertsLeaving != null) {
+            for (int i = 0; i < sinks.alerts().size(); i++) {
+                alertsLeaving.sinkTo(sinks.alerts().get(i)).name("alert-sink-" + i).uid("alert-sink-" + i);
+            }
+            for (int i = 0; i < sinks.incidents().size(); i++) {
+                incidentsLeaving.sinkTo(sinks.incidents().get(i)).name("incident-sink-" + i).uid("incident-sink-" + i);
+            }
+        }
+        return new Streams(timed, alerts, incidents);
+    }
+
+    /** Alerts and incidents of the guarded events, plus the control stream's bad records. */
+    private record Judged(DataStream<Alert> alerts, DataStream<Incident> incidents, DataStream<DeadLetter> controlDeadLetters) {
+    }
+
+    private Judged judge(StreamExecutionEnvironment env, EventTimeGuards.Guarded guarded, Source<String, ?, ?> ruleControl) {
+        DetectionOperators.Detected detected;
+        DataStream<DeadLetter> controlDeadLetters = null;
+        if (ruleControl != null) {
+            SingleOutputStreamOperator<DetectionUpdate> updates = DetectionOperators.updates(env, ruleControl);
+            controlDeadLetters = DetectionOperators.controlDeadLetters(updates);
+            detected = DetectionOperators.detect(guarded.all(), correlation.detection(), updates);
+        } else {
+            detected = DetectionOperators.detect(guarded.all(), correlation.detection());
+        }
+        DataStream<Alert> anomalies = AnomalyOperators.detect(guarded.onTime(), correlation.detectors(), correlation.anomaly());
+        DataStream<Alert> detections = detected.alerts().union(anomalies);
+        DataStream<RuleHit> hits = detected.hits()
+                .union(detections.map(AlertHits::of, RuleHitTypeInfo.INSTANCE).name("alerts-as-hits").uid("alerts-as-hits"))
+                .union(guarded.onTime().flatMap(new MarkerHitFunction(correlation.pack()), RuleHitTypeInfo.INSTANCE)
+                        .name("marker-hits").uid("marker-hits"));
+        CorrelationRules rules = DetectionRules.sigmaPack(correlation.detection())
+                .map(pack -> CorrelationRules.of(pack, BuiltInPack.rules(correlation.pack())))
+                .orElseGet(() -> CorrelationRules.none().withEpl(BuiltInPack.rules(correlation.pack())));
+        DataStream<Alert> correlated = CorrelationOperators.correlate(hits, rules, correlation.correlationParallelism());
+        DataStream<Alert> alerts = detections.union(correlated);
+        DataStream<Incident> incidents = IncidentOperators.build(alerts, correlation.incidents());
+        return new Judged(alerts, incidents, controlDeadLetters);
     }
 
     private WatermarkStrategy<SecurityEvent> eventTime() {

@@ -29,7 +29,8 @@ public final class BuiltInPack {
     public static final String DNS_TUNNEL_EXFILTRATION = "fenghuo.correlation.dns_tunnel_exfiltration";
     public static final String LATERAL_MOVEMENT = "fenghuo.correlation.lateral_movement";
 
-    static final String PORT_SCANS = "'fenghuo.anomaly.port_scan.horizontal', 'fenghuo.anomaly.port_scan.vertical'";
+    static final String SCAN_HORIZONTAL = "fenghuo.anomaly.port_scan.horizontal";
+    static final String SCAN_VERTICAL = "fenghuo.anomaly.port_scan.vertical";
     static final String BRUTE_FORCE = "fenghuo.anomaly.brute_force";
     static final String LOGIN_AFTER_BRUTE_FORCE = "fenghuo.anomaly.brute_force.success";
     static final String IOC_PREFIX = "fenghuo.ioc.";
@@ -97,7 +98,7 @@ public final class BuiltInPack {
                 + " as message,\n"
                 + columns("l.field('source.ip')", "l.field('destination.ip')", "l.field('user.name')",
                         "l.field('host.name')", "s", "b", "l")
-                + "from Hit(ruleId in (" + PORT_SCANS + "))#time(" + w + ") as s,\n"
+                + "from Hit(ruleId in ('" + SCAN_HORIZONTAL + "', '" + SCAN_VERTICAL + "'))#time(" + w + ") as s,\n"
                 + "  Hit(ruleId = '" + BRUTE_FORCE + "')#time(" + w + ") as b,\n"
                 + "  Hit(ruleId = '" + LOGIN_AFTER_BRUTE_FORCE + "')#time(" + w + ") as l\n"
                 + "where s.field('source.ip') = b.field('source.ip') and b.field('source.ip') = l.field('source.ip')\n"
@@ -115,8 +116,7 @@ public final class BuiltInPack {
                 + " || " + entities("b.field('source.ip')", "b.field('destination.ip')", "null", "null")
                 + " as message,\n"
                 + columns("b.field('source.ip')", "b.field('destination.ip')", "null", "null", "i", "b")
-                + "from Hit(ruleId like '" + IOC_PREFIX + "%')#time(" + w + ") as i,\n"
-                + "  Hit(ruleId = '" + BEACONING + "')#time(" + w + ") as b\n"
+                + join("ruleId like '" + IOC_PREFIX + "%'", "i", "ruleId = '" + BEACONING + "'", "b", w)
                 + "where i.field('source.ip') = b.field('source.ip') and i.time <= b.time\n"
                 + "order by i.time";
         return rule(C2_AFTER_THREAT_INTEL_RULE, muted("C2", select, window), window);
@@ -134,8 +134,8 @@ public final class BuiltInPack {
                 + " || " + entities("s.field('source.ip')", "wr.field('destination.ip')", "null", "null")
                 + " as message,\n"
                 + columns("s.field('source.ip')", "wr.field('destination.ip')", "null", "null", "s", "wr")
-                + "from Hit(ruleId = '" + MarkerHits.REMOTE_SESSION + "')#time(" + w + ") as s,\n"
-                + "  Hit(ruleId = '" + MarkerHits.ICS_WRITE + "')#time(" + w + ") as wr\n"
+                + join("ruleId = '" + MarkerHits.REMOTE_SESSION + "'", "s", "ruleId = '" + MarkerHits.ICS_WRITE + "'",
+                        "wr", w)
                 + "where wr.field('source.ip') = s.field('destination.ip') and wr.time >= " + start + "\n"
                 + "order by wr.time, s.time";
         return rule(ICS_WRITE_AFTER_REMOTE_SESSION_RULE, muted("Ics", select, window), window);
@@ -149,8 +149,7 @@ public final class BuiltInPack {
                 + " || " + entities("d.field('source.ip')", "v.field('destination.ip')", "null", "null")
                 + " as message,\n"
                 + columns("d.field('source.ip')", "v.field('destination.ip')", "null", "null", "d", "v")
-                + "from Hit(ruleId = '" + DNS_TUNNEL + "')#time(" + w + ") as d,\n"
-                + "  Hit(ruleId = '" + EGRESS_VOLUME + "')#time(" + w + ") as v\n"
+                + join("ruleId = '" + DNS_TUNNEL + "'", "d", "ruleId = '" + EGRESS_VOLUME + "'", "v", w)
                 + "where d.field('source.ip') = v.field('source.ip')\n"
                 + "order by d.time, v.time";
         return rule(DNS_TUNNEL_EXFILTRATION_RULE, muted("Exfil", select, window), window);
@@ -204,6 +203,12 @@ public final class BuiltInPack {
                 + "    then " + fire + ";\n"
                 + "on Tick as tick delete from " + p + "_Mute as u where u.mutedUntil < tick.time;\n"
                 + "@name('alert') select * from " + p + "_Fire";
+    }
+
+    /** {@code from} two {@code Hit} streams, each filtered and in a {@code #time(span)} window. */
+    private static String join(String first, String firstAlias, String second, String secondAlias, String span) {
+        return "from Hit(" + first + ")#time(" + span + ") as " + firstAlias + ",\n  Hit(" + second + ")#time(" + span
+                + ") as " + secondAlias + "\n";
     }
 
     /** The select columns for the entities and the evidence (the joined hits' event ids). */

@@ -93,10 +93,7 @@ public final class BuiltInPack {
                 + " || " + TEXT + "asUser(l.field('user.name'))"
                 + " || ' within " + text(window) + ": ' || s.ruleName || ' at ' || " + iso("s.time")
                 + " || ', brute force at ' || " + iso("b.time") + " || ', login at ' || " + iso("l.time")
-                + " || " + entities("l.field('source.ip')", "l.field('destination.ip')", "l.field('user.name')",
-                        "l.field('host.name')")
-                + " as message,\n"
-                + columns("l.field('source.ip')", "l.field('destination.ip')", "l.field('user.name')",
+                + messageEndAndColumns("l.field('source.ip')", "l.field('destination.ip')", "l.field('user.name')",
                         "l.field('host.name')", "s", "b", "l")
                 + "from Hit(ruleId in ('" + SCAN_HORIZONTAL + "', '" + SCAN_VERTICAL + "'))#time(" + w + ") as s,\n"
                 + "  Hit(ruleId = '" + BRUTE_FORCE + "')#time(" + w + ") as b,\n"
@@ -113,9 +110,7 @@ public final class BuiltInPack {
                 + "  b.field('source.ip') || ' beacons to ' || b.field('destination.ip')"
                 + " || ' after a threat-intelligence hit (' || i.ruleName || ' at ' || " + iso("i.time")
                 + " || ') within " + text(window) + "'"
-                + " || " + entities("b.field('source.ip')", "b.field('destination.ip')", "null", "null")
-                + " as message,\n"
-                + columns("b.field('source.ip')", "b.field('destination.ip')", "null", "null", "i", "b")
+                + messageEndAndColumns("b.field('source.ip')", "b.field('destination.ip')", "null", "null", "i", "b")
                 + join("ruleId like '" + IOC_PREFIX + "%'", "i", "ruleId = '" + BEACONING + "'", "b", w)
                 + "where i.field('source.ip') = b.field('source.ip') and i.time <= b.time\n"
                 + "order by i.time";
@@ -131,9 +126,7 @@ public final class BuiltInPack {
                 + " || ' (started ' || " + iso(start) + " || ') followed by ' || wr.field('fenghuo.ics.protocol')"
                 + " || ' ' || coalesce(wr.field('fenghuo.ics.function'), 'write') || ' to critical asset '"
                 + " || wr.field('destination.ip') || ' at ' || " + iso("wr.time")
-                + " || " + entities("s.field('source.ip')", "wr.field('destination.ip')", "null", "null")
-                + " as message,\n"
-                + columns("s.field('source.ip')", "wr.field('destination.ip')", "null", "null", "s", "wr")
+                + messageEndAndColumns("s.field('source.ip')", "wr.field('destination.ip')", "null", "null", "s", "wr")
                 + join("ruleId = '" + MarkerHits.REMOTE_SESSION + "'", "s", "ruleId = '" + MarkerHits.ICS_WRITE + "'",
                         "wr", w)
                 + "where wr.field('source.ip') = s.field('destination.ip') and wr.time >= " + start + "\n"
@@ -146,9 +139,7 @@ public final class BuiltInPack {
         String select = "select d.field('source.ip') as k, max(d.time, v.time) as t,\n"
                 + "  d.field('source.ip') || ': DNS tunnelling at ' || " + iso("d.time")
                 + " || ' and unusual egress volume at ' || " + iso("v.time") + " || ' within " + text(window) + "'"
-                + " || " + entities("d.field('source.ip')", "v.field('destination.ip')", "null", "null")
-                + " as message,\n"
-                + columns("d.field('source.ip')", "v.field('destination.ip')", "null", "null", "d", "v")
+                + messageEndAndColumns("d.field('source.ip')", "v.field('destination.ip')", "null", "null", "d", "v")
                 + join("ruleId = '" + DNS_TUNNEL + "'", "d", "ruleId = '" + EGRESS_VOLUME + "'", "v", w)
                 + "where d.field('source.ip') = v.field('source.ip')\n"
                 + "order by d.time, v.time";
@@ -211,13 +202,18 @@ public final class BuiltInPack {
                 + ") as " + secondAlias + "\n";
     }
 
-    /** The select columns for the entities and the evidence (the joined hits' event ids). */
-    private static String columns(String source, String destination, String user, String host, String... aliases) {
+    /**
+     * The end of a join's message ({@code [source.ip=... ...]}), then the columns for the entities and
+     * the evidence (the joined hits' event ids).
+     */
+    private static String messageEndAndColumns(String source, String destination, String user, String host,
+            String... aliases) {
         StringBuilder evidence = new StringBuilder();
         for (String a : aliases) {
             evidence.append(evidence.length() == 0 ? "" : ", ").append(a).append(".field('event.id')");
         }
-        return "  " + source + " as sourceIp, " + nullable(destination) + " as destinationIp, " + nullable(user)
+        return " || " + entities(source, destination, user, host) + " as message,\n"
+                + "  " + source + " as sourceIp, " + nullable(destination) + " as destinationIp, " + nullable(user)
                 + " as userName, " + nullable(host) + " as hostName,\n"
                 + "  {" + evidence + "} as evidence\n";
     }

@@ -29,7 +29,8 @@ public final class BuiltInPack {
     public static final String DNS_TUNNEL_EXFILTRATION = "fenghuo.correlation.dns_tunnel_exfiltration";
     public static final String LATERAL_MOVEMENT = "fenghuo.correlation.lateral_movement";
 
-    static final String PORT_SCANS = "'fenghuo.anomaly.port_scan.horizontal', 'fenghuo.anomaly.port_scan.vertical'";
+    static final String SCAN_HORIZONTAL = "fenghuo.anomaly.port_scan.horizontal";
+    static final String SCAN_VERTICAL = "fenghuo.anomaly.port_scan.vertical";
     static final String BRUTE_FORCE = "fenghuo.anomaly.brute_force";
     static final String LOGIN_AFTER_BRUTE_FORCE = "fenghuo.anomaly.brute_force.success";
     static final String IOC_PREFIX = "fenghuo.ioc.";
@@ -92,12 +93,9 @@ public final class BuiltInPack {
                 + " || " + TEXT + "asUser(l.field('user.name'))"
                 + " || ' within " + text(window) + ": ' || s.ruleName || ' at ' || " + iso("s.time")
                 + " || ', brute force at ' || " + iso("b.time") + " || ', login at ' || " + iso("l.time")
-                + " || " + entities("l.field('source.ip')", "l.field('destination.ip')", "l.field('user.name')",
-                        "l.field('host.name')")
-                + " as message,\n"
-                + columns("l.field('source.ip')", "l.field('destination.ip')", "l.field('user.name')",
+                + messageEndAndColumns("l.field('source.ip')", "l.field('destination.ip')", "l.field('user.name')",
                         "l.field('host.name')", "s", "b", "l")
-                + "from Hit(ruleId in (" + PORT_SCANS + "))#time(" + w + ") as s,\n"
+                + "from Hit(ruleId in ('" + SCAN_HORIZONTAL + "', '" + SCAN_VERTICAL + "'))#time(" + w + ") as s,\n"
                 + "  Hit(ruleId = '" + BRUTE_FORCE + "')#time(" + w + ") as b,\n"
                 + "  Hit(ruleId = '" + LOGIN_AFTER_BRUTE_FORCE + "')#time(" + w + ") as l\n"
                 + "where s.field('source.ip') = b.field('source.ip') and b.field('source.ip') = l.field('source.ip')\n"
@@ -112,11 +110,8 @@ public final class BuiltInPack {
                 + "  b.field('source.ip') || ' beacons to ' || b.field('destination.ip')"
                 + " || ' after a threat-intelligence hit (' || i.ruleName || ' at ' || " + iso("i.time")
                 + " || ') within " + text(window) + "'"
-                + " || " + entities("b.field('source.ip')", "b.field('destination.ip')", "null", "null")
-                + " as message,\n"
-                + columns("b.field('source.ip')", "b.field('destination.ip')", "null", "null", "i", "b")
-                + "from Hit(ruleId like '" + IOC_PREFIX + "%')#time(" + w + ") as i,\n"
-                + "  Hit(ruleId = '" + BEACONING + "')#time(" + w + ") as b\n"
+                + messageEndAndColumns("b.field('source.ip')", "b.field('destination.ip')", "null", "null", "i", "b")
+                + join("ruleId like '" + IOC_PREFIX + "%'", "i", "ruleId = '" + BEACONING + "'", "b", w)
                 + "where i.field('source.ip') = b.field('source.ip') and i.time <= b.time\n"
                 + "order by i.time";
         return rule(C2_AFTER_THREAT_INTEL_RULE, muted("C2", select, window), window);
@@ -131,11 +126,9 @@ public final class BuiltInPack {
                 + " || ' (started ' || " + iso(start) + " || ') followed by ' || wr.field('fenghuo.ics.protocol')"
                 + " || ' ' || coalesce(wr.field('fenghuo.ics.function'), 'write') || ' to critical asset '"
                 + " || wr.field('destination.ip') || ' at ' || " + iso("wr.time")
-                + " || " + entities("s.field('source.ip')", "wr.field('destination.ip')", "null", "null")
-                + " as message,\n"
-                + columns("s.field('source.ip')", "wr.field('destination.ip')", "null", "null", "s", "wr")
-                + "from Hit(ruleId = '" + MarkerHits.REMOTE_SESSION + "')#time(" + w + ") as s,\n"
-                + "  Hit(ruleId = '" + MarkerHits.ICS_WRITE + "')#time(" + w + ") as wr\n"
+                + messageEndAndColumns("s.field('source.ip')", "wr.field('destination.ip')", "null", "null", "s", "wr")
+                + join("ruleId = '" + MarkerHits.REMOTE_SESSION + "'", "s", "ruleId = '" + MarkerHits.ICS_WRITE + "'",
+                        "wr", w)
                 + "where wr.field('source.ip') = s.field('destination.ip') and wr.time >= " + start + "\n"
                 + "order by wr.time, s.time";
         return rule(ICS_WRITE_AFTER_REMOTE_SESSION_RULE, muted("Ics", select, window), window);
@@ -146,11 +139,8 @@ public final class BuiltInPack {
         String select = "select d.field('source.ip') as k, max(d.time, v.time) as t,\n"
                 + "  d.field('source.ip') || ': DNS tunnelling at ' || " + iso("d.time")
                 + " || ' and unusual egress volume at ' || " + iso("v.time") + " || ' within " + text(window) + "'"
-                + " || " + entities("d.field('source.ip')", "v.field('destination.ip')", "null", "null")
-                + " as message,\n"
-                + columns("d.field('source.ip')", "v.field('destination.ip')", "null", "null", "d", "v")
-                + "from Hit(ruleId = '" + DNS_TUNNEL + "')#time(" + w + ") as d,\n"
-                + "  Hit(ruleId = '" + EGRESS_VOLUME + "')#time(" + w + ") as v\n"
+                + messageEndAndColumns("d.field('source.ip')", "v.field('destination.ip')", "null", "null", "d", "v")
+                + join("ruleId = '" + DNS_TUNNEL + "'", "d", "ruleId = '" + EGRESS_VOLUME + "'", "v", w)
                 + "where d.field('source.ip') = v.field('source.ip')\n"
                 + "order by d.time, v.time";
         return rule(DNS_TUNNEL_EXFILTRATION_RULE, muted("Exfil", select, window), window);
@@ -206,13 +196,24 @@ public final class BuiltInPack {
                 + "@name('alert') select * from " + p + "_Fire";
     }
 
-    /** The select columns for the entities and the evidence (the joined hits' event ids). */
-    private static String columns(String source, String destination, String user, String host, String... aliases) {
+    /** {@code from} two {@code Hit} streams, each filtered and in a {@code #time(span)} window. */
+    private static String join(String first, String firstAlias, String second, String secondAlias, String span) {
+        return "from Hit(" + first + ")#time(" + span + ") as " + firstAlias + ",\n  Hit(" + second + ")#time(" + span
+                + ") as " + secondAlias + "\n";
+    }
+
+    /**
+     * The end of a join's message ({@code [source.ip=... ...]}), then the columns for the entities and
+     * the evidence (the joined hits' event ids).
+     */
+    private static String messageEndAndColumns(String source, String destination, String user, String host,
+            String... aliases) {
         StringBuilder evidence = new StringBuilder();
         for (String a : aliases) {
             evidence.append(evidence.length() == 0 ? "" : ", ").append(a).append(".field('event.id')");
         }
-        return "  " + source + " as sourceIp, " + nullable(destination) + " as destinationIp, " + nullable(user)
+        return " || " + entities(source, destination, user, host) + " as message,\n"
+                + "  " + source + " as sourceIp, " + nullable(destination) + " as destinationIp, " + nullable(user)
                 + " as userName, " + nullable(host) + " as hostName,\n"
                 + "  {" + evidence + "} as evidence\n";
     }

@@ -1,7 +1,6 @@
 package org.fenghuo.correlation.pack;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.fenghuo.detection.anomaly.support.AddressSet;
@@ -45,7 +44,7 @@ public final class MarkerHits {
         this.engineering = settings.engineering();
         this.critical = settings.critical();
         this.internal = settings.internal();
-        this.ports = Set.copyOf(new HashSet<>(settings.remoteSessionPorts()));
+        this.ports = Set.copyOf(settings.remoteSessionPorts());
     }
 
     /** The marks of {@code e}: usually none, at most one. */

@@ -40,7 +40,7 @@ public record PackSettings(Duration intrusionWindow, Duration c2Window, Duration
         implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Windows are EPL {@code #time} views and replay spans: a week bounds what a restore replays. */
-    static final Duration MAX_WINDOW = Duration.ofDays(7);
+    public static final Duration MAX_WINDOW = Duration.ofDays(7);
 
     public static final List<String> DEFAULT_INTERNAL_NETWORKS = List.of("10.0.0.0/8", "172.16.0.0/12",
             "192.168.0.0/16", "100.64.0.0/10", "fc00::/7");

@@ -25,10 +25,10 @@ class BuiltInPackTest {
     static final String OTHER = "198.51.100.9";
     static final String HOST = "172.16.10.22";
     static final String C2 = "198.51.100.77";
-    static final String SCAN_H = "fenghuo.anomaly.port_scan.horizontal";
-    static final String SCAN_V = "fenghuo.anomaly.port_scan.vertical";
-    static final String BRUTE = "fenghuo.anomaly.brute_force";
-    static final String LOGIN = "fenghuo.anomaly.brute_force.success";
+    static final String SCAN_H = BuiltInPack.SCAN_HORIZONTAL;
+    static final String SCAN_V = BuiltInPack.SCAN_VERTICAL;
+    static final String BRUTE = BuiltInPack.BRUTE_FORCE;
+    static final String LOGIN = BuiltInPack.LOGIN_AFTER_BRUTE_FORCE;
     static final PackSettings DEFAULTS = PackSettings.defaults();
 
     @Test
@@ -124,8 +124,8 @@ class BuiltInPackTest {
 
     @Nested
     class ThreatIntelThenBeaconing {
-        private static final String IOC = "fenghuo.ioc.city_feed";
-        private static final String BEACON = "fenghuo.anomaly.beaconing";
+        private static final String IOC = BuiltInPack.IOC_PREFIX + "city_feed";
+        private static final String BEACON = BuiltInPack.BEACONING;
 
         @Test
         void threatIntelHitsThenBeaconingOfTheHostIsOneAlert() {
@@ -168,8 +168,8 @@ class BuiltInPackTest {
 
     @Nested
     class DnsTunnelAndEgress {
-        private static final String DNS = "fenghuo.anomaly.dns_tunnel";
-        private static final String EGRESS = "fenghuo.anomaly.volume.egress";
+        private static final String DNS = BuiltInPack.DNS_TUNNEL;
+        private static final String EGRESS = BuiltInPack.EGRESS_VOLUME;
 
         @Test
         void eitherOrderWithinTheWindowIsOneAlert() {

@@ -16,33 +16,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's proof in plain Java: the scenario through detection and the pack finds exactly the
+ * The issue's proof in plain Java ({@link PlainJudgement}): the scenario through detection and the pack finds exactly the
  * attack, the background alone finds nothing, and a seed fixes everything down to the alert ids.
  */
 class DistrictScenarioTest {
     private static DistrictScenario scenario;
-    private static ProofRun run;
+    private static PlainJudgement.Result run;
 
     @BeforeAll
     static void runTheDefaultScenario() {
         scenario = DistrictScenario.defaults();
-        run = ProofRun.of(scenario);
+        run = PlainJudgement.run(scenario);
     }
 
     @Test
     void thePackFindsEachStageOfTheAttackOnceWithItsEntitiesAndTactics() {
         ExpectedAttack x = scenario.expected();
-        assertThat(run.correlated).extracting(Alert::ruleId).containsExactlyElementsOf(x.correlationRuleIds());
+        assertThat(run.correlated()).extracting(Alert::ruleId).containsExactlyElementsOf(x.correlationRuleIds());
         assertThat(x.correlationRuleIds()).containsExactly(BuiltInPack.INTRUSION_CHAIN, BuiltInPack.LATERAL_MOVEMENT,
                 BuiltInPack.C2_AFTER_THREAT_INTEL, BuiltInPack.DNS_TUNNEL_EXFILTRATION,
                 BuiltInPack.ICS_WRITE_AFTER_REMOTE_SESSION);
         for (ExpectedAttack.Stage s : x.stages()) {
             if (s.correlationRuleId() != null) {
-                assertThat(run.correlated).filteredOn(a -> a.ruleId().equals(s.correlationRuleId()))
+                assertThat(run.correlated()).filteredOn(a -> a.ruleId().equals(s.correlationRuleId()))
                         .extracting(Alert::timestamp).as(s.name()).containsExactly(s.correlationAt());
             }
         }
-        assertThat(run.correlated).extracting(Alert::message).satisfiesExactly(
+        assertThat(run.correlated()).extracting(Alert::message).satisfiesExactly(
                 m -> assertThat(m).startsWith("scan, brute force and successful login from " + x.attacker() + " as "
                         + x.user()).endsWith("[source.ip=" + x.attacker() + " user.name=" + x.user() + "]"),
                 m -> assertThat(m).startsWith(x.foothold() + " logged in to 5 distinct hosts within 10m (threshold 5)")
@@ -55,7 +55,7 @@ class DistrictScenarioTest {
                         + x.engineeringHost() + ":3389").contains("followed by modbus write_multiple_registers to"
                         + " critical asset " + x.writtenPlcs().get(0)));
         Set<AttackTactic> tactics = new LinkedHashSet<>();
-        run.correlated.forEach(a -> tactics.addAll(a.tactics()));
+        run.correlated().forEach(a -> tactics.addAll(a.tactics()));
         assertThat(tactics).containsExactlyInAnyOrderElementsOf(x.tactics());
     }
 
@@ -81,23 +81,24 @@ class DistrictScenarioTest {
     @Test
     void theBackgroundAloneRaisesNothing() {
         DistrictScenario quiet = new DistrictScenario(ScenarioSettings.defaults().withoutAttack());
-        ProofRun background = ProofRun.of(quiet);
-        assertThat(background.events).isBetween(45_000L, 55_000L);
-        assertThat(background.marks).as("background logins reach the lateral-movement rule").isGreaterThan(1_000);
+        PlainJudgement.Result background = PlainJudgement.run(quiet);
+        assertThat(background.events()).isBetween(45_000L, 55_000L);
+        assertThat(background.marks()).as("background logins reach the lateral-movement rule").isGreaterThan(1_000);
         assertThat(background.detectionAlerts()).isEmpty();
-        assertThat(background.correlated).isEmpty();
-        assertThat(run.events).isEqualTo(background.events + scenario.attackEvents().size());
+        assertThat(background.correlated()).isEmpty();
+        assertThat(run.events()).isEqualTo(background.events() + scenario.attackEvents().size());
     }
 
     @Test
     void theSameSeedGivesTheSameAlertIdsAndAnotherSeedOtherEventsButTheSameFindings() {
-        ProofRun again = ProofRun.of(DistrictScenario.defaults());
-        assertThat(again.correlated).extracting(Alert::id).containsExactlyElementsOf(
-                run.correlated.stream().map(Alert::id).toList());
+        PlainJudgement.Result again = PlainJudgement.run(DistrictScenario.defaults());
+        assertThat(again.correlated()).extracting(Alert::id).containsExactlyElementsOf(
+                run.correlated().stream().map(Alert::id).toList());
         assertThat(again.detectionAlerts()).extracting(Alert::id).containsExactlyElementsOf(
                 run.detectionAlerts().stream().map(Alert::id).toList());
-        ProofRun other = ProofRun.of(new DistrictScenario(ScenarioSettings.defaults().withSeed(8)));
-        assertThat(other.correlated).extracting(Alert::ruleId).containsExactlyElementsOf(
+        PlainJudgement.Result other = PlainJudgement.run(
+                new DistrictScenario(ScenarioSettings.defaults().withSeed(8)));
+        assertThat(other.correlated()).extracting(Alert::ruleId).containsExactlyElementsOf(
                 scenario.expected().correlationRuleIds());
         assertThat(other.detectionAlerts()).extracting(Alert::id).doesNotContainAnyElementsOf(
                 run.detectionAlerts().stream().map(Alert::id).toList());
@@ -105,7 +106,7 @@ class DistrictScenarioTest {
 
     @Test
     void theCorrelationAlertsCarryTheirRulesClassification() {
-        assertThat(run.correlated).extracting(Alert::ruleId, Alert::category, Alert::severity).containsExactly(
+        assertThat(run.correlated()).extracting(Alert::ruleId, Alert::category, Alert::severity).containsExactly(
                 tuple(BuiltInPack.INTRUSION_CHAIN, BuiltInPack.INTRUSION_CHAIN_RULE.category(),
                         BuiltInPack.INTRUSION_CHAIN_RULE.severity()),
                 tuple(BuiltInPack.LATERAL_MOVEMENT, BuiltInPack.LATERAL_MOVEMENT_RULE.category(),

@@ -70,6 +70,7 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     private transient HitBuffer buffer;
     private transient ListState<SubtaskState> state;
     private transient StateSplit restored;
+    private final long latenessMillis;
     private transient long watermark;
     private transient KeyGroupRange keyGroups;
     private transient Counter hitsIn;
@@ -90,10 +91,17 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
      */
     public CorrelationOperator(CorrelationRules rules, CorrelatorFactory factory, KeySelector<RuleHit, String> keys,
             OutputTag<RuleHit> lateTag) {
+        this(rules, factory, keys, lateTag, java.time.Duration.ZERO);
+    }
+
+    /** As above, the correlator's clock {@code allowedLateness} behind the watermark (the job's late split's). */
+    public CorrelationOperator(CorrelationRules rules, CorrelatorFactory factory, KeySelector<RuleHit, String> keys,
+            OutputTag<RuleHit> lateTag, java.time.Duration allowedLateness) {
         this.rules = rules;
         this.factory = factory;
         this.keys = keys;
         this.lateTag = lateTag;
+        this.latenessMillis = allowedLateness.toMillis();
     }
 
     @Override
@@ -175,7 +183,7 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
             // the watermark strategy gave it a time: the correlator needs one on the hit
             hit = new RuleHit(hit.ruleId(), hit.ruleName(), Instant.ofEpochMilli(element.getTimestamp()), hit.event());
         }
-        if (TimeMillis.of(hit.timestamp()) <= watermark) {
+        if (TimeMillis.of(hit.timestamp()) <= clock(watermark)) {
             hitsLate.inc();
             output.collect(lateTag, element);
             return;
@@ -188,12 +196,25 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     public void processWatermark(Watermark mark) throws Exception {
         long t = mark.getTimestamp();
         if (t > watermark) {
-            buffer.drainUpTo(t, correlator::accept);
-            correlator.advanceWatermark(Instant.ofEpochMilli(Math.min(t, END_OF_TIME)));
+            long c = clock(t);
+            buffer.drainUpTo(c, correlator::accept);
+            correlator.advanceWatermark(Instant.ofEpochMilli(Math.min(c, END_OF_TIME)));
             watermark = t;
             refreshGauges(System.nanoTime() - pendingRefreshedNanos > PENDING_REFRESH_NANOS);
         }
         super.processWatermark(mark);
+    }
+
+    /**
+     * The correlator's clock for watermark {@code w}: the allowed lateness behind it, as the job's
+     * late split judges events (an event it lets through must not become a late hit here). The
+     * first and the final watermark stay as they are.
+     */
+    private long clock(long w) {
+        if (w == Long.MIN_VALUE || w == Long.MAX_VALUE) {
+            return w;
+        }
+        return w < Long.MIN_VALUE + latenessMillis ? Long.MIN_VALUE : w - latenessMillis;
     }
 
     /** Gauges are read by the metric reporter's thread: hand them copies, never the correlator. */

@@ -41,8 +41,17 @@ public final class CorrelationOperators {
      */
     public static SingleOutputStreamOperator<Alert> correlate(DataStream<RuleHit> hits, CorrelationRules rules,
             int parallelism, CorrelatorFactory factory) {
+        return correlate(hits, rules, parallelism, factory, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As above, with the correlator's clock {@code allowedLateness} behind the watermark: give the
+     * job's allowed lateness, so a hit of an event the late split let through is never late here.
+     */
+    public static SingleOutputStreamOperator<Alert> correlate(DataStream<RuleHit> hits, CorrelationRules rules,
+            int parallelism, CorrelatorFactory factory, java.time.Duration allowedLateness) {
         HitKeys keys = new HitKeys();
-        CorrelationOperator operator = new CorrelationOperator(rules, factory, keys, LATE_HITS);
+        CorrelationOperator operator = new CorrelationOperator(rules, factory, keys, LATE_HITS, allowedLateness);
         return hits.keyBy(keys, Types.STRING)
                 .transform("correlate", AlertTypeInfo.INSTANCE, operator)
                 .uid(UID)

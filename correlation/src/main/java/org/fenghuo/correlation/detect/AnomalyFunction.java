@@ -40,6 +40,7 @@ public final class AnomalyFunction
     private transient Map<String, Slot<?>> slots;
     private transient Counter alerts;
     private transient Counter stateCleared;
+    private transient Counter orphanTimers;
 
     public AnomalyFunction(DetectorSet detectors, AnomalySettings settings) {
         this.detectors = detectors;
@@ -58,6 +59,7 @@ public final class AnomalyFunction
         }
         alerts = getRuntimeContext().getMetricGroup().counter("anomalyAlerts");
         stateCleared = getRuntimeContext().getMetricGroup().counter("anomalyStateCleared");
+        orphanTimers = getRuntimeContext().getMetricGroup().counter("anomalyOrphanTimers");
     }
 
     /** Refreshed on every write, never handing out an expired state. */
@@ -86,7 +88,14 @@ public final class AnomalyFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws IOException {
         Tuple2<String, String> key = ctx.getCurrentKey();
-        slot(key.f0).onTimer(timestamp, new Calls(key.f1, ctx.timerService(), out));
+        Slot<?> slot = slots.get(key.f0);
+        if (slot == null) {
+            // a timer restored from a checkpoint of a detector since removed from the configuration:
+            // nothing can run it; counted and let go, so removing a detector never makes the job unrestorable
+            orphanTimers.inc();
+            return;
+        }
+        slot.onTimer(timestamp, new Calls(key.f1, ctx.timerService(), out));
     }
 
     private Slot<?> slot(String detectorId) {

@@ -41,7 +41,11 @@ public final class DetectionOperators {
             throw new IllegalArgumentException("invalid detection settings: " + check.refusal());
         }
         SingleOutputStreamOperator<Alert> alerts = events
-                .connect(updates.broadcast(DetectionFunction.UPDATES))
+                // the control input's watermark must never hold event time back (see ControlWatermarks); set
+                // by an operator of its own, which emits on a timer even when a source reader has no partition
+                .connect(updates.assignTimestampsAndWatermarks(ControlWatermarks.atEndOfTime())
+                        .name("detection-control-time").uid("detection-control-time")
+                        .broadcast(DetectionFunction.UPDATES))
                 .process(new DetectionFunction(settings), AlertTypeInfo.INSTANCE)
                 .name("detect-sigma-ioc").uid(UID);
         return new Detected(alerts, alerts.getSideOutput(DetectionFunction.RULE_HITS));
@@ -65,7 +69,7 @@ public final class DetectionOperators {
      */
     public static SingleOutputStreamOperator<DetectionUpdate> updates(StreamExecutionEnvironment env,
             Source<String, ?, ?> source) {
-        return env.fromSource(source, ControlWatermarks.atEndOfTime(), "detection-control")
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "detection-control")
                 .uid(CONTROL_SOURCE_UID)
                 .process(new DetectionControl(), DetectionControl.TYPE)
                 .name("decode-detection-control").uid(CONTROL_DECODE_UID);

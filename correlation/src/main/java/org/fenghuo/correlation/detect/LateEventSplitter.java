@@ -1,5 +1,7 @@
 package org.fenghuo.correlation.detect;
 
+import java.time.Instant;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -36,9 +38,10 @@ public final class LateEventSplitter extends ProcessFunction<SecurityEvent, Secu
     @Override
     public void processElement(SecurityEvent event, Context ctx, Collector<SecurityEvent> out) {
         long watermark = ctx.timerService().currentWatermark();
-        // no watermark yet (Long.MIN_VALUE): nothing is late; subtracting would wrap around
+        // no watermark yet (Long.MIN_VALUE): nothing is late; subtracting would wrap around.
+        // A watermark W says nothing at or before W comes any more: at W itself is late, as the correlation operator judges it
         boolean isLate = watermark != Long.MIN_VALUE && event.timestamp() != null
-                && event.timestamp().toEpochMilli() < watermark - allowedLatenessMillis;
+                && !event.timestamp().isAfter(Instant.ofEpochMilli(watermark).minusMillis(allowedLatenessMillis));
         if (isLate) {
             late.inc();
             ctx.output(LATE, event);

@@ -33,6 +33,7 @@ public final class TimestampGuard extends ProcessFunction<SecurityEvent, Securit
 
     private transient Counter missing;
     private transient Counter future;
+    private transient Counter outOfRange;
 
     public TimestampGuard(EventTimeSettings settings) {
         this.maxSkewMillis = settings.validated().maxFutureSkew().toMillis();
@@ -42,6 +43,7 @@ public final class TimestampGuard extends ProcessFunction<SecurityEvent, Securit
     public void open(OpenContext openContext) {
         missing = getRuntimeContext().getMetricGroup().counter("eventsMissingTimestamp");
         future = getRuntimeContext().getMetricGroup().counter("eventsFutureTimestamp");
+        outOfRange = getRuntimeContext().getMetricGroup().counter("eventsTimestampOutOfRange");
     }
 
     @Override
@@ -53,11 +55,18 @@ public final class TimestampGuard extends ProcessFunction<SecurityEvent, Securit
             ctx.output(DEAD_LETTERS, deadLetter(event, now, "missing_timestamp"));
             return;
         }
-        long ahead = ts.toEpochMilli() - now;
-        if (ahead > maxSkewMillis) {
+        // Instants, not millis: a parsed year of +999999999 overflows toEpochMilli and would fail the task forever
+        if (ts.isBefore(Instant.EPOCH)) {
+            outOfRange.inc();
+            ctx.output(DEAD_LETTERS, deadLetter(event, now, "timestamp_out_of_range: " + ts + " is before 1970"));
+            return;
+        }
+        if (ts.isAfter(Instant.ofEpochMilli(now).plusMillis(maxSkewMillis))) {
             future.inc();
+            // the reason names the limit, not how far ahead: the dead letter's id hashes its reason,
+            // and a replay at another wall-clock time must give the same document
             ctx.output(DEAD_LETTERS, deadLetter(event, now,
-                    "future_timestamp: " + ts + " is " + Duration.ofMillis(ahead) + " ahead"));
+                    "future_timestamp: " + ts + " is more than " + Duration.ofMillis(maxSkewMillis) + " ahead of the clock"));
             return;
         }
         out.collect(event);

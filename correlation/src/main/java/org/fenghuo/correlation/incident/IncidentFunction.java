@@ -1,8 +1,12 @@
 package org.fenghuo.correlation.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -10,6 +14,7 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.fenghuo.correlation.types.AlertTypeInfo;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.Incident;
 
@@ -19,8 +24,11 @@ import org.fenghuo.events.Incident;
  * one millisecond after {@link IncidentBuilder#stateExpires} clears them, so a key that went quiet
  * holds nothing. One builder per subtask, loaded with the key's state for each call.
  *
- * <p>Alerts are taken whatever their time: correlation alerts decided at a window's close carry the
- * time of their last hit, behind the watermark, and still belong in their incident.
+ * <p>Alerts wait in keyed state until the watermark passes them and are then taken in time order
+ * (ties by alert id): alerts of one key come from several operators in an order that differs from
+ * run to run, and the incident's id hashes its first alert, so ordering by arrival would give a
+ * replay other ids. An alert already behind the watermark on arrival (a correlation decided at its
+ * window's close carries the time of its last hit) is taken at once: it still belongs in its incident.
  */
 public final class IncidentFunction extends KeyedProcessFunction<String, Alert, Incident> {
     private static final long serialVersionUID = 1L;
@@ -29,6 +37,8 @@ public final class IncidentFunction extends KeyedProcessFunction<String, Alert, 
     private final IncidentConfig config;
     private transient IncidentBuilder builder;
     private transient ValueState<byte[]> state;
+    private transient ListState<Alert> waiting;
+    private transient Counter behindWatermark;
     private transient Counter accepted;
     private transient Counter duplicates;
     private transient Counter suppressed;
@@ -45,7 +55,9 @@ public final class IncidentFunction extends KeyedProcessFunction<String, Alert, 
         // the key's state as the builder's own JSON (IncidentStateCodec): no Kryo, and it reads older shapes
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("incident",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("incident-waiting", AlertTypeInfo.INSTANCE));
         MetricGroup m = getRuntimeContext().getMetricGroup();
+        behindWatermark = m.counter("incidentAlertsBehindWatermark");
         accepted = m.counter("incidentAlertsAccepted");
         duplicates = m.counter("incidentAlertsDuplicate");
         suppressed = m.counter("incidentAlertsSuppressed");
@@ -55,8 +67,38 @@ public final class IncidentFunction extends KeyedProcessFunction<String, Alert, 
 
     @Override
     public void processElement(Alert alert, Context ctx, Collector<Incident> out) throws Exception {
-        String key = ctx.getCurrentKey();
+        long t = alert.timestamp().toEpochMilli();
+        if (t > ctx.timerService().currentWatermark()) {
+            waiting.add(alert);
+            ctx.timerService().registerEventTimeTimer(t);
+            return;
+        }
+        behindWatermark.inc();
         load();
+        take(alert, out);
+        save(ctx.getCurrentKey(), ctx.timerService());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out) throws Exception {
+        load();
+        List<Alert> due = new ArrayList<>();
+        List<Alert> later = new ArrayList<>();
+        for (Alert a : waiting.get()) {
+            (a.timestamp().toEpochMilli() <= timestamp ? due : later).add(a);
+        }
+        if (!due.isEmpty()) {
+            due.sort(Comparator.comparing(Alert::timestamp).thenComparing(Alert::id));
+            for (Alert a : due) {
+                take(a, out);
+            }
+            waiting.update(later);
+        }
+        builder.advanceWatermark(Instant.ofEpochMilli(timestamp));
+        save(ctx.getCurrentKey(), ctx.timerService());
+    }
+
+    private void take(Alert alert, Collector<Incident> out) {
         IncidentCounters before = builder.counters();
         AlertOutcome outcome = builder.process(alert);
         IncidentCounters after = builder.counters();
@@ -68,14 +110,6 @@ public final class IncidentFunction extends KeyedProcessFunction<String, Alert, 
             versions.inc();
             out.collect(outcome.incident());
         }
-        save(key, ctx.timerService());
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out) throws Exception {
-        load();
-        builder.advanceWatermark(Instant.ofEpochMilli(timestamp));
-        save(ctx.getCurrentKey(), ctx.timerService());
     }
 
     private void load() throws Exception {

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.fenghuo.correlation.correlate.CorrelationOperators;
 import org.fenghuo.correlation.correlate.CorrelationRules;
+import org.fenghuo.correlation.correlate.CorrelatorFactory;
 import org.fenghuo.correlation.detect.AnomalyOperators;
 import org.fenghuo.correlation.detect.DetectionOperators;
 import org.fenghuo.correlation.detect.DetectionRules;
@@ -122,6 +123,7 @@ public final class EventPipelineJob {
             Source<RawRecord, ?, ?> deadLetterSource, Source<String, ?, ?> ruleControl, JobSinks sinks) {
         if (!settings.checkpointInterval().isZero()) {
             env.enableCheckpointing(settings.checkpointInterval().toMillis());
+            env.getCheckpointConfig().setCheckpointTimeout(PipelineSettings.CHECKPOINT_TIMEOUT.toMillis());
         }
         DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "events-source")
                 .uid("events-source");
@@ -214,7 +216,8 @@ public final class EventPipelineJob {
         CorrelationRules rules = DetectionRules.sigmaPack(correlation.detection())
                 .map(pack -> CorrelationRules.of(pack, BuiltInPack.rules(correlation.pack())))
                 .orElseGet(() -> CorrelationRules.none().withEpl(BuiltInPack.rules(correlation.pack())));
-        DataStream<Alert> correlated = CorrelationOperators.correlate(hits, rules, correlation.correlationParallelism());
+        DataStream<Alert> correlated = CorrelationOperators.correlate(hits, rules, correlation.correlationParallelism(),
+                CorrelatorFactory.ESPER, correlation.eventTime().allowedLateness());
         DataStream<Alert> alerts = detections.union(correlated);
         DataStream<Incident> incidents = IncidentOperators.build(alerts, correlation.incidents());
         return new Judged(alerts, incidents, controlDeadLetters);

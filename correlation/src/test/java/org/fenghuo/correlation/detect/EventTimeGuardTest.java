@@ -24,6 +24,24 @@ class EventTimeGuardTest {
     }
 
     @Test
+    void timestampsBeyondWhatMillisecondsHoldAreDeadLetteredNotAFailedTask() throws Exception {
+        // toEpochMilli() of these throws: the guard must judge them without it (the task would restart forever)
+        try (OneInputStreamOperatorTestHarness<SecurityEvent, SecurityEvent> h =
+                ProcessFunctionTestHarnesses.forProcessFunction(new TimestampGuard(SETTINGS))) {
+            h.setProcessingTime(NOW.toEpochMilli());
+            h.processElement(TestEvents.sshFailure("far-future", Instant.parse("+999999999-01-01T00:00:00Z"), "10.0.0.1"), 0);
+            h.processElement(TestEvents.sshFailure("far-past", Instant.parse("-999999999-01-01T00:00:00Z"), "10.0.0.1"), 0);
+            h.processElement(TestEvents.sshFailure("before-1970", Instant.parse("1969-12-31T23:59:59Z"), "10.0.0.1"), 0);
+
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(h.getSideOutput(TimestampGuard.DEAD_LETTERS)).extracting(r -> r.getValue().reason())
+                    .satisfiesExactly(r -> assertThat(r).startsWith("future_timestamp: +999999999-01-01T00:00:00Z"),
+                            r -> assertThat(r).isEqualTo("timestamp_out_of_range: -999999999-01-01T00:00:00Z is before 1970"),
+                            r -> assertThat(r).isEqualTo("timestamp_out_of_range: 1969-12-31T23:59:59Z is before 1970"));
+        }
+    }
+
+    @Test
     void missingAndFutureTimestampsBecomeDeadLettersWithTheirReason() throws Exception {
         TimestampGuard guard = new TimestampGuard(SETTINGS);
         try (OneInputStreamOperatorTestHarness<SecurityEvent, SecurityEvent> h =
@@ -39,7 +57,7 @@ class EventTimeGuardTest {
             List<DeadLetter> dead = h.getSideOutput(TimestampGuard.DEAD_LETTERS).stream().map(StreamRecord::getValue)
                     .toList();
             assertThat(dead).extracting(DeadLetter::reason).containsExactly("missing_timestamp",
-                    "future_timestamp: 2026-11-24T09:05:00.001Z is PT5M0.001S ahead");
+                    "future_timestamp: 2026-11-24T09:05:00.001Z is more than PT5M ahead of the clock");
             assertThat(guard.missingCount()).isEqualTo(1);
             assertThat(guard.futureCount()).isEqualTo(1);
             assertThat(dead).extracting(DeadLetter::origin).containsExactly("event.id no-time", "event.id future");
@@ -66,11 +84,11 @@ class EventTimeGuardTest {
             h.processElement(TestEvents.sshFailure("before-any-watermark", NOW.minus(Duration.ofDays(1)), "10.0.0.1"),
                     NOW.minus(Duration.ofDays(1)).toEpochMilli());
             h.processWatermark(NOW.toEpochMilli());
+            // the watermark W says nothing at or before W comes: with 10 s lateness, W - 10 s itself is late
             Instant lateBy10s = NOW.minusSeconds(10);
-            Instant lateBy10sAnd1ms = lateBy10s.minusMillis(1);
-            h.processElement(TestEvents.sshFailure("within-lateness", lateBy10s, "10.0.0.1"), lateBy10s.toEpochMilli());
-            h.processElement(TestEvents.sshFailure("too-late", lateBy10sAnd1ms, "10.0.0.1"),
-                    lateBy10sAnd1ms.toEpochMilli());
+            Instant within = lateBy10s.plusMillis(1);
+            h.processElement(TestEvents.sshFailure("within-lateness", within, "10.0.0.1"), within.toEpochMilli());
+            h.processElement(TestEvents.sshFailure("too-late", lateBy10s, "10.0.0.1"), lateBy10s.toEpochMilli());
             h.processElement(TestEvents.sshFailure("on-time", NOW.plusSeconds(1), "10.0.0.1"),
                     NOW.plusSeconds(1).toEpochMilli());
 

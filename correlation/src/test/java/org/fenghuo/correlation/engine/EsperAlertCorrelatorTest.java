@@ -1,6 +1,7 @@
 package org.fenghuo.correlation.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fenghuo.correlation.engine.Hits.at;
 import static org.fenghuo.correlation.engine.Hits.from;
 import static org.fenghuo.correlation.engine.Hits.hit;
@@ -55,6 +56,20 @@ class EsperAlertCorrelatorTest {
         assertThat(alerts).containsExactly(
                 "r@2000: event_count 3 >= 3 within 10s (3 hits) for source.ip=10.0.0.1",
                 "r@13000: event_count 3 >= 3 within 10s (3 hits) for source.ip=10.0.0.1");
+    }
+
+    @Test
+    void aSinkThatFailsFailsTheCallerInsteadOfBeingSwallowedByEsper() {
+        // Esper catches and logs what a listener throws: the alert would be lost while the job runs on
+        try (EsperAlertCorrelator e = new EsperAlertCorrelator(Hits.correlations(
+                rule("{type: event_count, rules: [a], group-by: [source.ip], timespan: 10s, condition: {gte: 2}}")),
+                List.of(), alert -> {
+                    throw new IllegalStateException("downstream is gone");
+                })) {
+            e.accept(hit("a", "1", 0, from(A, "")));
+            assertThatThrownBy(() -> e.accept(hit("a", "2", 1_000, from(A, ""))))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("downstream is gone");
+        }
     }
 
     @Test

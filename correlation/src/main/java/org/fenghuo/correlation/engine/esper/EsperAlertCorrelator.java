@@ -76,6 +76,9 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
     private boolean started;
     private boolean replaying;
     private long dropped;
+    /** Alerts the listeners decided during the current Esper call, published after it returns. */
+    private final List<Alert> decided = new ArrayList<>();
+    private RuntimeException listenerFailure;
 
     /** The Sigma correlations (as loaded by detection's {@code CorrelationLoader}) and EPL rules. */
     public EsperAlertCorrelator(List<SigmaCorrelation> correlations, List<EplRule> rules, Consumer<Alert> sink) {
@@ -122,7 +125,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         }
         EPStatement out = runtime.getDeploymentService().getStatement(d.getDeploymentId(), module.prefix() + "_out");
         SigmaPlan plan = new SigmaPlan(module, new SigmaAlerts(c), c.timespan().toMillis(), Set.copyOf(c.rules()), out);
-        out.addListener((rows, old, statement, rt) -> onSigmaRows(plan, rows));
+        out.addListener((rows, old, statement, rt) -> guarded(() -> onSigmaRows(plan, rows)));
         sigma.add(plan);
     }
 
@@ -138,7 +141,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
             undeploy(d);
             return;
         }
-        alert.addListener((rows, old, statement, rt) -> onEplRows(r, rows));
+        alert.addListener((rows, old, statement, rt) -> guarded(() -> onEplRows(r, rows)));
         epl.add(new EplPlan(r, r.window().toMillis()));
     }
 
@@ -176,6 +179,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         send(hit, t, null);
         recent.addLast(new Accepted(hit, t));
         forgetHitsBefore(t);
+        publish();
     }
 
     private void send(RuleHit hit, long t, String target) {
@@ -206,6 +210,40 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         moveClock(t);
         events.sendEventBean(new TickEvent(t), EsperSetup.TICK);
         forgetBefore(t);
+        publish();
+    }
+
+    /**
+     * Runs a listener's work, keeping what it throws: Esper catches and only logs an exception from
+     * a listener, which would lose the alert silently. {@link #publish} rethrows it instead.
+     */
+    private void guarded(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            if (listenerFailure == null) {
+                listenerFailure = e;
+            }
+        }
+    }
+
+    /**
+     * Hands the alerts decided during the last Esper call to the sink, outside Esper, so a failing
+     * sink fails the caller (the Flink task restarts from its checkpoint) instead of being swallowed.
+     */
+    private void publish() {
+        RuntimeException failure = listenerFailure;
+        listenerFailure = null;
+        try {
+            if (failure != null) {
+                throw new IllegalStateException("building a correlation alert failed: " + failure, failure);
+            }
+            for (Alert a : decided) {
+                sink.accept(a);
+            }
+        } finally {
+            decided.clear();
+        }
     }
 
     /** Here as well as on watermarks: a source without watermarks must not grow the buffer forever. */
@@ -237,7 +275,7 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
                 continue;
             }
             Number measure = (Number) row.get("m");
-            sink.accept(plan.alerts().alert(key, t, measure == null ? 0 : measure.doubleValue(),
+            decided.add(plan.alerts().alert(key, t, measure == null ? 0 : measure.doubleValue(),
                     WindowRows.events(row.get("w"))));
         }
     }
@@ -248,9 +286,31 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         }
         for (EventBean row : rows) {
             long t = ((Number) row.get("time")).longValue();
-            sink.accept(Alerts.of(rule.rule(), Instant.ofEpochMilli(t), List.of(), Entities.NONE,
+            Entities entities = Entities.of(column(row, "sourceIp"), column(row, "destinationIp"),
+                    column(row, "userName"), column(row, "hostName"));
+            decided.add(Alerts.of(rule.rule(), Instant.ofEpochMilli(t), evidence(row), entities,
                     String.valueOf(row.get("message"))));
         }
+    }
+
+    /** An optional text column of a hand-written rule's row; null when absent. */
+    private static String column(EventBean row, String name) {
+        Object v = row.getEventType().isProperty(name) ? row.get(name) : null;
+        return v == null ? null : v.toString();
+    }
+
+    /** The optional {@code evidence} column: event ids (an array or a collection), distinct, in order. */
+    private static List<String> evidence(EventBean row) {
+        Object v = row.getEventType().isProperty("evidence") ? row.get("evidence") : null;
+        Iterable<?> values = v instanceof Object[] a ? java.util.Arrays.asList(a)
+                : v instanceof java.util.Collection<?> c ? c : List.of();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object o : values) {
+            if (o != null) {
+                ids.add(o.toString());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     @Override

@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fenghuo.correlation.detect.DetectionSettings;
+import org.fenghuo.correlation.incident.IncidentConfig;
+import org.fenghuo.correlation.job.CorrelationSettings;
 import org.fenghuo.correlation.job.EventPipelineJob;
+import org.fenghuo.correlation.pack.PackSettings;
 import org.fenghuo.correlation.job.KafkaToElasticsearch;
 import org.fenghuo.correlation.job.KafkaTopics;
 import org.fenghuo.correlation.job.PipelineSettings;
@@ -30,9 +34,10 @@ import org.fenghuo.correlation.pii.PiiSettings;
  * @param checkpointInterval checkpoint interval; always > 0 on a cluster (exactly-once effect, recovery)
  * @param parallelism        job parallelism; null leaves it to {@code flink run -p} or the cluster default
  * @param pii                personal-data protection
+ * @param correlation        detection, anomaly, correlation pack and incident settings
  */
 public record JobOptions(String kafka, String elasticsearch, String eventsTopic, String deadLetterTopic, String groupId,
-                         Duration checkpointInterval, Integer parallelism, PiiSettings pii) {
+                         Duration checkpointInterval, Integer parallelism, PiiSettings pii, CorrelationSettings correlation) {
 
     /** Every option with its argument name (null for a flag) and one line of help, in usage order. */
     static final Map<String, String[]> OPTIONS = options();
@@ -55,6 +60,20 @@ public record JobOptions(String kafka, String elasticsearch, String eventsTopic,
         options.put("pii-passphrase-file", new String[] {"file", "keystore passphrase file (default: $"
                 + "FENGHUO_KEYSTORE_PASSPHRASE_FILE, else $FENGHUO_KEYSTORE_PASSPHRASE, on the client and the task managers)"});
         options.put("pii-disabled", new String[] {null, "no personal-data protection: personal data reaches Elasticsearch in clear"});
+        options.put("sigma-rules", new String[] {"paths", "Sigma rule files or directories, comma-separated, readable on every"
+                + " task manager (default: none)"});
+        options.put("indicators", new String[] {"feeds", "threat-intel feeds stix:FILE, misp:FILE or list:FILE, comma-separated,"
+                + " readable on every task manager (default: none)"});
+        options.put("rules-topic", new String[] {"topic", "Kafka topic of rule-reload records, e.g. fenghuo.rules (default: none,"
+                + " rules change with a restart)"});
+        options.put("engineering-hosts", new String[] {"addresses", "engineering workstations (IPs or CIDRs, comma-separated) for"
+                + " the ICS correlation"});
+        options.put("critical-assets", new String[] {"addresses", "critical ICS assets (IPs or CIDRs, comma-separated)"});
+        options.put("incidents", new String[] {"file", "incident settings YAML (join window, suppression, scoring); read here"});
+        options.put("assets", new String[] {"files", "asset inventory YAML or CSV files, comma-separated; read here"});
+        options.put("correlation-parallelism", new String[] {"n", "subtasks of the Esper operator (default 1: correlations"
+                + " across entities stay exact)"});
+        options.put("no-correlation", new String[] {null, "store events only: no detection, correlation or incidents"});
         options.put("help", new String[] {null, "this text"});
         return java.util.Collections.unmodifiableMap(options);
     }
@@ -135,7 +154,57 @@ public record JobOptions(String kafka, String elasticsearch, String eventsTopic,
             }
         }
         PiiSettings pii = pii(values, problems);
-        return new JobOptions(kafka, elasticsearch, eventsTopic, deadLetterTopic, groupId, interval, parallelism, pii);
+        return new JobOptions(kafka, elasticsearch, eventsTopic, deadLetterTopic, groupId, interval, parallelism, pii,
+                correlation(values, problems));
+    }
+
+    private static CorrelationSettings correlation(Map<String, String> values, List<String> problems) {
+        if (values.containsKey("no-correlation")) {
+            return CorrelationSettings.disabled();
+        }
+        CorrelationSettings c = CorrelationSettings.defaults();
+        DetectionSettings detection = DetectionSettings.defaults()
+                .withSigmaRules(list(values.get("sigma-rules")).toArray(String[]::new))
+                .withIndicators(list(values.get("indicators")).toArray(String[]::new));
+        detection.problems().forEach(p -> problems.add("--sigma-rules/--indicators: " + p));
+        c = c.withDetection(detection);
+        if (values.containsKey("engineering-hosts") || values.containsKey("critical-assets")) {
+            try {
+                c = c.withPack(PackSettings.defaults().withIcsAssets(list(values.get("engineering-hosts")),
+                        list(values.get("critical-assets"))));
+            } catch (IllegalArgumentException e) {
+                problems.add("--engineering-hosts/--critical-assets: " + e.getMessage());
+            }
+        }
+        if (values.containsKey("incidents") || values.containsKey("assets")) {
+            try {
+                String incidents = values.get("incidents");
+                c = c.withIncidents(IncidentConfig.of(incidents == null ? null : Path.of(incidents),
+                        list(values.get("assets")).stream().map(Path::of).toList()));
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                problems.add("--incidents/--assets: " + e.getMessage());
+            }
+        }
+        if (values.containsKey("rules-topic")) {
+            c = c.withRulesTopic(nonBlank(values, "rules-topic", "", problems));
+        }
+        if (values.containsKey("correlation-parallelism")) {
+            Integer n = positiveInt(values.get("correlation-parallelism"));
+            if (n == null) {
+                problems.add("--correlation-parallelism = " + values.get("correlation-parallelism")
+                        + ": expected a whole number >= 1");
+            } else {
+                c = c.withCorrelationParallelism(n);
+            }
+        }
+        return c;
+    }
+
+    private static List<String> list(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private static PiiSettings pii(Map<String, String> values, List<String> problems) {
@@ -164,7 +233,8 @@ public record JobOptions(String kafka, String elasticsearch, String eventsTopic,
         return base.withTopics(eventsTopic, deadLetterTopic)
                 .withGroupId(groupId)
                 .withPipeline(new PipelineSettings(defaults.maxOutOfOrderness(), defaults.sourceIdleness(), checkpointInterval))
-                .withPii(pii);
+                .withPii(pii)
+                .withCorrelation(correlation);
     }
 
     /** Usage text: every option with its argument and help line. */

@@ -1,5 +1,15 @@
 package org.fenghuo.correlation.detect;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.fenghuo.correlation.types.SecurityEventTypeInfo;
+
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -41,6 +51,10 @@ public final class AnomalyFunction
     private transient Counter alerts;
     private transient Counter stateCleared;
     private transient Counter orphanTimers;
+    /** Events waiting for the watermark, by event time. */
+    private transient MapState<Long, List<SecurityEvent>> waiting;
+    /** The detector's own timers (Flink's timers also wake the waiting events up). */
+    private transient MapState<Long, Boolean> due;
 
     public AnomalyFunction(DetectorSet detectors, AnomalySettings settings) {
         this.detectors = detectors;
@@ -57,6 +71,9 @@ public final class AnomalyFunction
                         + ": ids name the state and must be unique");
             }
         }
+        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("anomaly-waiting", Types.LONG,
+                new ListTypeInfo<>(SecurityEventTypeInfo.INSTANCE)));
+        due = getRuntimeContext().getMapState(new MapStateDescriptor<>("anomaly-timers", Types.LONG, Types.BOOLEAN));
         alerts = getRuntimeContext().getMetricGroup().counter("anomalyAlerts");
         stateCleared = getRuntimeContext().getMetricGroup().counter("anomalyStateCleared");
         orphanTimers = getRuntimeContext().getMetricGroup().counter("anomalyOrphanTimers");
@@ -81,12 +98,23 @@ public final class AnomalyFunction
 
     @Override
     public void processElement(Tuple3<String, String, SecurityEvent> input, Context ctx, Collector<Alert> out)
-            throws IOException {
-        slot(input.f0).onEvent(input.f2, new Calls(input.f1, ctx.timerService(), out));
+            throws Exception {
+        Slot<?> slot = slot(input.f0);
+        long t = input.f2.timestamp().toEpochMilli();
+        if (t <= ctx.timerService().currentWatermark()) {
+            // behind the watermark yet let through by the allowed lateness: judged at once
+            slot.onEvent(input.f2, new Calls(input.f1, ctx.timerService(), out));
+            return;
+        }
+        List<SecurityEvent> at = waiting.get(t);
+        List<SecurityEvent> updated = at == null ? new ArrayList<>(1) : new ArrayList<>(at);
+        updated.add(input.f2);
+        waiting.put(t, updated);
+        ctx.timerService().registerEventTimeTimer(t);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws IOException {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         Tuple2<String, String> key = ctx.getCurrentKey();
         Slot<?> slot = slots.get(key.f0);
         if (slot == null) {
@@ -95,13 +123,63 @@ public final class AnomalyFunction
             orphanTimers.inc();
             return;
         }
-        slot.onTimer(timestamp, new Calls(key.f1, ctx.timerService(), out));
+        drain(slot, new Calls(key.f1, ctx.timerService(), out), ctx.timerService().currentWatermark());
+    }
+
+    /**
+     * Everything of this key the watermark {@code w} has passed, in event-time order, as
+     * {@code DetectorRunner} runs it: each event (ties by {@code event.id}), then the detector's
+     * timers up to that event's time, then the timers up to {@code w}. Events of one key reach this
+     * operator from several upstream subtasks whose partitions progress at different speeds: fed as
+     * they arrive, a detector would see them out of order by far more than the bounded
+     * out-of-orderness, and a replay would judge them in another order (other evidence, other alert ids).
+     * Flink calls this once per due timer; the first call does the work, the others find nothing left.
+     */
+    private void drain(Slot<?> slot, Calls calls, long w) throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (Long t : waiting.keys()) {
+            if (t <= w) {
+                times.add(t);
+            }
+        }
+        Collections.sort(times);
+        for (long t : times) {
+            List<SecurityEvent> at = new ArrayList<>(waiting.get(t));
+            waiting.remove(t);
+            at.sort(Comparator.comparing(AnomalyFunction::eventId));
+            for (SecurityEvent e : at) {
+                slot.onEvent(e, calls);
+                fireDue(slot, calls, t);
+            }
+        }
+        fireDue(slot, calls, w);
+    }
+
+    /** The detector's timers up to {@code limit}, oldest first, including ones registered meanwhile. */
+    private void fireDue(Slot<?> slot, Calls calls, long limit) throws Exception {
+        while (true) {
+            Long next = null;
+            for (Long t : due.keys()) {
+                if (t <= limit && (next == null || t < next)) {
+                    next = t;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            due.remove(next);
+            slot.onTimer(next, calls);
+        }
+    }
+
+    private static String eventId(SecurityEvent e) {
+        return e.event() == null || e.event().id() == null ? "" : e.event().id();
     }
 
     private Slot<?> slot(String detectorId) {
         Slot<?> slot = slots.get(detectorId);
         if (slot == null) {
-            // restored state or timers of a detector no longer configured: the graph changed under the job
+            // the router only sends to configured detectors: the graph changed under the job
             throw new IllegalStateException("no anomaly detector with id " + detectorId + " is configured");
         }
         return slot;
@@ -171,12 +249,24 @@ public final class AnomalyFunction
 
         @Override
         public void registerTimer(long eventTimeMillis) {
+            try {
+                due.put(eventTimeMillis, Boolean.TRUE);
+            } catch (Exception e) {
+                throw new IllegalStateException("anomaly timer state", e);
+            }
             timers.registerEventTimeTimer(eventTimeMillis);
         }
 
         @Override
         public void deleteTimer(long eventTimeMillis) {
-            timers.deleteEventTimeTimer(eventTimeMillis);
+            try {
+                due.remove(eventTimeMillis);
+                if (!waiting.contains(eventTimeMillis)) {
+                    timers.deleteEventTimeTimer(eventTimeMillis);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("anomaly timer state", e);
+            }
         }
 
         @Override

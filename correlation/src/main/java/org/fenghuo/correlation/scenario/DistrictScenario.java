@@ -75,6 +75,37 @@ public final class DistrictScenario implements Iterable<SecurityEvent> {
         return PackSettings.defaults().withIcsAssets(List.of(network.engineeringWorkstation()), network.plcs());
     }
 
+    /**
+     * The district's asset inventory as incident-settings YAML ({@code AssetInventory.parseYaml}):
+     * the PLCs and the SCADA server are critical infrastructure (criticality 5), the engineering
+     * workstation 4, servers 3 (the OT and server subnets as blocks), so risk scores and warning
+     * levels weigh what was hit.
+     */
+    public String assetInventory() {
+        StringBuilder y = new StringBuilder("assets:\n");
+        int n = 1;
+        for (String plc : network.plcs()) {
+            asset(y, "plc-" + n, "PLC " + n++, List.of(plc), 5, "ot", true, "water, plc");
+        }
+        asset(y, "scada", "SCADA server", List.of(network.scada()), 5, "ot", true, "water, scada");
+        asset(y, "eng-ws", "engineering workstation", List.of(network.engineeringWorkstation()), 4, "ot", false,
+                "engineering");
+        asset(y, "servers", "server subnet", List.of("10.10.2.0/24"), 3, "servers", false, "server");
+        asset(y, "dmz", "DMZ", List.of("172.16.10.0/24"), 3, "dmz", false, "dmz");
+        return y.toString();
+    }
+
+    private static void asset(StringBuilder y, String id, String name, List<String> ips, int criticality, String zone,
+            boolean critical, String tags) {
+        y.append("  - id: ").append(id).append('\n')
+                .append("    name: ").append(name).append('\n')
+                .append("    ips: [").append(String.join(", ", ips)).append("]\n")
+                .append("    criticality: ").append(criticality).append('\n')
+                .append("    zone: ").append(zone).append('\n')
+                .append("    critical_infrastructure: ").append(critical).append('\n')
+                .append("    tags: [").append(tags).append("]\n");
+    }
+
     /** Two time-ordered iterators as one; on equal times the background goes first. */
     private static final class Merge implements Iterator<SecurityEvent> {
         private final Iterator<SecurityEvent> a;

@@ -72,6 +72,41 @@ class CorrelationJobMainTest {
     }
 
     @Test
+    void correlationOptionsReachTheJob(@TempDir Path dir) throws Exception {
+        Path feed = Files.writeString(dir.resolve("ti.txt"), "198.51.100.77\n");
+        Path assets = Files.writeString(dir.resolve("assets.csv"),
+                "id,name,ips,criticality\nplc-1,Water PLC,10.9.0.10,5\n");
+        assertThat(run(Map.of(), "--kafka", "k:9092", "--elasticsearch", "http://es:9200", "--indicators", "list:" + feed,
+                "--engineering-hosts", "10.9.0.5", "--critical-assets", "10.9.0.0/24", "--assets", assets.toString(),
+                "--rules-topic", "fenghuo.rules", "--correlation-parallelism", "2")).isZero();
+
+        var correlation = launched.get().correlation();
+        assertThat(correlation.enabled()).isTrue();
+        assertThat(correlation.detection().indicators()).containsExactly("list:" + feed);
+        assertThat(correlation.pack().engineeringHosts()).containsExactly("10.9.0.5");
+        assertThat(correlation.incidents().inventory().byIp("10.9.0.10").criticality()).isEqualTo(5);
+        assertThat(correlation.rulesTopic()).isEqualTo("fenghuo.rules");
+        assertThat(correlation.correlationParallelism()).isEqualTo(2);
+    }
+
+    @Test
+    void badCorrelationOptionsAreNamedAndLaunchNothing(@TempDir Path dir) throws Exception {
+        Path assets = Files.writeString(dir.resolve("assets.csv"), "id,name,ips,criticality\nplc-1,PLC,10.9.0.10,9\n");
+        assertThat(run(Map.of(), "--kafka", "k:9092", "--elasticsearch", "http://es:9200", "--assets", assets.toString(),
+                "--engineering-hosts", "not-an-address", "--correlation-parallelism", "0")).isEqualTo(
+                CorrelationJobMain.EXIT_BAD_OPTIONS);
+        assertThat(err()).contains("--incidents/--assets").contains("criticality").contains("--engineering-hosts")
+                .contains("--correlation-parallelism = 0");
+        assertThat(launched.get()).isNull();
+    }
+
+    @Test
+    void correlationCanBeSwitchedOff() throws Exception {
+        assertThat(run(Map.of(), "--kafka", "k:9092", "--elasticsearch", "http://es:9200", "--no-correlation")).isZero();
+        assertThat(launched.get().correlation().enabled()).isFalse();
+    }
+
+    @Test
     void piiCanBeSwitchedOff() throws Exception {
         assertThat(run(Map.of(), "--kafka", "k:9092", "--elasticsearch", "http://es:9200", "--pii-disabled",
                 "--checkpoint-interval", "PT2S")).isZero();

@@ -48,11 +48,13 @@ import org.fenghuo.correlation.detect.DetectionSettings;
 import org.fenghuo.correlation.elasticsearch.ElasticsearchClients;
 import org.fenghuo.correlation.incident.AssetInventory;
 import org.fenghuo.correlation.incident.IncidentBuilder;
+import org.fenghuo.correlation.incident.IncidentConfig;
 import org.fenghuo.correlation.incident.IncidentSettings;
 import org.fenghuo.correlation.job.CorrelationSettings;
 import org.fenghuo.correlation.job.KafkaToElasticsearch;
 import org.fenghuo.correlation.job.PipelineSettings;
 import org.fenghuo.correlation.output.OutputTopics;
+import org.fenghuo.correlation.pack.BuiltInPack;
 import org.fenghuo.correlation.scenario.DistrictScenario;
 import org.fenghuo.correlation.scenario.ExpectedAttack;
 import org.fenghuo.correlation.scenario.PlainJudgement;
@@ -124,6 +126,7 @@ class DistrictScenarioEndToEndTest {
     void freshIndicesAndTopics(TestInfo test) throws IOException {
         topic = "district-" + test.getTestMethod().orElseThrow().getName();
         kafka.createTopic(topic, 2);
+        kafka.createTopic(topic + "-deadletter", 1);
         deleteFenghuoIndices();
     }
 
@@ -140,7 +143,7 @@ class DistrictScenarioEndToEndTest {
     void theAttackBecomesItsIncidentsWithTheirTacticsWarningLevelAndEvidenceInElasticsearch() throws Exception {
         produceAll();
         JobResult result = runOnMiniCluster(job("first"), null);
-        assertThat(result.isSuccess()).as("job result %s", result.getSerializedThrowable()).isTrue();
+        assertThat(result.isSuccess()).as("job failed: %s", failure(result)).isTrue();
 
         assertStoredAsReference("first");
 
@@ -152,22 +155,28 @@ class DistrictScenarioEndToEndTest {
         JsonNode foothold = incidentOf(incidents, x.foothold());
         assertThat(tactics(foothold)).contains(AttackTactic.LATERAL_MOVEMENT.id(), AttackTactic.COMMAND_AND_CONTROL.id(),
                 AttackTactic.EXFILTRATION.id());
-        // the district's most urgent incident is at least an orange warning: ICS writes after a remote session, or the C2
-        assertThat(incidents.values()).extracting(i -> WarningLevel.parse(i.at("/fenghuo/incident/warning_level").asText()))
-                .anySatisfy(w -> assertThat(w.levelNumber()).isLessThanOrEqualTo(WarningLevel.ORANGE.levelNumber()));
+        // ICS writes to critical infrastructure after a remote session: the district's most urgent incident
+        JsonNode ics = incidents.values().stream().filter(i -> texts(i.at("/fenghuo/incident/alert_ids")).stream()
+                .anyMatch(id -> ruleOf(id).equals(BuiltInPack.ICS_WRITE_AFTER_REMOTE_SESSION))).findFirst()
+                .orElseThrow(() -> new AssertionError("no incident holds the ICS correlation"));
+        assertThat(tactics(ics)).contains(AttackTactic.IMPACT.id());
+        assertThat(WarningLevel.parse(ics.at("/fenghuo/incident/warning_level").asText()).levelNumber())
+                .as("warning of the ICS incident").isLessThanOrEqualTo(WarningLevel.ORANGE.levelNumber());
+        System.out.println("district incidents: " + incidents.values().stream().map(i -> i.at("/message").asText() + " -> "
+                + i.at("/fenghuo/incident/warning_level").asText() + " risk " + i.at("/event/risk_score").asInt()).toList());
         assertEvidenceChainResolves(incidents);
     }
 
     @Test
     void aTaskManagerLostMidStreamLosesNothingAndDuplicatesNothing() throws Exception {
         produceAll();
-        JobResult result = runOnMiniCluster(job("failover"), cluster -> {
+        JobResult result = runOnMiniCluster(job("failover"), (cluster, running) -> {
             // kill one of the two task managers once part of the stream is stored, then give the job its slots back
-            awaitCount("fenghuo-events-*", events.size() / 3);
+            awaitCount("fenghuo-events-*", events.size() / 3, running);
             cluster.terminateTaskManager(0).get();
             cluster.startTaskManager();
         });
-        assertThat(result.isSuccess()).as("job result %s", result.getSerializedThrowable()).isTrue();
+        assertThat(result.isSuccess()).as("job failed: %s", failure(result)).isTrue();
 
         assertStoredAsReference("failover");
         // Kafka, read_committed: every alert once, however many attempts wrote it
@@ -221,11 +230,14 @@ class DistrictScenarioEndToEndTest {
     }
 
     private KafkaToElasticsearch job(String name) throws IOException {
-        Path indicators = dir.resolve("district-ti.txt");
+        Path indicators = dir.resolve(DistrictScenario.INDICATOR_SOURCE + ".txt");
         Files.writeString(indicators, scenario.indicatorList(), StandardCharsets.UTF_8);
+        Path assets = dir.resolve("district-assets.yml");
+        Files.writeString(assets, scenario.assetInventory(), StandardCharsets.UTF_8);
         CorrelationSettings correlation = CorrelationSettings.defaults()
                 .withDetection(DetectionSettings.defaults().withIndicators("list:" + indicators))
-                .withPack(scenario.packSettings());
+                .withPack(scenario.packSettings())
+                .withIncidents(IncidentConfig.of(null, List.of(assets)));
         return KafkaToElasticsearch.defaults(kafka.bootstrapServers(), elasticsearch.url())
                 .withTopics(topic, topic + "-deadletter")
                 .withGroupId("district-" + name)
@@ -253,15 +265,19 @@ class DistrictScenarioEndToEndTest {
             JobID id = mini.submitJob(graph).get().getJobID();
             CompletableFuture<JobResult> result = mini.requestJobResult(id);
             if (during != null) {
-                during.run(mini);
+                during.run(mini, result);
             }
             return result.get();
         }
     }
 
+    private static String failure(JobResult result) {
+        return result.getSerializedThrowable().map(t -> t.getFullStringifiedStackTrace()).orElse("no error");
+    }
+
     @FunctionalInterface
     private interface ClusterAction {
-        void run(MiniCluster cluster) throws Exception;
+        void run(MiniCluster cluster, CompletableFuture<JobResult> result) throws Exception;
     }
 
     private void produceAll() {
@@ -311,7 +327,8 @@ class DistrictScenarioEndToEndTest {
     private static Map<String, Incident> incidentsOf(List<Alert> alerts) {
         List<Alert> ordered = new ArrayList<>(alerts);
         ordered.sort(Comparator.comparing(Alert::timestamp).thenComparing(Alert::id));
-        IncidentBuilder builder = new IncidentBuilder(IncidentSettings.defaults(), AssetInventory.empty());
+        IncidentBuilder builder = new IncidentBuilder(IncidentSettings.defaults(),
+                AssetInventory.parseYaml(scenario.assetInventory(), "district-assets.yml"));
         Map<String, Incident> last = new LinkedHashMap<>();
         for (Alert a : ordered) {
             builder.accept(a).forEach(i -> last.put(i.id(), i));
@@ -325,6 +342,10 @@ class DistrictScenarioEndToEndTest {
                 .filter(i -> !i.entities().sourceIps().isEmpty() && i.entities().sourceIps().get(0).equals(sourceIp))
                 .findFirst().orElseThrow(() -> new AssertionError("the reference has no incident led by " + sourceIp));
         return incidents.get(expected.id());
+    }
+
+    private static String ruleOf(String alertId) {
+        return allAlerts(reference).stream().filter(a -> a.id().equals(alertId)).map(Alert::ruleId).findFirst().orElse("");
     }
 
     private static List<String> tactics(JsonNode incident) {
@@ -345,9 +366,13 @@ class DistrictScenarioEndToEndTest {
         return SliceFixture.count(client, index);
     }
 
-    private static void awaitCount(String index, long atLeast) throws Exception {
+    private static void awaitCount(String index, long atLeast, CompletableFuture<JobResult> job) throws Exception {
         Instant end = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(end)) {
+            if (job.isDone()) {
+                throw new AssertionError("the job ended before " + index + " reached " + atLeast + ": "
+                        + job.get().getSerializedThrowable().map(t -> t.getFullStringifiedStackTrace()).orElse("no error"));
+            }
             try {
                 if (count(index) >= atLeast) {
                     return;

@@ -16,6 +16,7 @@ import org.fenghuo.collectors.syslog.SyslogInputConfig;
 import org.fenghuo.collectors.syslog.SyslogTcpListener;
 import org.fenghuo.collectors.syslog.SyslogUdpListener;
 import org.fenghuo.correlation.job.KafkaToElasticsearch;
+import org.fenghuo.correlation.output.OutputTopics;
 import org.fenghuo.correlation.job.KafkaTopics;
 import org.fenghuo.correlation.job.LocalEnvironments;
 import org.fenghuo.deploy.infra.ElasticsearchConfig;
@@ -93,6 +94,9 @@ final class AllInOne implements AutoCloseable {
         started.push(kafka);
         kafka.createTopic(KafkaTopics.EVENTS, 2);
         kafka.createTopic(KafkaTopics.DEAD_LETTERS, 1);
+        // what the job publishes for the playbooks and the console (transactional: read them read_committed)
+        kafka.createTopic(OutputTopics.ALERTS, 1);
+        kafka.createTopic(OutputTopics.INCIDENTS, 1);
         long t2 = System.nanoTime();
         job = startJob(options);
         started.push(() -> job.cancel().get());

@@ -29,6 +29,7 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.executiongraph.ErrorInfo;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -170,13 +171,16 @@ class DistrictScenarioEndToEndTest {
     @Test
     void aTaskManagerLostMidStreamLosesNothingAndDuplicatesNothing() throws Exception {
         produceAll();
-        JobResult result = runOnMiniCluster(job("failover"), (cluster, running) -> {
+        Run run = run(job("failover"), (cluster, running) -> {
             // kill one of the two task managers once part of the stream is stored, then give the job its slots back
             awaitCount("fenghuo-events-*", events.size() / 3, running);
             cluster.terminateTaskManager(0).get();
             cluster.startTaskManager();
         });
-        assertThat(result.isSuccess()).as("job failed: %s", failure(result)).isTrue();
+        assertThat(run.result().isSuccess()).as("job failed: %s", failure(run.result())).isTrue();
+        // it did fail over: the lost task manager is the failure the job recovered from
+        assertThat(run.lastFailure()).as("a failure was recovered from").isNotNull();
+        System.out.println("failover: recovered from " + run.lastFailure().getExceptionAsString().lines().findFirst().orElse(""));
 
         assertStoredAsReference("failover");
         // Kafka, read_committed: every alert once, however many attempts wrote it
@@ -247,7 +251,15 @@ class DistrictScenarioEndToEndTest {
     }
 
     /** Runs the job on a MiniCluster of two task managers with two slots each; {@code during} acts on it meanwhile. */
+    /** How the job ended, and the last failure it recovered from (null when none). */
+    private record Run(JobResult result, ErrorInfo lastFailure) {
+    }
+
     private static JobResult runOnMiniCluster(KafkaToElasticsearch job, ClusterAction during) throws Exception {
+        return run(job, during).result();
+    }
+
+    private static Run run(KafkaToElasticsearch job, ClusterAction during) throws Exception {
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -267,7 +279,8 @@ class DistrictScenarioEndToEndTest {
             if (during != null) {
                 during.run(mini, result);
             }
-            return result.get();
+            JobResult done = result.get();
+            return new Run(done, mini.getArchivedExecutionGraph(id).get().getFailureInfo());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.fenghuo.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -19,31 +20,51 @@ import org.fenghuo.events.SecurityEvent;
  * thread, in bulks of the sink's default size, with the same index template and ids. Whatever
  * the slice adds (Kafka, Flink, serialisation) shows as the ratio to this.
  */
-final class DirectBulkPeer {
+public final class DirectBulkPeer {
     private static final int BULK = 1000;
 
     private DirectBulkPeer() {
     }
 
     static double run(List<SecurityEvent> events, String esUrl, ElasticsearchClient client) throws Exception {
+        return run(events, events.size(), client);
+    }
+
+    /**
+     * As above for a stream too large to hold (read lazily, e.g. a generated scenario): {@code count}
+     * is how many it yields. The events are made while the clock runs, so a slow generator counts.
+     */
+    public static double run(Iterable<SecurityEvent> events, long count, ElasticsearchClient client) throws Exception {
         Indices.deleteFenghuo(client);
         IndexTemplates.install(client, IndexTemplates.Template.EVENTS);
         SecurityEventDocuments documents = new SecurityEventDocuments();
         long start = System.nanoTime();
-        for (int from = 0; from < events.size(); from += BULK) {
-            List<SecurityEvent> slice = events.subList(from, Math.min(events.size(), from + BULK));
-            BulkRequest.Builder request = new BulkRequest.Builder();
-            for (SecurityEvent event : slice) {
-                IndexDocument doc = documents.toDocument(event);
-                BinaryData source = BinaryData.of(doc.json(), ContentType.APPLICATION_JSON);
-                request.operations(BulkOperation.of(op -> op.index(ix -> ix.index(doc.index()).id(doc.id()).document(source))));
-            }
-            BulkResponse response = client.bulk(request.build());
-            if (response.errors()) {
-                throw new IllegalStateException("direct bulk had item errors: " + response.items().get(0).error());
+        List<SecurityEvent> slice = new ArrayList<>(BULK);
+        for (SecurityEvent event : events) {
+            slice.add(event);
+            if (slice.size() == BULK) {
+                bulk(slice, documents, client);
+                slice.clear();
             }
         }
-        Indices.awaitCount(client, "fenghuo-events-*", events.size(), Duration.ofMinutes(10));
-        return events.size() / ((System.nanoTime() - start) / 1e9);
+        if (!slice.isEmpty()) {
+            bulk(slice, documents, client);
+        }
+        Indices.awaitCount(client, "fenghuo-events-*", count, Duration.ofMinutes(10));
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void bulk(List<SecurityEvent> slice, SecurityEventDocuments documents, ElasticsearchClient client)
+            throws Exception {
+        BulkRequest.Builder request = new BulkRequest.Builder();
+        for (SecurityEvent event : slice) {
+            IndexDocument doc = documents.toDocument(event);
+            BinaryData source = BinaryData.of(doc.json(), ContentType.APPLICATION_JSON);
+            request.operations(BulkOperation.of(op -> op.index(ix -> ix.index(doc.index()).id(doc.id()).document(source))));
+        }
+        BulkResponse response = client.bulk(request.build());
+        if (response.errors()) {
+            throw new IllegalStateException("direct bulk had item errors: " + response.items().get(0).error());
+        }
     }
 }

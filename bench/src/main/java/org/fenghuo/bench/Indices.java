@@ -6,21 +6,21 @@ import java.time.Duration;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 /** Index housekeeping for benchmark runs. */
-final class Indices {
+public final class Indices {
     private Indices() {
     }
 
-    static void deleteFenghuo(ElasticsearchClient client) throws IOException {
+    public static void deleteFenghuo(ElasticsearchClient client) throws IOException {
         client.indices().delete(d -> d.index("fenghuo-*").ignoreUnavailable(true).allowNoIndices(true));
     }
 
-    static long count(ElasticsearchClient client, String pattern) throws IOException {
+    public static long count(ElasticsearchClient client, String pattern) throws IOException {
         client.indices().refresh(r -> r.index(pattern).ignoreUnavailable(true).allowNoIndices(true));
         return client.count(c -> c.index(pattern).ignoreUnavailable(true).allowNoIndices(true)).count();
     }
 
     /** Waits until the pattern holds {@code expected} documents; fails the run if it does not in time. */
-    static void awaitCount(ElasticsearchClient client, String pattern, long expected, Duration limit)
+    public static void awaitCount(ElasticsearchClient client, String pattern, long expected, Duration limit)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         long count = count(client, pattern);

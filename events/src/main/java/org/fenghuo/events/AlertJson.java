@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * ECS JSON for an {@link Alert}, the document of {@code fenghuo-alerts-*} and the value on Kafka
@@ -47,57 +44,18 @@ public final class AlertJson {
             o.str("name", a.ruleName());
             o.str("version", a.ruleVersion());
             o.close();
-            if (!a.tactics().isEmpty() || !a.techniques().isEmpty()) {
-                o.open("threat");
-                o.str("framework", "MITRE ATT&CK");
-                o.open("tactic");
-                o.strList("id", map(a.tactics(), AttackTactic::id));
-                o.strList("name", map(a.tactics(), AttackTactic::displayName));
-                o.close();
-                o.open("technique");
-                o.strList("id", map(a.techniques(), AttackTechnique::id));
-                o.strList("name", map(a.techniques(), AttackTechnique::name));
-                o.close();
-                o.close();
-            }
-            Entities e = a.entities();
-            o.open("related");
-            List<String> ips = new ArrayList<>(e.sourceIps());
-            e.destinationIps().stream().filter(ip -> !ips.contains(ip)).forEach(ips::add);
-            o.strList("ip", ips);
-            o.strList("user", e.users());
-            o.strList("hosts", e.hosts());
-            o.close();
+            FindingJson.writeThreat(o, a.tactics(), a.techniques());
+            FindingJson.writeRelated(o, a.entities());
             o.open("fenghuo");
             o.str("severity", a.severity().value());
-            o.open("category");
-            o.str("code", a.category().code());
-            o.str("name", a.category().chineseName());
-            o.str("name_en", a.category().englishName());
-            o.close();
+            FindingJson.writeCategory(o, a.category());
             o.strList("event_ids", a.eventIds());
-            o.open("entities");
-            o.strList("source_ip", e.sourceIps());
-            o.strList("destination_ip", e.destinationIps());
-            o.strList("user", e.users());
-            o.strList("host", e.hosts());
-            o.close();
+            FindingJson.writeEntities(o, a.entities());
             o.close();
             o.close();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return out.toString();
-    }
-
-    private static <T> List<String> map(List<T> values, Function<T, String> f) {
-        List<String> out = new ArrayList<>(values.size());
-        for (T v : values) {
-            String s = f.apply(v);
-            if (s != null) {
-                out.add(s);
-            }
-        }
-        return out;
     }
 }

@@ -51,18 +51,18 @@ public final class IncidentJson {
             o.str("id", i.id());
             o.num("risk_score", i.riskScore());
             o.close();
-            writeThreat(o, i.tactics(), i.techniques());
-            writeRelated(o, i.entities());
+            FindingJson.writeThreat(o, i.tactics(), i.techniques());
+            FindingJson.writeRelated(o, i.entities());
             o.open("fenghuo");
             o.str("severity", i.severity().value());
-            writeEntities(o, i.entities());
+            FindingJson.writeEntities(o, i.entities());
             o.open("incident");
             o.str("title", i.title());
             o.str("status", i.status().value());
             o.instant("updated", i.updated());
             o.strList("alert_ids", i.alertIds());
             o.num("alert_count", i.alertIds().size());
-            writeCategory(o, i.category());
+            FindingJson.writeCategory(o, i.category());
             writeWarning(o, i.warningLevel());
             o.close();
             o.close();
@@ -71,77 +71,6 @@ public final class IncidentJson {
             throw new UncheckedIOException(ex);
         }
         return out.toString();
-    }
-
-    // writeThreat, writeRelated and writeEntities write what AlertJson writes inline; package-private
-    // so that AlertJson can call them instead.
-
-    static void writeThreat(LazyJsonOut o, List<AttackTactic> tactics, List<AttackTechnique> techniques)
-            throws IOException {
-        if (tactics.isEmpty() && techniques.isEmpty()) {
-            return;
-        }
-        List<String> tacticIds = new ArrayList<>();
-        List<String> tacticNames = new ArrayList<>();
-        tactics.forEach(t -> {
-            tacticIds.add(t.id());
-            tacticNames.add(t.displayName());
-        });
-        List<String> techniqueIds = new ArrayList<>();
-        List<String> techniqueNames = new ArrayList<>();
-        techniques.forEach(t -> {
-            techniqueIds.add(t.id());
-            if (t.name() != null) {
-                techniqueNames.add(t.name());
-            }
-        });
-        o.open("threat");
-        o.str("framework", "MITRE ATT&CK");
-        o.open("tactic");
-        o.strList("id", tacticIds);
-        o.strList("name", tacticNames);
-        o.close();
-        o.open("technique");
-        o.strList("id", techniqueIds);
-        o.strList("name", techniqueNames);
-        o.close();
-        o.close();
-    }
-
-    /** ECS puts every address, user and host in {@code related.*} so Kibana's pivots work across indices. */
-    static void writeRelated(LazyJsonOut o, Entities e) throws IOException {
-        List<String> ips = new ArrayList<>(e.sourceIps());
-        for (String ip : e.destinationIps()) {
-            if (!ips.contains(ip)) {
-                ips.add(ip);
-            }
-        }
-        o.open("related");
-        o.strList("ip", ips);
-        o.strList("user", e.users());
-        o.strList("hosts", e.hosts());
-        o.close();
-    }
-
-    /** {@code fenghuo.entities} keeps the roles that {@code related.*} loses. */
-    static void writeEntities(LazyJsonOut o, Entities e) throws IOException {
-        o.open("entities");
-        o.strList("source_ip", e.sourceIps());
-        o.strList("destination_ip", e.destinationIps());
-        o.strList("user", e.users());
-        o.strList("host", e.hosts());
-        o.close();
-    }
-
-    private static void writeCategory(LazyJsonOut o, IncidentCategory category) throws IOException {
-        if (category == null) {
-            return;
-        }
-        o.open("category");
-        o.str("code", category.code());
-        o.str("name", category.chineseName());
-        o.str("name_en", category.englishName());
-        o.close();
     }
 
     private static void writeWarning(LazyJsonOut o, WarningLevel w) throws IOException {

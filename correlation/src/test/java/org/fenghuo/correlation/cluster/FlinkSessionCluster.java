@@ -237,7 +237,7 @@ final class FlinkSessionCluster implements AutoCloseable {
 
     /** Waits until the job and all its subtasks run on TaskManagers. */
     void awaitRunning(String jobId, Duration timeout) throws InterruptedException {
-        await("job " + jobId + " and all its subtasks to be RUNNING", timeout, () -> {
+        await("job " + jobId + " and all its subtasks to be RUNNING (or finished, bounded ones)", timeout, () -> {
             requireJobManagerAlive();
             return rest.fullyRunning(jobId);
         });

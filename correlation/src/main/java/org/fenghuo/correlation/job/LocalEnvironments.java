@@ -1,5 +1,7 @@
 package org.fenghuo.correlation.job;
 
+import java.nio.file.Path;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -14,8 +16,24 @@ public final class LocalEnvironments {
      * efficiently fails at job build time instead of slowing down production.
      */
     public static StreamExecutionEnvironment create(int parallelism) {
+        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration(defaultCheckpointDirectory()));
+    }
+
+    /**
+     * The configuration of {@link #create}: no Kryo, and checkpoints on the file system under
+     * {@code checkpoints}. Flink's default keeps checkpoints in the JobManager's memory, limited to a
+     * few MB per state: the events the anomaly operator holds until the watermark passes them outgrow
+     * that as soon as one partition lags, and every checkpoint then fails.
+     */
+    public static Configuration configuration(Path checkpoints) {
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);
-        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        return config;
+    }
+
+    private static Path defaultCheckpointDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "fenghuo-checkpoints");
     }
 }

@@ -27,7 +27,6 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.executiongraph.ErrorInfo;
 import org.apache.flink.runtime.jobgraph.JobGraph;
@@ -54,6 +53,7 @@ import org.fenghuo.correlation.incident.IncidentConfig;
 import org.fenghuo.correlation.incident.IncidentSettings;
 import org.fenghuo.correlation.job.CorrelationSettings;
 import org.fenghuo.correlation.job.KafkaToElasticsearch;
+import org.fenghuo.correlation.job.LocalEnvironments;
 import org.fenghuo.correlation.job.PipelineSettings;
 import org.fenghuo.correlation.output.OutputTopics;
 import org.fenghuo.correlation.pack.BuiltInPack;
@@ -253,7 +253,7 @@ class DistrictScenarioEndToEndTest {
                 .withCorrelation(correlation);
     }
 
-    /** Runs the job on a MiniCluster of two task managers with two slots each; {@code during} acts on it meanwhile. */
+    /** Runs the job on a MiniCluster of two task managers with one slot each (so each runs a subtask of every parallel operator and losing either fails the job over); {@code during} acts on it meanwhile. */
     /** How the job ended, and the last failure it recovered from (null when none). */
     private record Run(JobResult result, ErrorInfo lastFailure) {
     }
@@ -263,10 +263,10 @@ class DistrictScenarioEndToEndTest {
     }
 
     private static Run run(KafkaToElasticsearch job, ClusterAction during) throws Exception {
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
+        Configuration config = LocalEnvironments.configuration(Files.createTempDirectory("district-checkpoints"));
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
+        // the lost task manager's tasks and a checkpoint in flight can each fail an attempt on a loaded machine
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
@@ -274,7 +274,7 @@ class DistrictScenarioEndToEndTest {
         job.addTo(env);
         JobGraph graph = env.getStreamGraph().getJobGraph();
         MiniClusterConfiguration cluster = new MiniClusterConfiguration.Builder().setConfiguration(config)
-                .setNumTaskManagers(2).setNumSlotsPerTaskManager(2).build();
+                .setNumTaskManagers(2).setNumSlotsPerTaskManager(1).build();
         try (MiniCluster mini = new MiniCluster(cluster)) {
             mini.start();
             JobID id = mini.submitJob(graph).get().getJobID();

@@ -27,6 +27,7 @@ import org.fenghuo.detection.sigma.correlation.RuleHit;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.Incident;
 import org.fenghuo.correlation.pii.DeadLetterMasking;
+import org.fenghuo.correlation.pii.KeyRingSource;
 import org.fenghuo.correlation.pii.PiiProtectFunction;
 import org.fenghuo.correlation.pii.PiiSettings;
 import org.fenghuo.correlation.types.SecurityEventTypeInfo;
@@ -159,11 +160,14 @@ public final class EventPipelineJob {
                 : incidents.keyBy(Incident::id, Types.STRING).map(i -> i, IncidentTypeInfo.INSTANCE)
                         .name("incident-versions-by-id").uid("incident-versions-by-id");
         if (pii.enabled()) {
+            // one key source for every operator that seals or blind-indexes: with ephemeral keys each
+            // source is its own ring, and a person's events and alerts must share blind terms
+            KeyRingSource keys = pii.keyRingSource();
             SingleOutputStreamOperator<SecurityEvent> protectedEvents = timed
-                    .process(new PiiProtectFunction(pii), SecurityEventTypeInfo.INSTANCE)
+                    .process(new PiiProtectFunction(pii, keys), SecurityEventTypeInfo.INSTANCE)
                     .name("protect-pii").uid("protect-pii");
             SingleOutputStreamOperator<SecurityEvent> protectedLate = guarded.late()
-                    .process(new PiiProtectFunction(pii), SecurityEventTypeInfo.INSTANCE)
+                    .process(new PiiProtectFunction(pii, keys), SecurityEventTypeInfo.INSTANCE)
                     .name("protect-pii-late").uid("protect-pii-late");
             leaving = protectedEvents;
             lateLeaving = protectedLate;
@@ -171,9 +175,9 @@ public final class EventPipelineJob {
                     .union(protectedLate.getSideOutput(PiiProtectFunction.FAILURES))
                     .map(new DeadLetterMasking()).name("mask-dead-letters").uid("mask-dead-letters");
             if (alerts != null) {
-                alertsLeaving = alerts.map(ProtectFindingsFunction.alerts(pii), AlertTypeInfo.INSTANCE)
+                alertsLeaving = alerts.map(ProtectFindingsFunction.alerts(keys), AlertTypeInfo.INSTANCE)
                         .name("protect-pii-alerts").uid("protect-pii-alerts");
-                incidentsLeaving = incidentsLeaving.map(ProtectFindingsFunction.incidents(pii),
+                incidentsLeaving = incidentsLeaving.map(ProtectFindingsFunction.incidents(keys),
                         IncidentTypeInfo.INSTANCE).name("protect-pii-incidents").uid("protect-pii-incidents");
             }
         }

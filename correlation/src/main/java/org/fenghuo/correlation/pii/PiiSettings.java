@@ -93,7 +93,12 @@ public record PiiSettings(boolean enabled, String policy, String keystore, Strin
     }
 
     /** Where the protecting operators get their key ring from, once per JVM. */
-    KeyRingSource keyRingSource() {
+    /**
+     * Where the job's operators open the keys. Call it once per job and hand the result to every
+     * operator that seals or blind-indexes: ephemeral keys are one ring per call, and two rings
+     * would give the same name two blind terms.
+     */
+    public KeyRingSource keyRingSource() {
         if (isEphemeral()) {
             // one id per built job: every subtask of this job in this JVM shares the same in-memory keys,
             // so blind-index terms agree across subtasks

@@ -39,15 +39,6 @@ public final class ProtectFindingsFunction<T> extends RichMapFunction<T, T> {
         this.redact = redact;
     }
 
-    /** With the keys {@code settings} locate (opened on the task manager). */
-    public static ProtectFindingsFunction<Alert> alerts(PiiSettings settings) {
-        return alerts(settings.keyRingSource());
-    }
-
-    public static ProtectFindingsFunction<Incident> incidents(PiiSettings settings) {
-        return incidents(settings.keyRingSource());
-    }
-
     public static ProtectFindingsFunction<Alert> alerts(KeyRingSource keys) {
         return new ProtectFindingsFunction<Alert>(keys, FindingProtector::protect, FindingProtector::redact);
     }

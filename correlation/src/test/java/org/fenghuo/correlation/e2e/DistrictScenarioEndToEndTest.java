@@ -115,13 +115,7 @@ class DistrictScenarioEndToEndTest {
         if (client != null) {
             deleteFenghuoIndices();
         }
-        ElasticsearchClients.closeQuietly(client);
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (elasticsearch != null) {
-            elasticsearch.close();
-        }
+        SliceFixture.closeServers(client, kafka, elasticsearch);
     }
 
     @BeforeEach
@@ -138,7 +132,7 @@ class DistrictScenarioEndToEndTest {
     }
 
     private static void deleteFenghuoIndices() throws IOException {
-        client.indices().delete(d -> d.index("fenghuo-*").ignoreUnavailable(true).allowNoIndices(true));
+        SliceFixture.deleteFenghuoIndices(client);
     }
 
     @Test

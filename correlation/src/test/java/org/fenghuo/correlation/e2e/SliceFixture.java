@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.fenghuo.correlation.elasticsearch.ElasticsearchClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.fenghuo.collectors.metrics.CollectorStats;
 import org.fenghuo.collectors.output.KafkaEventSink;
@@ -101,5 +102,22 @@ final class SliceFixture {
             last = value.getAsLong();
         }
         return last;
+    }
+
+    /** Every Fenghuo index gone: each test starts and ends with an empty store. */
+    static void deleteFenghuoIndices(ElasticsearchClient client) throws IOException {
+        client.indices().delete(d -> d.index("fenghuo-*").ignoreUnavailable(true).allowNoIndices(true));
+    }
+
+    /** Closes what a test class started; each may be null (its start failed). */
+    static void closeServers(ElasticsearchClient client, org.fenghuo.deploy.infra.EmbeddedKafka kafka,
+            org.fenghuo.deploy.infra.ElasticsearchEndpoint elasticsearch) throws Exception {
+        ElasticsearchClients.closeQuietly(client);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (elasticsearch != null) {
+            elasticsearch.close();
+        }
     }
 }

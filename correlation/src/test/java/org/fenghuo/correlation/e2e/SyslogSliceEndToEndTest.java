@@ -67,13 +67,7 @@ class SyslogSliceEndToEndTest {
 
     @AfterAll
     static void stopServers() throws Exception {
-        ElasticsearchClients.closeQuietly(client);
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (elasticsearch != null) {
-            elasticsearch.close();
-        }
+        SliceFixture.closeServers(client, kafka, elasticsearch);
     }
 
     @BeforeEach
@@ -92,7 +86,7 @@ class SyslogSliceEndToEndTest {
     }
 
     private static void deleteFenghuoIndices() throws IOException {
-        client.indices().delete(d -> d.index("fenghuo-*").ignoreUnavailable(true).allowNoIndices(true));
+        SliceFixture.deleteFenghuoIndices(client);
     }
 
     private KafkaToElasticsearch pipeline(String groupId, boolean bounded) {

@@ -6,7 +6,6 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.fenghuo.correlation.correlate.CorrelationOperators;
 import org.fenghuo.correlation.correlate.CorrelationRules;
 import org.fenghuo.correlation.correlate.CorrelatorFactory;
@@ -156,9 +155,10 @@ public final class EventPipelineJob {
         DataStream<SecurityEvent> leaving = timed;
         DataStream<SecurityEvent> lateLeaving = guarded.late();
         DataStream<Alert> alertsLeaving = alerts;
-        DataStream<Incident> incidentsLeaving = incidents == null ? null
-                : incidents.keyBy(Incident::id, Types.STRING).map(i -> i, IncidentTypeInfo.INSTANCE)
-                        .name("incident-versions-by-id").uid("incident-versions-by-id");
+        // no re-keying by incident id on the way out: an incident's id derives from its group key, so
+        // all its versions come, in order, from the one incident subtask that owns the key and go
+        // forward from there to the sinks
+        DataStream<Incident> incidentsLeaving = incidents;
         if (pii.enabled()) {
             // one key source for every operator that seals or blind-indexes: with ephemeral keys each
             // source is its own ring, and a person's events and alerts must share blind terms

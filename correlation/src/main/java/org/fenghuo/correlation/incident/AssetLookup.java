@@ -31,7 +31,7 @@ public interface AssetLookup {
      * The inventory, then the learned assets for addresses the inventory does not cover (the
      * inventory always wins, even when a learned value is higher).
      */
-    static AssetLookup combined(AssetInventory inventory, LearnedAssets learned) {
+    static AssetLookup combined(AssetInventory inventory, AssetLookup learned) {
         return new AssetLookup() {
             @Override
             public Asset byIp(String ip) {

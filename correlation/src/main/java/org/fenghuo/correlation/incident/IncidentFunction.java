@@ -11,7 +11,11 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.fenghuo.correlation.types.AlertTypeInfo;
@@ -29,13 +33,26 @@ import org.fenghuo.events.Incident;
  * run to run, and the incident's id hashes its first alert, so ordering by arrival would give a
  * replay other ids. An alert already behind the watermark on arrival (a correlation decided at its
  * window's close carries the time of its last hit) is taken at once: it still belongs in its incident.
+ *
+ * <p>The second input is the broadcast stream of {@link LearnedAssetUpdate}s: kept in broadcast
+ * state (every subtask receives the same updates in the same order, so every copy is the same) and
+ * in a table on the heap that the risk score looks assets up in, the inventory first. An alert is
+ * scored with the learned assets as they were at its time ({@link LearnedAssetTable#asOf}); the
+ * updates for that time have arrived when the watermark passes it, since the learner sends them
+ * ahead of its watermarks.
  */
-public final class IncidentFunction extends KeyedProcessFunction<String, Alert, Incident> {
+public final class IncidentFunction extends KeyedBroadcastProcessFunction<String, Alert, LearnedAssetUpdate, Incident> {
     private static final long serialVersionUID = 1L;
     private static final IncidentBuilderState EMPTY = new IncidentBuilderState(List.of(), List.of(), null, IncidentCounters.ZERO);
 
+    /** Address to {@link LearnedAsset} as {@link IncidentStateCodec} JSON: written on updates only, read on restore. */
+    public static final MapStateDescriptor<String, byte[]> LEARNED_ASSETS = new MapStateDescriptor<>("learned-assets",
+            Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
     private final IncidentConfig config;
     private transient IncidentBuilder builder;
+    private transient LearnedAssetTable learned;
+    private transient boolean learnedLoaded;
     private transient ValueState<byte[]> state;
     private transient ListState<Alert> waiting;
     private transient Counter behindWatermark;
@@ -51,7 +68,9 @@ public final class IncidentFunction extends KeyedProcessFunction<String, Alert, 
 
     @Override
     public void open(OpenContext openContext) {
-        builder = new IncidentBuilder(config.settingsParsed(), config.inventory());
+        learned = new LearnedAssetTable();
+        learnedLoaded = false;
+        builder = new IncidentBuilder(config.settingsParsed(), AssetLookup.combined(config.inventory(), learned));
         // the key's state as the builder's own JSON (IncidentStateCodec): no Kryo, and it reads older shapes
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("incident",
                 PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
@@ -66,7 +85,8 @@ public final class IncidentFunction extends KeyedProcessFunction<String, Alert, 
     }
 
     @Override
-    public void processElement(Alert alert, Context ctx, Collector<Incident> out) throws Exception {
+    public void processElement(Alert alert, ReadOnlyContext ctx, Collector<Incident> out) throws Exception {
+        loadLearned(ctx.getBroadcastState(LEARNED_ASSETS));
         long t = alert.timestamp().toEpochMilli();
         if (t > ctx.timerService().currentWatermark()) {
             waiting.add(alert);
@@ -80,7 +100,31 @@ public final class IncidentFunction extends KeyedProcessFunction<String, Alert, 
     }
 
     @Override
+    public void processBroadcastElement(LearnedAssetUpdate update, Context ctx, Collector<Incident> out) throws Exception {
+        BroadcastState<String, byte[]> stored = ctx.getBroadcastState(LEARNED_ASSETS);
+        loadLearned(stored);
+        if (update.learned() == null) {
+            stored.remove(update.ip());
+        } else {
+            stored.put(update.ip(), IncidentStateCodec.encode(update.learned()));
+        }
+        learned.apply(update);
+    }
+
+    /** After a restore the table is empty until it is read from the broadcast state, once. */
+    private void loadLearned(ReadOnlyBroadcastState<String, byte[]> stored) throws Exception {
+        if (learnedLoaded) {
+            return;
+        }
+        learnedLoaded = true;
+        for (var e : stored.immutableEntries()) {
+            learned.apply(new LearnedAssetUpdate(e.getKey(), IncidentStateCodec.decodeLearnedAsset(e.getValue())));
+        }
+    }
+
+    @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Incident> out) throws Exception {
+        loadLearned(ctx.getBroadcastState(LEARNED_ASSETS));
         load();
         List<Alert> due = new ArrayList<>();
         List<Alert> later = new ArrayList<>();
@@ -100,6 +144,7 @@ public final class IncidentFunction extends KeyedProcessFunction<String, Alert, 
 
     private void take(Alert alert, Collector<Incident> out) {
         IncidentCounters before = builder.counters();
+        learned.asOf(alert.timestamp());
         AlertOutcome outcome = builder.process(alert);
         IncidentCounters after = builder.counters();
         accepted.inc(after.accepted() - before.accepted());

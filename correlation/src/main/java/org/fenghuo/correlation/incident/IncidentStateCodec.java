@@ -58,6 +58,14 @@ public final class IncidentStateCodec {
         return read(json, LearnedAssetsState.class);
     }
 
+    public static byte[] encode(LearnedAsset learned) {
+        return write(learned);
+    }
+
+    public static LearnedAsset decodeLearnedAsset(byte[] json) {
+        return read(json, LearnedAsset.class);
+    }
+
     private static byte[] write(Object state) {
         try {
             return JSON.writeValueAsBytes(state);

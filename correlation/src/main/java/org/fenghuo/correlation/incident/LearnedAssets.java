@@ -2,21 +2,19 @@ package org.fenghuo.correlation.incident;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.fenghuo.events.Asset;
 import org.fenghuo.events.SecurityEvent;
 
 /**
- * Assets inferred from traffic for addresses the inventory does not list. Observes flow events
- * ({@code event.category: network}, source = initiator, destination = responder, as the pcap and
- * NetFlow collectors write them) and industrial-protocol events ({@code fenghuo.ics.protocol}):
+ * Assets inferred from traffic for addresses of the city's own networks ({@code networks}) that the
+ * inventory does not list, from {@link AssetObservation}s (answered flows, industrial-protocol events):
  *
  * <ul>
  *   <li>serves Modbus 502, DNP3 20000, S7 102 or IEC-104 2404 (or an ICS event names it as the
@@ -28,15 +26,15 @@ import org.fenghuo.events.SecurityEvent;
  *   <li>serves at least {@code many_clients} distinct clients: criticality 3, tag {@code server};</li>
  *   <li>any other responder: criticality 2.</li>
  * </ul>
- * The highest criticality that applies wins; every learned asset has tag {@code learned} and id
- * {@code learned:<ip>}.
+ * Every learned asset has tag {@code learned} and id {@code learned:<ip>} (see {@link LearnedAsset#at}).
  *
- * <p>A flow counts only when the responder answered ({@code destination.bytes} or
- * {@code destination.packets} above 0), so a scan of port 502 across a subnet does not make every
- * scanned address a PLC. Time is event time only: {@code @timestamp} of the events and the
- * watermarks passed in. Memory is bounded by {@code max_hosts} (least recently observed evicted
- * first, counted) and clients kept per host by {@code many_clients}. Not thread-safe: one instance
- * per operator subtask.
+ * <p>Each fact keeps the event time it first held (the earliest observation, whatever the arrival
+ * order), so an alert is scored with the asset as it was at the alert's time, and a replay scores
+ * the same. Time is event time only: {@code @timestamp} of the events and the watermarks passed in.
+ * Memory is bounded by {@code max_hosts} (least recently observed evicted first, counted) and
+ * clients kept per host by {@code many_clients}. Every change is queued as a
+ * {@link LearnedAssetUpdate} for {@link #drainUpdates} (the job sends them to the incident
+ * builders). Not thread-safe: one instance per operator.
  */
 public final class LearnedAssets implements AssetLookup {
     private static final Map<Integer, String> ICS_PORTS = Map.of(502, "modbus", 20000, "dnp3", 102, "s7comm",
@@ -45,8 +43,10 @@ public final class LearnedAssets implements AssetLookup {
 
     private final LearnedAssetSettings settings;
     private final AssetInventory inventory;
+    private final PrefixTable<Boolean> networks = new PrefixTable<>();
     /** Canonical address to host, least recently observed first. */
     private final LinkedHashMap<String, Host> hosts = new LinkedHashMap<>();
+    private final List<LearnedAssetUpdate> updates = new ArrayList<>();
     private Instant watermark;
     private long observed;
     private long ignored;
@@ -57,69 +57,82 @@ public final class LearnedAssets implements AssetLookup {
     /** Mutable per-host knowledge; {@link LearnedHost} is its data form. */
     private static final class Host {
         final String ip;
-        final Instant firstSeen;
+        Instant since;
         Instant lastSeen;
-        final Set<String> icsProtocols = new TreeSet<>();
-        final Set<Integer> adminPorts = new TreeSet<>();
-        boolean icsClient;
-        final Set<String> clients = new LinkedHashSet<>();
-        boolean manyClients;
+        final TreeMap<String, Instant> icsProtocols = new TreeMap<>();
+        final TreeMap<Integer, Instant> adminPorts = new TreeMap<>();
+        Instant engineeringSince;
+        /** At most many_clients: the clients with the earliest first contact. */
+        final Map<String, Instant> clients = new HashMap<>();
+        Instant serverSince;
+        boolean changed;
 
-        Host(String ip, Instant firstSeen) {
+        Host(String ip, Instant t) {
             this.ip = ip;
-            this.firstSeen = firstSeen;
-            this.lastSeen = firstSeen;
+            this.since = t;
+            this.lastSeen = t;
+            this.changed = true;
+        }
+
+        LearnedAsset learned() {
+            return new LearnedAsset(ip, since, icsProtocols, adminPorts, engineeringSince, serverSince);
         }
     }
 
-    /** @param inventory addresses it covers are never learned (the inventory wins); may be empty */
+    /** @param inventory addresses it covers are never learned (the inventory wins); may be null */
     public LearnedAssets(LearnedAssetSettings settings, AssetInventory inventory) {
         this.settings = settings;
         this.inventory = inventory == null ? AssetInventory.empty() : inventory;
+        for (String n : settings.networks()) {
+            networks.putIfAbsent(IpPrefix.parse(n), Boolean.TRUE);
+        }
     }
 
-    /** Learns from one event; anything that is not an answered flow or ICS event is counted and ignored. */
+    /** Learns from one event (see {@link AssetObservation#of}); anything else is counted and ignored. */
     public void observe(SecurityEvent e) {
-        if (!settings.enabled()) {
-            return;
-        }
-        String server = e.destination() == null ? null : canonical(e.destination().ip());
-        String client = e.source() == null ? null : canonical(e.source().ip());
-        String icsProtocol = icsProtocol(e);
-        Integer port = e.destination() == null ? null : e.destination().port();
-        if (server == null || e.timestamp() == null || icsProtocol == null && (port == null || !isAnsweredFlow(e))) {
+        AssetObservation o = AssetObservation.of(e);
+        if (o == null) {
             ignored++;
             return;
         }
-        if (icsProtocol == null) {
-            icsProtocol = ICS_PORTS.get(port);
+        observe(o);
+    }
+
+    /** Learns from one observation. */
+    public void observe(AssetObservation o) {
+        if (!settings.enabled()) {
+            return;
         }
+        String server = canonical(o.server());
+        String client = canonical(o.client());
+        if (server == null || o.timestamp() == null) {
+            ignored++;
+            return;
+        }
+        String icsProtocol = o.icsProtocol() != null ? o.icsProtocol() : o.port() == null ? null : ICS_PORTS.get(o.port());
+        boolean fromOther = client != null && !client.equals(server);
         observed++;
-        Instant t = e.timestamp();
-        if (inventory.byIp(server) != null) {
-            covered++;
-        } else {
-            Host h = touch(server, t);
+        Instant t = o.timestamp();
+        Host h = learnable(server) ? touch(server, t) : null;
+        if (h != null) {
             if (icsProtocol != null) {
-                h.icsProtocols.add(icsProtocol);
+                h.changed |= earliest(h.icsProtocols, icsProtocol, t);
             }
-            if (port != null && ADMIN_PORTS.contains(port) && client != null && !client.equals(server)) {
-                h.adminPorts.add(port);
+            if (fromOther && o.port() != null && ADMIN_PORTS.contains(o.port())) {
+                h.changed |= earliest(h.adminPorts, o.port(), t);
             }
-            if (client != null && !h.manyClients && !client.equals(server)) {
-                h.clients.add(client);
-                if (h.clients.size() >= settings.manyClients()) {
-                    h.manyClients = true;
-                    h.clients.clear(); // the flag is all that matters from now on
-                }
+            if (fromOther) {
+                client(h, client, t);
             }
+            queue(h);
         }
-        if (icsProtocol != null && client != null && !client.equals(server)) {
-            if (inventory.byIp(client) != null) {
-                covered++;
-            } else {
-                touch(client, t).icsClient = true;
+        if (icsProtocol != null && fromOther && learnable(client)) {
+            Host c = touch(client, t);
+            if (c.engineeringSince == null || t.isBefore(c.engineeringSince)) {
+                c.engineeringSince = t;
+                c.changed = true;
             }
+            queue(c);
         }
         evictOverflow();
     }
@@ -141,15 +154,32 @@ public final class LearnedAssets implements AssetLookup {
             }
             it.remove();
             expired++;
+            updates.add(LearnedAssetUpdate.forgotten(h.ip));
         }
     }
 
-    /** The learned asset at this address, or null (also for an address the inventory covers). */
-    @Override
-    public Asset byIp(String ip) {
+    /** The changes since the last call, oldest first; the queue is emptied. */
+    public List<LearnedAssetUpdate> drainUpdates() {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        List<LearnedAssetUpdate> out = List.copyOf(updates);
+        updates.clear();
+        return out;
+    }
+
+    /** What is known about this address, or null (also for an address the inventory covers). */
+    public LearnedAsset learned(String ip) {
         String key = canonical(ip);
         Host h = key == null ? null : hosts.get(key);
-        return h == null ? null : toAsset(h);
+        return h == null ? null : h.learned();
+    }
+
+    /** The learned asset at this address with everything known so far, or null. */
+    @Override
+    public Asset byIp(String ip) {
+        LearnedAsset l = learned(ip);
+        return l == null ? null : l.at(Instant.MAX);
     }
 
     /** Host names are never learned from flows. */
@@ -169,23 +199,28 @@ public final class LearnedAssets implements AssetLookup {
     public LearnedAssetsState snapshot() {
         List<LearnedHost> out = new ArrayList<>(hosts.size());
         for (Host h : hosts.values()) {
-            out.add(new LearnedHost(h.ip, h.firstSeen, h.lastSeen, List.copyOf(h.icsProtocols),
-                    List.copyOf(h.adminPorts), h.icsClient, List.copyOf(h.clients), h.manyClients));
+            out.add(new LearnedHost(h.learned(), h.lastSeen, h.clients));
         }
         return new LearnedAssetsState(out, watermark, counters());
     }
 
-    /** Replaces everything with {@code state} (hosts beyond {@code max_hosts} evicted, oldest first). */
+    /**
+     * Replaces everything with {@code state} (hosts beyond {@code max_hosts} evicted, oldest first).
+     * Queues nothing: whoever consumed the updates restores its own copy from the same checkpoint.
+     */
     public void restore(LearnedAssetsState state) {
         hosts.clear();
+        updates.clear();
         for (LearnedHost l : state.hosts()) {
-            Host h = new Host(l.ip(), l.firstSeen());
+            LearnedAsset a = l.learned();
+            Host h = new Host(a.ip(), a.since());
             h.lastSeen = l.lastSeen();
-            h.icsProtocols.addAll(l.icsProtocols());
-            h.adminPorts.addAll(l.adminPorts());
-            h.icsClient = l.icsClient();
-            h.clients.addAll(l.clients());
-            h.manyClients = l.manyClients();
+            h.icsProtocols.putAll(a.icsProtocols());
+            h.adminPorts.putAll(a.adminPorts());
+            h.engineeringSince = a.engineeringSince();
+            h.clients.putAll(l.clients());
+            h.serverSince = a.serverSince();
+            h.changed = false;
             hosts.put(h.ip, h);
         }
         watermark = state.watermark();
@@ -196,68 +231,109 @@ public final class LearnedAssets implements AssetLookup {
         evictions = c.evictions();
         expired = c.expired();
         evictOverflow();
+        updates.clear();
+    }
+
+    /** Learned only inside the city's networks, and never what the inventory lists (counted). */
+    private boolean learnable(String ip) {
+        if (ip == null || networks.longestMatch(IpPrefix.address(ip)) == null) {
+            return false;
+        }
+        if (inventory.byIp(ip) != null) {
+            covered++;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Keeps the {@code many_clients} clients of earliest first contact. Once as many are kept, an
+     * evicted client can only come back with a time before the latest kept, which then leaves in
+     * turn, so the set is always the earliest ones whatever the arrival order, and its latest time
+     * is when the host became a server.
+     */
+    private void client(Host h, String client, Instant t) {
+        Instant known = h.clients.get(client);
+        if (known != null) {
+            if (t.isBefore(known)) {
+                h.clients.put(client, t);
+                serverSince(h);
+            }
+            return;
+        }
+        if (h.clients.size() < settings.manyClients()) {
+            h.clients.put(client, t);
+            serverSince(h);
+            return;
+        }
+        Map.Entry<String, Instant> latest = latestClient(h);
+        if (t.isBefore(latest.getValue())) {
+            h.clients.remove(latest.getKey());
+            h.clients.put(client, t);
+            serverSince(h);
+        }
+    }
+
+    private void serverSince(Host h) {
+        Instant s = h.clients.size() < settings.manyClients() ? null : latestClient(h).getValue();
+        if (s != null && !s.equals(h.serverSince)) {
+            h.serverSince = s;
+            h.changed = true;
+        }
+    }
+
+    private static Map.Entry<String, Instant> latestClient(Host h) {
+        Map.Entry<String, Instant> latest = null;
+        for (Map.Entry<String, Instant> e : h.clients.entrySet()) {
+            if (latest == null || e.getValue().isAfter(latest.getValue())
+                    || e.getValue().equals(latest.getValue()) && e.getKey().compareTo(latest.getKey()) > 0) {
+                latest = e;
+            }
+        }
+        return latest;
+    }
+
+    private static <K> boolean earliest(Map<K, Instant> facts, K key, Instant t) {
+        Instant known = facts.get(key);
+        if (known != null && !t.isBefore(known)) {
+            return false;
+        }
+        facts.put(key, t);
+        return true;
     }
 
     private Host touch(String ip, Instant t) {
         Host h = hosts.remove(ip);
         if (h == null) {
             h = new Host(ip, t);
-        } else if (t.isAfter(h.lastSeen)) {
-            h.lastSeen = t;
+        } else {
+            if (t.isAfter(h.lastSeen)) {
+                h.lastSeen = t;
+            }
+            if (t.isBefore(h.since)) {
+                h.since = t;
+                h.changed = true;
+            }
         }
         hosts.put(ip, h); // re-inserted: now the most recently observed
         return h;
     }
 
+    private void queue(Host h) {
+        if (h.changed) {
+            h.changed = false;
+            updates.add(new LearnedAssetUpdate(h.ip, h.learned()));
+        }
+    }
+
     private void evictOverflow() {
         Iterator<Host> it = hosts.values().iterator();
         while (hosts.size() > settings.maxHosts() && it.hasNext()) {
-            it.next();
+            Host h = it.next();
             it.remove();
             evictions++;
+            updates.add(LearnedAssetUpdate.forgotten(h.ip));
         }
-    }
-
-    private static Asset toAsset(Host h) {
-        int criticality = 2;
-        String zone = null;
-        List<String> tags = new ArrayList<>();
-        tags.add("learned");
-        if (!h.icsProtocols.isEmpty()) {
-            criticality = 4;
-            zone = "ot";
-            tags.add("ics");
-            tags.addAll(h.icsProtocols);
-        }
-        if (h.icsClient) {
-            criticality = Math.max(criticality, 3);
-            zone = "ot";
-            tags.add("engineering");
-        }
-        if (!h.adminPorts.isEmpty()) {
-            tags.add("admin");
-        }
-        if (h.manyClients) {
-            criticality = Math.max(criticality, 3);
-            tags.add("server");
-        }
-        return new Asset("learned:" + h.ip, h.ip, List.of(h.ip), null, criticality, zone, null, false, tags);
-    }
-
-    private static boolean isAnsweredFlow(SecurityEvent e) {
-        List<String> category = e.event() == null ? null : e.event().category();
-        if (category == null || !category.contains("network")) {
-            return false;
-        }
-        SecurityEvent.Endpoint d = e.destination();
-        return d.bytes() != null && d.bytes() > 0 || d.packets() != null && d.packets() > 0;
-    }
-
-    private static String icsProtocol(SecurityEvent e) {
-        if (e.fenghuo() == null || e.fenghuo().ics() == null || e.fenghuo().ics().protocol() == null) {
-            return null;
-        }
-        return e.fenghuo().ics().protocol().trim().toLowerCase(Locale.ROOT);
     }
 
     private static String canonical(String ip) {

@@ -223,7 +223,7 @@ public final class EventPipelineJob {
         DataStream<Alert> correlated = CorrelationOperators.correlate(hits, rules, correlation.correlationParallelism(),
                 CorrelatorFactory.ESPER, correlation.eventTime().allowedLateness());
         DataStream<Alert> alerts = detections.union(correlated);
-        DataStream<Incident> incidents = IncidentOperators.build(alerts, correlation.incidents());
+        DataStream<Incident> incidents = IncidentOperators.build(alerts, guarded.onTime(), correlation.incidents());
         return new Judged(alerts, incidents, controlDeadLetters);
     }
 

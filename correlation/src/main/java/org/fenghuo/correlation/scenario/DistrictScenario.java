@@ -82,9 +82,22 @@ public final class DistrictScenario implements Iterable<SecurityEvent> {
      * levels weigh what was hit.
      */
     public String assetInventory() {
+        return inventory(true);
+    }
+
+    /**
+     * The same inventory without the PLCs, as if they were installed after the last audit: the job
+     * must learn them from their Modbus and S7 traffic (criticality 4, zone ot), so what hits them
+     * still weighs more than an unknown host.
+     */
+    public String assetInventoryWithoutPlcs() {
+        return inventory(false);
+    }
+
+    private String inventory(boolean listPlcs) {
         StringBuilder y = new StringBuilder("assets:\n");
         int n = 1;
-        for (String plc : network.plcs()) {
+        for (String plc : listPlcs ? network.plcs() : List.<String>of()) {
             asset(y, "plc-" + n, "PLC " + n++, List.of(plc), 5, "ot", true, "water, plc");
         }
         asset(y, "scada", "SCADA server", List.of(network.scada()), 5, "ot", true, "water, scada");

@@ -148,8 +148,10 @@ class SessionClusterIT {
         for (JsonNode vertex : job.path("vertices")) {
             String name = vertex.path("name").asText();
             // by design one instance: the rule-control placeholder source, and the Esper correlator
-            // (correlation.parallelism 1 keeps correlations across entities exact); everything else runs on both slots
-            boolean single = name.contains("no-detection-control") || name.startsWith("correlate");
+            // (correlation.parallelism 1 keeps correlations across entities exact), and the asset learner (a
+            // host's clients come from every partition); everything else runs on both slots
+            boolean single = name.contains("no-detection-control") || name.startsWith("correlate")
+                    || name.startsWith("learn-assets");
             assertThat(vertex.path("parallelism").asInt()).as("parallelism of %s", name)
                     .isEqualTo(single ? 1 : PARALLELISM);
             parallel += single ? 0 : 1;

@@ -48,7 +48,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.fenghuo.correlation.detect.DetectionSettings;
 import org.fenghuo.correlation.elasticsearch.ElasticsearchClients;
 import org.fenghuo.correlation.incident.AssetInventory;
+import org.fenghuo.correlation.incident.AssetLookup;
 import org.fenghuo.correlation.incident.IncidentBuilder;
+import org.fenghuo.correlation.incident.LearnedAssetSettings;
+import org.fenghuo.correlation.incident.LearnedAssetTable;
+import org.fenghuo.correlation.incident.LearnedAssetUpdate;
+import org.fenghuo.correlation.incident.LearnedAssets;
 import org.fenghuo.correlation.incident.IncidentConfig;
 import org.fenghuo.correlation.incident.IncidentSettings;
 import org.fenghuo.correlation.job.CorrelationSettings;
@@ -92,7 +97,9 @@ class DistrictScenarioEndToEndTest {
     private static DistrictScenario scenario;
     private static List<SecurityEvent> events;
     private static PlainJudgement.Result reference;
-    private static Map<String, Incident> expectedIncidents;
+    /** The reference incidents with the full inventory (first run) and with the PLCs left to learning (failover run). */
+    private static Map<String, Incident> expectedListed;
+    private static Map<String, Incident> expectedLearned;
 
     @TempDir
     Path dir;
@@ -107,7 +114,8 @@ class DistrictScenarioEndToEndTest {
         events = new ArrayList<>();
         scenario.forEach(events::add);
         reference = PlainJudgement.run(scenario);
-        expectedIncidents = incidentsOf(allAlerts(reference));
+        expectedListed = incidentsOf(allAlerts(reference), scenario.assetInventory(), true);
+        expectedLearned = incidentsOf(allAlerts(reference), scenario.assetInventoryWithoutPlcs(), true);
     }
 
     @AfterAll
@@ -138,10 +146,10 @@ class DistrictScenarioEndToEndTest {
     @Test
     void theAttackBecomesItsIncidentsWithTheirTacticsWarningLevelAndEvidenceInElasticsearch() throws Exception {
         produceAll();
-        JobResult result = runOnMiniCluster(job("first"), null);
+        JobResult result = runOnMiniCluster(job("first", scenario.assetInventory()), null);
         assertThat(result.isSuccess()).as("job failed: %s", failure(result)).isTrue();
 
-        assertStoredAsReference("first");
+        assertStoredAsReference("first", expectedListed);
 
         ExpectedAttack x = scenario.expected();
         Map<String, JsonNode> incidents = documents("fenghuo-incidents-*");
@@ -168,7 +176,9 @@ class DistrictScenarioEndToEndTest {
         produceAll();
         // fenghuo.alerts is the production topic, shared with the other test's run: read only what this run adds
         Map<TopicPartition, Long> before = endOffsets(OutputTopics.ALERTS);
-        Run run = run(job("failover"), (cluster, running) -> {
+        // the PLCs are not in this run's inventory: the job learns them from their traffic, and the
+        // learner's state must come back with the rest after the failure
+        Run run = run(job("failover", scenario.assetInventoryWithoutPlcs()), (cluster, running) -> {
             // kill one of the two task managers once part of the stream is stored, then give the job its slots back
             awaitCount("fenghuo-events-*", events.size() / 3, running);
             cluster.terminateTaskManager(0).get();
@@ -179,7 +189,12 @@ class DistrictScenarioEndToEndTest {
         assertThat(run.lastFailure()).as("a failure was recovered from").isNotNull();
         System.out.println("failover: recovered from " + run.lastFailure().getExceptionAsString().lines().findFirst().orElse(""));
 
-        assertStoredAsReference("failover");
+        assertStoredAsReference("failover", expectedLearned);
+        // which only holds if the learned PLCs reached the risk score: without them the bastion's incident scores less
+        Map<String, Incident> unlearned = incidentsOf(allAlerts(reference), scenario.assetInventoryWithoutPlcs(), false);
+        String foothold = scenario.expected().foothold();
+        assertThat(ledBy(expectedLearned, foothold).riskScore()).as("learned PLCs weigh in the foothold's incident")
+                .isGreaterThan(ledBy(unlearned, foothold).riskScore());
         // Kafka, read_committed: every alert once, however many attempts wrote it
         List<ConsumerRecord<String, String>> alerts = readCommitted(OutputTopics.ALERTS, before);
         assertThat(alerts).extracting(ConsumerRecord::key).doesNotHaveDuplicates()
@@ -187,7 +202,7 @@ class DistrictScenarioEndToEndTest {
     }
 
     /** What both runs must leave in Elasticsearch: exactly the reference's events, alerts and incidents. */
-    private void assertStoredAsReference(String run) throws IOException {
+    private void assertStoredAsReference(String run, Map<String, Incident> expectedIncidents) throws IOException {
         assertThat(count("fenghuo-events-*")).as(run + ": events").isEqualTo(events.size());
         Map<String, JsonNode> alerts = documents("fenghuo-alerts-*");
         Map<String, Long> byRule = alerts.values().stream()
@@ -230,11 +245,11 @@ class DistrictScenarioEndToEndTest {
                 .isEqualTo(eventEvidence.size());
     }
 
-    private KafkaToElasticsearch job(String name) throws IOException {
+    private KafkaToElasticsearch job(String name, String inventoryYaml) throws IOException {
         Path indicators = dir.resolve(DistrictScenario.INDICATOR_SOURCE + ".txt");
         Files.writeString(indicators, scenario.indicatorList(), StandardCharsets.UTF_8);
         Path assets = dir.resolve("district-assets.yml");
-        Files.writeString(assets, scenario.assetInventory(), StandardCharsets.UTF_8);
+        Files.writeString(assets, inventoryYaml, StandardCharsets.UTF_8);
         CorrelationSettings correlation = CorrelationSettings.defaults()
                 .withDetection(DetectionSettings.defaults().withIndicators("list:" + indicators))
                 .withPack(scenario.packSettings())
@@ -353,24 +368,36 @@ class DistrictScenarioEndToEndTest {
     }
 
     /** The reference incidents: every alert in time order (ties by id), as the operator takes them; last versions. */
-    private static Map<String, Incident> incidentsOf(List<Alert> alerts) {
+    private static Map<String, Incident> incidentsOf(List<Alert> alerts, String inventoryYaml, boolean learn) {
         List<Alert> ordered = new ArrayList<>(alerts);
         ordered.sort(Comparator.comparing(Alert::timestamp).thenComparing(Alert::id));
-        IncidentBuilder builder = new IncidentBuilder(IncidentSettings.defaults(),
-                AssetInventory.parseYaml(scenario.assetInventory(), "district-assets.yml"));
+        AssetInventory inventory = AssetInventory.parseYaml(inventoryYaml, "district-assets.yml");
+        // what the learner knows once it has seen every event; each fact carries since when it held,
+        // and every alert is scored as of its own time, as the job does
+        LearnedAssetTable learned = new LearnedAssetTable();
+        if (learn) {
+            LearnedAssets learner = new LearnedAssets(LearnedAssetSettings.defaults(), inventory);
+            events.forEach(learner::observe);
+            learner.snapshot().hosts().forEach(h -> learned.apply(new LearnedAssetUpdate(h.learned().ip(), h.learned())));
+        }
+        IncidentBuilder builder = new IncidentBuilder(IncidentSettings.defaults(), AssetLookup.combined(inventory, learned));
         Map<String, Incident> last = new LinkedHashMap<>();
         for (Alert a : ordered) {
+            learned.asOf(a.timestamp());
             builder.accept(a).forEach(i -> last.put(i.id(), i));
         }
         return last;
     }
 
-    /** The stored incident the reference groups under {@code sourceIp} (its primary entity). */
-    private static JsonNode incidentOf(Map<String, JsonNode> incidents, String sourceIp) {
-        Incident expected = expectedIncidents.values().stream()
+    private static Incident ledBy(Map<String, Incident> incidents, String sourceIp) {
+        return incidents.values().stream()
                 .filter(i -> !i.entities().sourceIps().isEmpty() && i.entities().sourceIps().get(0).equals(sourceIp))
                 .findFirst().orElseThrow(() -> new AssertionError("the reference has no incident led by " + sourceIp));
-        return incidents.get(expected.id());
+    }
+
+    /** The stored incident the reference groups under {@code sourceIp} (its primary entity). */
+    private static JsonNode incidentOf(Map<String, JsonNode> incidents, String sourceIp) {
+        return incidents.get(ledBy(expectedListed, sourceIp).id());
     }
 
     private static String ruleOf(String alertId) {

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.AttackTactic;
 import org.fenghuo.events.Entities;
@@ -28,14 +28,27 @@ class IncidentFunctionTest {
                 List.of(tactic), null, "alert " + id);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, Alert, Incident> harness() throws Exception {
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new IncidentFunction(IncidentConfig.defaults())), IncidentBuilder::groupKey, Types.STRING);
+    /** Alerts on the first input, learned-asset updates broadcast on the second; not yet opened. */
+    static KeyedBroadcastOperatorTestHarness<String, Alert, LearnedAssetUpdate, Incident> unopened(IncidentConfig config)
+            throws Exception {
+        return new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(new IncidentFunction(config),
+                List.of(IncidentFunction.LEARNED_ASSETS)), IncidentBuilder::groupKey, Types.STRING, 1, 1, 0);
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, Alert, LearnedAssetUpdate, Incident> harness() throws Exception {
+        var h = unopened(IncidentConfig.defaults());
         h.open();
         return h;
     }
 
-    private static void send(KeyedOneInputStreamOperatorTestHarness<String, Alert, Incident> h, Alert a) throws Exception {
+    /** What KeyedOneInputStreamOperatorTestHarness#numKeyedStateEntries counts, which the broadcast harness lacks. */
+    private static int keyedStateEntries(KeyedBroadcastOperatorTestHarness<String, Alert, LearnedAssetUpdate, Incident> h) {
+        var backend = ((org.apache.flink.streaming.api.operators.AbstractStreamOperator<?>) h.getTwoInputOperator())
+                .getKeyedStateBackend();
+        return ((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) backend).numKeyValueStateEntries();
+    }
+
+    static void send(KeyedBroadcastOperatorTestHarness<String, Alert, LearnedAssetUpdate, Incident> h, Alert a) throws Exception {
         h.processElement(a, a.timestamp().toEpochMilli());
     }
 
@@ -46,7 +59,7 @@ class IncidentFunctionTest {
             send(h, alert("a-scan", 10, AttackTactic.RECONNAISSANCE));
             assertThat(h.extractOutputValues()).as("nothing before the watermark passes them").isEmpty();
 
-            h.processWatermark(T0.plusSeconds(30).toEpochMilli());
+            h.watermark(T0.plusSeconds(30).toEpochMilli());
 
             List<Incident> versions = h.extractOutputValues();
             assertThat(versions).hasSize(2);
@@ -60,7 +73,7 @@ class IncidentFunctionTest {
     void anAlertBehindTheWatermarkStillJoinsItsIncident() throws Exception {
         try (var h = harness()) {
             send(h, alert("a", 10, AttackTactic.RECONNAISSANCE));
-            h.processWatermark(T0.plusSeconds(100).toEpochMilli());
+            h.watermark(T0.plusSeconds(100).toEpochMilli());
             send(h, alert("late-correlation", 50, AttackTactic.DISCOVERY));
 
             List<Incident> versions = h.extractOutputValues();
@@ -74,17 +87,17 @@ class IncidentFunctionTest {
     void aQuietKeyHoldsNoStateOnceItsIncidentClosed() throws Exception {
         try (var h = harness()) {
             send(h, alert("a", 10, AttackTactic.RECONNAISSANCE));
-            h.processWatermark(T0.plusSeconds(11).toEpochMilli());
-            assertThat(h.numKeyedStateEntries()).isPositive();
+            h.watermark(T0.plusSeconds(11).toEpochMilli());
+            assertThat(keyedStateEntries(h)).isPositive();
 
             Duration join = IncidentSettings.defaults().joinWindow();
-            h.processWatermark(T0.plusSeconds(10).plus(join).plusSeconds(1).toEpochMilli());
+            h.watermark(T0.plusSeconds(10).plus(join).plusSeconds(1).toEpochMilli());
 
-            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(keyedStateEntries(h)).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
             // after closing, the key's next alert opens another incident
             send(h, alert("again", 10 + join.toSeconds() + 5, AttackTactic.RECONNAISSANCE));
-            h.processWatermark(T0.plusSeconds(10 + join.toSeconds() + 6).toEpochMilli());
+            h.watermark(T0.plusSeconds(10 + join.toSeconds() + 6).toEpochMilli());
             List<Incident> versions = h.extractOutputValues();
             assertThat(versions.get(versions.size() - 1).id()).isEqualTo(IncidentIds.of(KEY, "again"))
                     .isNotEqualTo(versions.get(0).id());
@@ -97,23 +110,78 @@ class IncidentFunctionTest {
         String id;
         try (var h = harness()) {
             send(h, alert("a", 10, AttackTactic.RECONNAISSANCE));
-            h.processWatermark(T0.plusSeconds(11).toEpochMilli());
+            h.watermark(T0.plusSeconds(11).toEpochMilli());
             send(h, alert("b", 20, AttackTactic.CREDENTIAL_ACCESS)); // still waiting for the watermark
             id = h.extractOutputValues().get(0).id();
             snapshot = h.snapshot(1, 1);
         }
-        var restored = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new IncidentFunction(IncidentConfig.defaults())), IncidentBuilder::groupKey, Types.STRING);
+        var restored = unopened(IncidentConfig.defaults());
         try (restored) {
             restored.initializeState(snapshot);
             restored.open();
-            restored.processWatermark(T0.plusSeconds(30).toEpochMilli());
+            restored.watermark(T0.plusSeconds(30).toEpochMilli());
 
             List<Incident> versions = restored.extractOutputValues();
             assertThat(versions).singleElement().satisfies(i -> {
                 assertThat(i.id()).isEqualTo(id);
                 assertThat(i.alertIds()).containsExactly("a", "b");
             });
+        }
+    }
+
+    /** The PLC the alerts point at (their destination), as the learner would announce it: serving Modbus since {@code t}. */
+    private static LearnedAssetUpdate plcLearnedAt(Instant t) {
+        return new LearnedAssetUpdate("10.0.0.5", new LearnedAsset("10.0.0.5", t,
+                new java.util.TreeMap<>(java.util.Map.of("modbus", t)), null, null, null));
+    }
+
+    private static List<Incident> run(boolean withLearnedPlc) throws Exception {
+        try (var h = harness()) {
+            if (withLearnedPlc) {
+                h.processBroadcastElement(plcLearnedAt(T0.plusSeconds(15)), T0.plusSeconds(15).toEpochMilli());
+            }
+            send(h, alert("a", 10, AttackTactic.RECONNAISSANCE));
+            send(h, alert("b", 20, AttackTactic.INITIAL_ACCESS));
+            h.watermark(T0.plusSeconds(30).toEpochMilli());
+            return h.extractOutputValues();
+        }
+    }
+
+    @Test
+    void alertsAreScoredWithTheAssetsLearnedAsTheyWereAtTheAlertsTime() throws Exception {
+        List<Incident> plain = run(false);
+        List<Incident> learned = run(true);
+
+        assertThat(learned).hasSize(2);
+        assertThat(learned.get(0).riskScore()).as("alert a comes before the PLC was learned")
+                .isEqualTo(plain.get(0).riskScore());
+        assertThat(learned.get(1).riskScore()).as("alert b hits a learned PLC (criticality 4)")
+                .isGreaterThan(plain.get(1).riskScore());
+    }
+
+    @Test
+    void learnedAssetsSurviveARestoreInBroadcastState() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.processBroadcastElement(plcLearnedAt(T0), T0.toEpochMilli());
+            snapshot = h.snapshot(1, 1);
+        }
+        int withoutPlc;
+        try (var h = harness()) {
+            send(h, alert("b", 20, AttackTactic.INITIAL_ACCESS));
+            h.watermark(T0.plusSeconds(30).toEpochMilli());
+            withoutPlc = h.extractOutputValues().get(0).riskScore();
+        }
+        try (var restored = unopened(IncidentConfig.defaults())) {
+            restored.initializeState(snapshot);
+            restored.open();
+            send(restored, alert("b", 20, AttackTactic.INITIAL_ACCESS));
+            restored.watermark(T0.plusSeconds(30).toEpochMilli());
+
+            assertThat(restored.extractOutputValues().get(0).riskScore()).isGreaterThan(withoutPlc);
+            // and a forgotten asset no longer counts
+            restored.processBroadcastElement(LearnedAssetUpdate.forgotten("10.0.0.5"), T0.plusSeconds(31).toEpochMilli());
+            assertThat(restored.getBroadcastState(IncidentFunction.LEARNED_ASSETS).contains("10.0.0.5")).isFalse();
         }
     }
 }

@@ -63,7 +63,7 @@ class IncidentSettingsTest {
                   levels:
                     II: {min_risk: 80, min_criticality: 5}
                   critical_infrastructure_impact: {min_risk: 40, level: 一级}
-                learned_assets: {enabled: false, max_hosts: 10, many_clients: 5, forget_after: 1d}
+                learned_assets: {enabled: false, max_hosts: 10, many_clients: 5, forget_after: 1d, networks: [10.20.0.0/16, fd00::/8]}
                 """, "s.yml");
 
         assertThat(s.joinWindow()).isEqualTo(Duration.ofMinutes(30));
@@ -78,7 +78,8 @@ class IncidentSettingsTest {
         assertThat(s.classification().levelI()).isEqualTo(ClassificationSettings.defaults().levelI());
         assertThat(s.classification().ciImpactLevel()).isEqualTo(1);
         assertThat(s.classification().ciImpactMinRisk()).isEqualTo(40);
-        assertThat(s.learnedAssets()).isEqualTo(new LearnedAssetSettings(false, 10, 5, Duration.ofDays(1)));
+        assertThat(s.learnedAssets()).isEqualTo(new LearnedAssetSettings(false, 10, 5, Duration.ofDays(1),
+                List.of("10.20.0.0/16", "fd00::/8")));
     }
 
     @Test
@@ -105,6 +106,7 @@ class IncidentSettingsTest {
                   critical_infrastructure_impact: {level: V}
                 learned_assets:
                   forget_after: 10s
+                  networks: [10.0.0.0/8, 10.1.2.3/8, city]
                 """;
         assertThatThrownBy(() -> IncidentSettings.parse(yaml, "incidents.yml"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
@@ -121,7 +123,9 @@ class IncidentSettingsTest {
                         "incidents.yml:18: classification.levels.II.min_risk = 101: expected an integer from 0 to 100",
                         "incidents.yml:18: classification.levels.II.critical_infrastructure = perhaps: expected true or false",
                         "incidents.yml:19: classification.critical_infrastructure_impact.level = V: expected I, II, III or IV",
-                        "incidents.yml:21: learned_assets.forget_after = 10s: expected a duration from 1m to 3650d (e.g. 0s, 500ms, 90s, 5m, 1h, 7d, PT1H)"));
+                        "incidents.yml:21: learned_assets.forget_after = 10s: expected a duration from 1m to 3650d (e.g. 0s, 500ms, 90s, 5m, 1h, 7d, PT1H)",
+                        "incidents.yml:22: learned_assets.networks = 10.1.2.3/8: expected an address or a block like 10.0.0.0/8",
+                        "incidents.yml:22: learned_assets.networks = city: expected an address or a block like 10.0.0.0/8"));
     }
 
     @Test

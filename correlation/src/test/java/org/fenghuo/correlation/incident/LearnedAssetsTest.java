@@ -201,4 +201,91 @@ class LearnedAssetsTest {
         assertThat(l.byIp("10.5.0.11")).isNull();
         assertThat(l.counters()).isEqualTo(new LearnedAssetsCounters(1, 1, 0, 0, 0));
     }
+
+    @Test
+    void everyFactKeepsItsEarliestTimeWhateverTheArrivalOrder() {
+        // a PLC, its engineering host, and a server whose third client makes it a server (many_clients 3)
+        List<SecurityEvent> traffic = new java.util.ArrayList<>();
+        traffic.add(flow(T0.plusSeconds(40), "10.5.0.20", "10.5.0.10", 502, 120));
+        traffic.add(flow(T0.plusSeconds(10), "10.5.0.20", "10.5.0.10", 502, 120));
+        traffic.add(icsEvent(T0.plusSeconds(30), "10.5.0.21", "10.5.0.10", "dnp3"));
+        for (int c = 1; c <= 6; c++) {
+            traffic.add(flow(T0.plusSeconds(100L * c), "10.1.0." + c, "10.1.0.9", 22, 500));
+            traffic.add(flow(T0.plusSeconds(1000L + c), "10.1.0." + c, "10.1.0.9", 22, 500)); // again, later
+        }
+        List<SecurityEvent> inTimeOrder = new java.util.ArrayList<>(traffic);
+        inTimeOrder.sort(java.util.Comparator.comparing(SecurityEvent::timestamp));
+        LearnedAssets reference = new LearnedAssets(new LearnedAssetSettings(true, 1000, 3, Duration.ofDays(7)), null);
+        inTimeOrder.forEach(reference::observe);
+
+        LearnedAsset server = reference.learned("10.1.0.9");
+        assertThat(server.serverSince()).as("the third client's first contact").isEqualTo(T0.plusSeconds(300));
+        assertThat(server.adminPorts()).containsEntry(22, T0.plusSeconds(100));
+        assertThat(reference.learned("10.5.0.10").icsProtocols())
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("dnp3", T0.plusSeconds(30),
+                        "modbus", T0.plusSeconds(10))));
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 20; round++) {
+            java.util.Collections.shuffle(traffic, random);
+            LearnedAssets shuffled = new LearnedAssets(new LearnedAssetSettings(true, 1000, 3, Duration.ofDays(7)), null);
+            traffic.forEach(shuffled::observe);
+            for (String ip : List.of("10.1.0.9", "10.5.0.10", "10.5.0.20", "10.5.0.21")) {
+                assertThat(shuffled.learned(ip)).as("%s in order %s", ip, round).isEqualTo(reference.learned(ip));
+            }
+        }
+    }
+
+    @Test
+    void theAssetAsOfAMomentHasOnlyTheFactsThatHeldThen() {
+        LearnedAssets l = new LearnedAssets(new LearnedAssetSettings(true, 1000, 3, Duration.ofDays(7)), null);
+        l.observe(flow(T0, "10.1.0.1", "10.1.0.9", 443, 500));
+        l.observe(flow(T0.plusSeconds(60), "10.1.0.2", "10.1.0.9", 443, 500));
+        l.observe(flow(T0.plusSeconds(120), "10.1.0.3", "10.1.0.9", 502, 500));
+        LearnedAsset learned = l.learned("10.1.0.9");
+
+        assertThat(learned.at(T0.minusMillis(1))).as("before it was ever seen").isNull();
+        assertThat(learned.at(T0).criticality()).isEqualTo(2);
+        assertThat(learned.at(T0.plusSeconds(119)).tags()).containsExactly("learned");
+        assertThat(learned.at(T0.plusSeconds(120)).tags()).containsExactly("learned", "ics", "modbus", "server");
+        assertThat(learned.at(T0.plusSeconds(120)).criticality()).isEqualTo(4);
+        assertThat(l.byIp("10.1.0.9")).isEqualTo(learned.at(T0.plusSeconds(120)));
+    }
+
+    @Test
+    void onlyTheCitysOwnNetworksAreLearned() {
+        LearnedAssets defaults = learned();
+        defaults.observe(flow(T0, "10.1.0.1", "198.51.100.7", 443, 500)); // a web site on the internet
+        defaults.observe(flow(T0, "198.51.100.7", "10.1.0.1", 502, 500)); // from outside to a PLC: the PLC is ours
+        assertThat(defaults.byIp("198.51.100.7")).isNull();
+        assertThat(defaults.byIp("10.1.0.1").criticality()).isEqualTo(4);
+
+        LearnedAssets own = new LearnedAssets(new LearnedAssetSettings(true, 1000, 20, Duration.ofDays(7),
+                List.of("198.51.100.0/24")), null);
+        own.observe(flow(T0, "10.1.0.1", "198.51.100.7", 443, 500));
+        own.observe(flow(T0, "10.1.0.2", "10.1.0.3", 443, 500));
+        assertThat(own.byIp("198.51.100.7")).isNotNull();
+        assertThat(own.byIp("10.1.0.3")).isNull();
+    }
+
+    @Test
+    void everyChangeIsQueuedOnceAndForgettingIsAChangeToo() {
+        LearnedAssets l = new LearnedAssets(new LearnedAssetSettings(true, 2, 20, Duration.ofHours(1)), null);
+        l.observe(flow(T0, "10.1.0.1", "10.1.0.9", 443, 500));
+        assertThat(l.drainUpdates()).extracting(LearnedAssetUpdate::ip).containsExactly("10.1.0.9");
+        l.observe(flow(T0.plusSeconds(5), "10.1.0.1", "10.1.0.9", 443, 500));
+        assertThat(l.drainUpdates()).as("nothing new").isEmpty();
+        l.observe(flow(T0.plusSeconds(6), "10.1.0.1", "10.1.0.9", 22, 500));
+        assertThat(l.drainUpdates()).singleElement().satisfies(u ->
+                assertThat(u.learned().adminPorts()).containsEntry(22, T0.plusSeconds(6)));
+
+        l.observe(flow(T0.plusSeconds(7), "10.1.0.1", "10.1.0.10", 443, 500));
+        l.observe(flow(T0.plusSeconds(8), "10.1.0.1", "10.1.0.11", 443, 500)); // a third host: max_hosts 2
+        assertThat(l.drainUpdates()).containsExactly(
+                new LearnedAssetUpdate("10.1.0.10", l.learned("10.1.0.10")),
+                new LearnedAssetUpdate("10.1.0.11", l.learned("10.1.0.11")),
+                LearnedAssetUpdate.forgotten("10.1.0.9"));
+        l.advanceWatermark(T0.plus(Duration.ofHours(1)).plusSeconds(9));
+        assertThat(l.drainUpdates()).containsExactly(LearnedAssetUpdate.forgotten("10.1.0.10"),
+                LearnedAssetUpdate.forgotten("10.1.0.11"));
+    }
 }

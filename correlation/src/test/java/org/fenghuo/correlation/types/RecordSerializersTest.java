@@ -65,6 +65,21 @@ class RecordSerializersTest {
     }
 
     @Test
+    void learnedAssetUpdatesAndObservationsRoundTrip() throws IOException {
+        var learned = new org.fenghuo.correlation.incident.LearnedAsset("10.5.0.10", T,
+                new java.util.TreeMap<>(java.util.Map.of("modbus", T, "dnp3", T.plusSeconds(5))),
+                new java.util.TreeMap<>(java.util.Map.of(22, T.plusSeconds(1))), null, T.plusSeconds(9));
+        var update = new org.fenghuo.correlation.incident.LearnedAssetUpdate("10.5.0.10", learned);
+        assertThat(roundTrip(LearnedAssetUpdateSerializer.INSTANCE, update)).isEqualTo(update);
+        var forgotten = org.fenghuo.correlation.incident.LearnedAssetUpdate.forgotten("10.5.0.10");
+        assertThat(roundTrip(LearnedAssetUpdateSerializer.INSTANCE, forgotten)).isEqualTo(forgotten);
+        var observation = new org.fenghuo.correlation.incident.AssetObservation(T, "10.5.0.10", null, null, "s7comm");
+        assertThat(roundTrip(AssetObservationSerializer.INSTANCE, observation)).isEqualTo(observation);
+        var withPort = new org.fenghuo.correlation.incident.AssetObservation(T, "10.5.0.10", "10.5.0.20", 502, null);
+        assertThat(roundTrip(AssetObservationSerializer.INSTANCE, withPort)).isEqualTo(withPort);
+    }
+
+    @Test
     void anUnknownEnumNameIsCorruptionNotADefault() throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         AlertSerializer.INSTANCE.serialize(alert("x"), out);
@@ -88,7 +103,8 @@ class RecordSerializersTest {
     @Test
     void typeInfosSurviveJavaSerialisationOfTheJobGraph() throws Exception {
         for (SingletonTypeInfo<?> info : List.of(AlertTypeInfo.INSTANCE, IncidentTypeInfo.INSTANCE,
-                RuleHitTypeInfo.INSTANCE, SecurityEventTypeInfo.INSTANCE)) {
+                RuleHitTypeInfo.INSTANCE, SecurityEventTypeInfo.INSTANCE, AssetObservationTypeInfo.INSTANCE,
+                LearnedAssetUpdateTypeInfo.INSTANCE)) {
             SingletonTypeInfo<?> copy = InstantiationUtil.clone(info);
             assertThat(copy).isEqualTo(info);
             assertThat(copy.createSerializer(null)).isSameAs(info.createSerializer(null));
@@ -98,7 +114,8 @@ class RecordSerializersTest {
 
     @Test
     void snapshotsRestoreTheSingletons() {
-        for (TypeSerializer<?> s : List.of(AlertSerializer.INSTANCE, IncidentSerializer.INSTANCE, RuleHitSerializer.INSTANCE)) {
+        for (TypeSerializer<?> s : List.of(AlertSerializer.INSTANCE, IncidentSerializer.INSTANCE, RuleHitSerializer.INSTANCE,
+                AssetObservationSerializer.INSTANCE, LearnedAssetUpdateSerializer.INSTANCE)) {
             assertThat(s.snapshotConfiguration().restoreSerializer()).isSameAs(s);
         }
     }

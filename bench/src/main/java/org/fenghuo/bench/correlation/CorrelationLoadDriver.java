@@ -18,7 +18,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.HistogramStatistics;
@@ -26,6 +26,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fenghuo.bench.DirectBulkPeer;
 import org.fenghuo.bench.Indices;
 import org.fenghuo.correlation.elasticsearch.ElasticsearchClients;
+import org.fenghuo.correlation.job.LocalEnvironments;
 import org.fenghuo.correlation.job.CorrelationSettings;
 import org.fenghuo.correlation.job.EventPipelineJob;
 import org.fenghuo.correlation.job.JobSinks;
@@ -288,10 +289,15 @@ public final class CorrelationLoadDriver implements Callable<Integer> {
         return file;
     }
 
-    /** A MiniCluster environment as {@code LocalEnvironments.create}, plus the latency reporter. */
-    private StreamExecutionEnvironment environment() {
-        Configuration config = new Configuration();
-        config.set(PipelineOptions.GENERIC_TYPES, false);
+    /**
+     * A MiniCluster environment configured as {@code fenghuo run}'s ({@link LocalEnvironments#configuration}:
+     * no Kryo, checkpoints on the file system, which the waiting events outgrow in the JobManager's
+     * memory), no restarts, plus the latency reporter.
+     */
+    private StreamExecutionEnvironment environment() throws IOException {
+        Configuration config = LocalEnvironments.configuration(Files.createTempDirectory("fenghuo-bench-checkpoints"));
+        // a failure must end the run with its cause, not restart it out of sight for ever
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         config.setString("metrics.reporter." + LatencyReporter.NAME + ".factory.class", LatencyReporterFactory.class.getName());
         return StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
     }

@@ -15,6 +15,9 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.util.InstantiationUtil;
+import org.fenghuo.correlation.detect.DetectionUpdate;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -43,14 +46,26 @@ import org.slf4j.LoggerFactory;
  * <p>The runtime is built in {@code open()} from {@link CorrelationRules}, which travels in the job
  * graph; restored hits are {@linkplain AlertCorrelator#replay replayed} into it without publishing,
  * so a correlation spanning a failure fires once, and mutes are restored with them.
+ *
+ * <p>With a {@link CorrelationReload} it is also a two-input operator whose second input is the
+ * broadcast rule-control stream: a newer {@link DetectionUpdate} builds a correlator with the
+ * update's Sigma correlations (and the same EPL rules), replays the running one's pending hits into
+ * it, so windows in progress carry on for the rules that remain, and replaces it. A set that cannot
+ * be read, or in which a correlation is refused while {@code detection.strict} holds, is refused:
+ * the running rules carry on (counted, logged). The update in force is kept in union state, so a
+ * restore runs the rules that ran before the failure.
  */
 public final class CorrelationOperator extends AbstractStreamOperator<Alert>
-        implements OneInputStreamOperator<RuleHit, Alert> {
+        implements OneInputStreamOperator<RuleHit, Alert>, TwoInputStreamOperator<RuleHit, DetectionUpdate, Alert> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CorrelationOperator.class);
 
     private static final ListStateDescriptor<SubtaskState> STATE =
             new ListStateDescriptor<>("correlation-state", SubtaskStateSerializer.INSTANCE);
+
+    /** The rule-control update in force, Java-serialised (a small record naming files), in every subtask's entry. */
+    private static final ListStateDescriptor<byte[]> RULES_STATE = new ListStateDescriptor<>("correlation-rules-update",
+            org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
     /** pendingHits() walks every window: the gauge is refreshed on watermarks at most this often. */
     private static final long PENDING_REFRESH_NANOS = 1_000_000_000L;
@@ -65,6 +80,7 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     private final CorrelatorFactory factory;
     private final KeySelector<RuleHit, String> keys;
     private final OutputTag<RuleHit> lateTag;
+    private final CorrelationReload reload;
 
     private transient AlertCorrelator correlator;
     private transient HitBuffer buffer;
@@ -78,6 +94,11 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     private transient Counter hitsUntimed;
     private transient Counter alertsOut;
     private transient int rulesRejected;
+    private transient ListState<byte[]> rulesState;
+    private transient DetectionUpdate active;
+    private transient volatile long activeVersion;
+    private transient Counter reloads;
+    private transient Counter reloadsRefused;
     private transient volatile long pendingCount;
     private transient long pendingRefreshedNanos;
     private transient volatile long droppedCount;
@@ -97,11 +118,18 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     /** As above, the correlator's clock {@code allowedLateness} behind the watermark (the job's late split's). */
     public CorrelationOperator(CorrelationRules rules, CorrelatorFactory factory, KeySelector<RuleHit, String> keys,
             OutputTag<RuleHit> lateTag, java.time.Duration allowedLateness) {
+        this(rules, factory, keys, lateTag, allowedLateness, null);
+    }
+
+    /** As above, following rule-control updates on the second input with {@code reload} (null: rules fixed). */
+    public CorrelationOperator(CorrelationRules rules, CorrelatorFactory factory, KeySelector<RuleHit, String> keys,
+            OutputTag<RuleHit> lateTag, java.time.Duration allowedLateness, CorrelationReload reload) {
         this.rules = rules;
         this.factory = factory;
         this.keys = keys;
         this.lateTag = lateTag;
         this.latenessMillis = allowedLateness.toMillis();
+        this.reload = reload;
     }
 
     @Override
@@ -111,6 +139,14 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         keyGroups = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(task.getMaxNumberOfParallelSubtasks(),
                 task.getNumberOfParallelSubtasks(), task.getIndexOfThisSubtask());
         state = context.getOperatorStateStore().getUnionListState(STATE);
+        rulesState = context.getOperatorStateStore().getUnionListState(RULES_STATE);
+        active = null;
+        for (byte[] bytes : rulesState.get()) {
+            DetectionUpdate u = InstantiationUtil.deserializeObject(bytes, getUserCodeClassloader());
+            if (active == null || u.version() > active.version()) {
+                active = u;
+            }
+        }
         restored = null;
         if (context.isRestored()) {
             List<SubtaskState> all = new ArrayList<>();
@@ -141,18 +177,13 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         metrics.gauge("pendingHits", () -> pendingCount);
         metrics.gauge("hitsDropped", () -> droppedCount);
         metrics.gauge("correlationRulesRejected", () -> rulesRejected);
+        reloads = metrics.counter("correlationRuleReloads");
+        reloadsRefused = metrics.counter("correlationRuleReloadsRefused");
+        metrics.gauge("correlationRulesVersion", () -> activeVersion);
 
-        CorrelationRules.Loaded loaded = rules.load();
+        CorrelationRules.Loaded loaded = startingRules().load();
         correlator = factory.create(loaded, this::emit);
-        List<Rejection> rejected = new ArrayList<>(loaded.rejected());
-        rejected.addAll(correlator.rejected());
-        rulesRejected = rejected.size();
-        for (Rejection r : rejected) {
-            LOG.error("correlation rule refused, the others run: {}", r);
-        }
-        LOG.info("correlation subtask {}: {} Sigma correlations and {} EPL rules loaded, {} refused",
-                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), loaded.correlations().size(),
-                loaded.epl().size(), rulesRejected);
+        logLoaded(loaded, correlator, "loaded");
 
         buffer = new HitBuffer();
         watermark = Long.MIN_VALUE;
@@ -163,6 +194,84 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
             restored = null;
         }
         refreshGauges(true);
+    }
+
+    /** The rules of the update restored in force, else those the job was built with. */
+    private CorrelationRules startingRules() {
+        activeVersion = active == null ? 0 : active.version();
+        if (active == null || reload == null) {
+            return rules;
+        }
+        try {
+            return reload.rulesFor(active);
+        } catch (RuntimeException e) {
+            // the files of a set that ran before the failure are gone: run the job's own rules rather than fail in a loop
+            LOG.error("correlation rule set version {} cannot be read again after a restore ({}): running the job's initial rules",
+                    active.version(), e.getMessage());
+            active = null;
+            activeVersion = 0;
+            return rules;
+        }
+    }
+
+    private List<Rejection> logLoaded(CorrelationRules.Loaded loaded, AlertCorrelator c, String what) {
+        List<Rejection> rejected = new ArrayList<>(loaded.rejected());
+        rejected.addAll(c.rejected());
+        rulesRejected = rejected.size();
+        for (Rejection r : rejected) {
+            LOG.error("correlation rule refused, the others run: {}", r);
+        }
+        LOG.info("correlation subtask {}: rule set version {} {}: {} Sigma correlations and {} EPL rules, {} refused",
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), activeVersion, what,
+                loaded.correlations().size(), loaded.epl().size(), rulesRejected);
+        return rejected;
+    }
+
+    @Override
+    public void processElement1(StreamRecord<RuleHit> element) throws Exception {
+        processElement(element);
+    }
+
+    /** A rule-control update: a newer set replaces the running correlator, carrying its pending hits over. */
+    @Override
+    public void processElement2(StreamRecord<DetectionUpdate> element) throws Exception {
+        DetectionUpdate update = element.getValue();
+        if (reload == null || update.version() <= activeVersion) {
+            return; // a replayed or older control record cannot roll the rules back
+        }
+        CorrelationRules.Loaded loaded;
+        try {
+            CorrelationReload.Plan plan = reload.plan(update);
+            if (!plan.problems().isEmpty()) {
+                refuse(update, plan.problems().size() + " problem(s) in a strict set, first: " + plan.problems().get(0));
+                return;
+            }
+            loaded = plan.rules().load();
+        } catch (RuntimeException e) {
+            refuse(update, e.getMessage());
+            return;
+        }
+        AlertCorrelator fresh = factory.create(loaded, this::emit);
+        List<Rejection> refused = new ArrayList<>(loaded.rejected());
+        refused.addAll(fresh.rejected());
+        if (!refused.isEmpty() && reload.strict(update)) {
+            fresh.close();
+            refuse(update, refused.size() + " correlation(s) refused in a strict set, first: " + refused.get(0));
+            return;
+        }
+        fresh.replay(correlator.pendingHits());
+        correlator.close();
+        correlator = fresh;
+        active = update;
+        activeVersion = update.version();
+        reloads.inc();
+        logLoaded(loaded, fresh, "in force");
+        refreshGauges(true);
+    }
+
+    private void refuse(DetectionUpdate update, String reason) {
+        reloadsRefused.inc();
+        LOG.error("correlation rule set version {} refused, version {} runs on: {}", update.version(), activeVersion, reason);
     }
 
     private void emit(Alert alert) {
@@ -234,6 +343,7 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         pendingCount = pending.hits().size();
         state.update(List.of(new SubtaskState(keyGroups.getStartKeyGroup(), keyGroups.getEndKeyGroup(), watermark,
                 buffer.contents(), pending)));
+        rulesState.update(active == null ? List.of() : List.of(InstantiationUtil.serializeObject(active)));
     }
 
     @Override
@@ -254,6 +364,15 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
 
     Counts counts() {
         return new Counts(hitsIn.getCount(), hitsLate.getCount(), hitsUntimed.getCount(), alertsOut.getCount());
+    }
+
+    /** The rule-control version in force (0: the job's own rules), for tests. */
+    long rulesVersion() {
+        return activeVersion;
+    }
+
+    long reloadsRefused() {
+        return reloadsRefused.getCount();
     }
 
     int bufferedHits() {

@@ -2,6 +2,7 @@ package org.fenghuo.correlation.correlate;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.fenghuo.correlation.detect.DetectionUpdate;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 import org.fenghuo.correlation.types.AlertTypeInfo;
@@ -53,6 +54,23 @@ public final class CorrelationOperators {
         HitKeys keys = new HitKeys();
         CorrelationOperator operator = new CorrelationOperator(rules, factory, keys, LATE_HITS, allowedLateness);
         return hits.keyBy(keys, Types.STRING)
+                .transform("correlate", AlertTypeInfo.INSTANCE, operator)
+                .uid(UID)
+                .setParallelism(parallelism);
+    }
+
+    /**
+     * As above, following the rule-control {@code updates} (which must carry watermarks that never
+     * hold event time back, e.g. {@code DetectionOperators.atEndOfTime}): each newer update replaces
+     * the Sigma correlations with those of its set, by {@code reload}.
+     */
+    public static SingleOutputStreamOperator<Alert> correlate(DataStream<RuleHit> hits, CorrelationRules rules,
+            int parallelism, CorrelatorFactory factory, java.time.Duration allowedLateness,
+            DataStream<DetectionUpdate> updates, CorrelationReload reload) {
+        HitKeys keys = new HitKeys();
+        CorrelationOperator operator = new CorrelationOperator(rules, factory, keys, LATE_HITS, allowedLateness, reload);
+        return hits.keyBy(keys, Types.STRING)
+                .connect(updates.broadcast())
                 .transform("correlate", AlertTypeInfo.INSTANCE, operator)
                 .uid(UID)
                 .setParallelism(parallelism);

@@ -75,6 +75,14 @@ public final class DetectionOperators {
                 .name("decode-detection-control").uid(CONTROL_DECODE_UID);
     }
 
+    /**
+     * {@code updates} with their watermark at the end of time (see {@link ControlWatermarks}), for an
+     * operator besides detection that takes them as a second input (the correlator).
+     */
+    public static DataStream<DetectionUpdate> atEndOfTime(DataStream<DetectionUpdate> updates, String uid) {
+        return updates.assignTimestampsAndWatermarks(ControlWatermarks.atEndOfTime()).name(uid).uid(uid);
+    }
+
     /** The dead letters of {@link #updates}. */
     public static DataStream<DeadLetter> controlDeadLetters(SingleOutputStreamOperator<DetectionUpdate> updates) {
         return updates.getSideOutput(DetectionControl.DEAD_LETTERS);

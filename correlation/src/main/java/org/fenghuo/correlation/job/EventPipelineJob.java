@@ -7,11 +7,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fenghuo.correlation.correlate.CorrelationOperators;
+import org.fenghuo.correlation.correlate.CorrelationReload;
 import org.fenghuo.correlation.correlate.CorrelationRules;
 import org.fenghuo.correlation.correlate.CorrelatorFactory;
 import org.fenghuo.correlation.detect.AnomalyOperators;
 import org.fenghuo.correlation.detect.DetectionOperators;
-import org.fenghuo.correlation.detect.DetectionRules;
 import org.fenghuo.correlation.detect.DetectionUpdate;
 import org.fenghuo.correlation.detect.EventTimeGuards;
 import org.fenghuo.correlation.incident.IncidentOperators;
@@ -204,8 +204,9 @@ public final class EventPipelineJob {
     private Judged judge(StreamExecutionEnvironment env, EventTimeGuards.Guarded guarded, Source<String, ?, ?> ruleControl) {
         DetectionOperators.Detected detected;
         DataStream<DeadLetter> controlDeadLetters = null;
+        SingleOutputStreamOperator<DetectionUpdate> updates = null;
         if (ruleControl != null) {
-            SingleOutputStreamOperator<DetectionUpdate> updates = DetectionOperators.updates(env, ruleControl);
+            updates = DetectionOperators.updates(env, ruleControl);
             controlDeadLetters = DetectionOperators.controlDeadLetters(updates);
             detected = DetectionOperators.detect(guarded.all(), correlation.detection(), updates);
         } else {
@@ -217,11 +218,16 @@ public final class EventPipelineJob {
                 .union(detections.map(AlertHits::of, RuleHitTypeInfo.INSTANCE).name("alerts-as-hits").uid("alerts-as-hits"))
                 .union(guarded.onTime().flatMap(new MarkerHitFunction(correlation.pack()), RuleHitTypeInfo.INSTANCE)
                         .name("marker-hits").uid("marker-hits"));
-        CorrelationRules rules = DetectionRules.sigmaPack(correlation.detection())
-                .map(pack -> CorrelationRules.of(pack, BuiltInPack.rules(correlation.pack())))
-                .orElseGet(() -> CorrelationRules.none().withEpl(BuiltInPack.rules(correlation.pack())));
-        DataStream<Alert> correlated = CorrelationOperators.correlate(hits, rules, correlation.correlationParallelism(),
-                CorrelatorFactory.ESPER, correlation.eventTime().allowedLateness());
+        CorrelationRules epl = CorrelationRules.none().withEpl(BuiltInPack.rules(correlation.pack()));
+        CorrelationReload reload = new CorrelationReload(correlation.detection(), epl);
+        CorrelationRules rules = reload.rulesFor(DetectionUpdate.reload(0));
+        DataStream<Alert> correlated = updates == null
+                ? CorrelationOperators.correlate(hits, rules, correlation.correlationParallelism(), CorrelatorFactory.ESPER,
+                        correlation.eventTime().allowedLateness())
+                // rule reloads reach the correlator too: a new or changed Sigma correlation needs no restart
+                : CorrelationOperators.correlate(hits, rules, correlation.correlationParallelism(), CorrelatorFactory.ESPER,
+                        correlation.eventTime().allowedLateness(),
+                        DetectionOperators.atEndOfTime(updates, "correlation-control-time"), reload);
         DataStream<Alert> alerts = detections.union(correlated);
         DataStream<Incident> incidents = IncidentOperators.build(alerts, guarded.onTime(), correlation.incidents());
         return new Judged(alerts, incidents, controlDeadLetters);

@@ -1,0 +1,72 @@
+package org.fenghuo.correlation.correlate;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fenghuo.detection.sigma.SigmaPack;
+import org.fenghuo.correlation.detect.DetectionRules;
+import org.fenghuo.correlation.detect.DetectionSettings;
+import org.fenghuo.correlation.detect.DetectionUpdate;
+
+/**
+ * How the correlation operator follows the rule-control stream ({@code fenghuo.rules}): for each
+ * newer {@link DetectionUpdate}, the Sigma correlations of the update's rule set (or, for a plain
+ * reload, of the settings the job started with, read again) plus the job's hand-written EPL rules,
+ * which no update changes.
+ *
+ * @param initial the detection settings the job started with
+ * @param epl     the hand-written EPL rules (the built-in pack) as {@link CorrelationRules} without Sigma
+ */
+public record CorrelationReload(DetectionSettings initial, CorrelationRules epl) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * What {@code update} asks the correlator to run.
+     *
+     * @param rules    the correlations of its set and the EPL rules
+     * @param problems why the set is refused as a whole (a strict set with a rule or correlation
+     *                 that does not load, as detection judges it); empty when it may run
+     */
+    public record Plan(CorrelationRules rules, List<String> problems) {
+        public Plan {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * The plan for {@code update}.
+     *
+     * @throws IllegalArgumentException when its settings are invalid (unknown pipeline, bad placeholder file)
+     */
+    public Plan plan(DetectionUpdate update) {
+        DetectionSettings settings = settingsOf(update);
+        Optional<SigmaPack> loaded = DetectionRules.sigmaPack(settings);
+        if (loaded.isEmpty()) {
+            return new Plan(epl, List.of());
+        }
+        SigmaPack pack = loaded.get();
+        List<String> problems = new ArrayList<>();
+        if (settings.strict()) {
+            pack.rules().report().rejections().forEach(r -> problems.add("rule " + r));
+            pack.correlations().rejected().forEach(r -> problems.add("correlation " + r));
+        }
+        CorrelationRules sigma = CorrelationRules.of(pack, List.of());
+        return new Plan(new CorrelationRules(sigma.sigmaFiles(), epl.sigmaTexts(), epl.epl(), sigma.knownRules()),
+                problems);
+    }
+
+    /** The rules of {@link #plan}, whatever its problems (the job's initial set, checked elsewhere). */
+    public CorrelationRules rulesFor(DetectionUpdate update) {
+        return plan(update).rules();
+    }
+
+    /** Whether {@code update}'s set is refused as a whole when any of its correlations is ({@code detection.strict}). */
+    public boolean strict(DetectionUpdate update) {
+        return settingsOf(update).strict();
+    }
+
+    private DetectionSettings settingsOf(DetectionUpdate update) {
+        return update.settings() == null ? initial : update.settings();
+    }
+}

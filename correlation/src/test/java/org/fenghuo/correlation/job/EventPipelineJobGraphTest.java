@@ -1,0 +1,56 @@
+package org.fenghuo.correlation.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+/** The job's graph as built (nothing runs): which operators feed which. */
+class EventPipelineJobGraphTest {
+
+    private static StreamGraph graph(CorrelationSettings correlation) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // addresses only: building the graph connects to nothing
+        KafkaToElasticsearch.defaults("127.0.0.1:9", "http://127.0.0.1:9").withCorrelation(correlation).addTo(env);
+        return env.getStreamGraph();
+    }
+
+    private static Set<String> inputsOf(StreamGraph graph, String operator) {
+        StreamNode node = graph.getStreamNodes().stream().filter(n -> n.getOperatorName().equals(operator)).findFirst()
+                .orElseThrow(() -> new AssertionError("no operator " + operator));
+        return node.getInEdges().stream().map(e -> graph.getStreamNode(e.getSourceId()).getOperatorName())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void withARulesTopicTheCorrelatorFollowsTheRuleControlStreamToo() {
+        StreamGraph graph = graph(CorrelationSettings.defaults().withRulesTopic("fenghuo.rules"));
+
+        assertThat(inputsOf(graph, "correlate")).contains("correlation-control-time");
+        assertThat(inputsOf(graph, "detect-sigma-ioc")).contains("detection-control-time");
+    }
+
+    @Test
+    void withoutOneTheCorrelatorHasOnlyItsHits() {
+        StreamGraph graph = graph(CorrelationSettings.defaults());
+
+        assertThat(graph.getStreamNodes()).extracting(StreamNode::getOperatorName)
+                .doesNotContain("correlation-control-time");
+    }
+
+    @Test
+    void theIncidentBuilderTakesTheLearnedAssetsAndTheLearnerRunsOnce() {
+        StreamGraph graph = graph(CorrelationSettings.defaults());
+
+        assertThat(inputsOf(graph, "build-incidents")).contains("learn-assets");
+        StreamNode learner = graph.getStreamNodes().stream().filter(n -> n.getOperatorName().equals("learn-assets"))
+                .findFirst().orElseThrow();
+        assertThat(learner.getParallelism()).isEqualTo(1);
+        assertThat(inputsOf(graph, "learn-assets")).isEqualTo(Set.copyOf(List.of("asset-observations")));
+    }
+}

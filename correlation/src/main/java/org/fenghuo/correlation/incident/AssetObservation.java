@@ -3,6 +3,7 @@ package org.fenghuo.correlation.incident;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.fenghuo.events.EcsFieldPath;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -16,12 +17,17 @@ import org.fenghuo.events.SecurityEvent;
  * @param icsProtocol {@code fenghuo.ics.protocol} in lower case, or null
  */
 public record AssetObservation(Instant timestamp, String server, String client, Integer port, String icsProtocol) {
+    private static final int SYN = 0x02;
+    private static final EcsFieldPath FLOW_STATE = EcsFieldPath.of("fenghuo.flow.state");
+    private static final EcsFieldPath FLAGS_TO_CLIENT = EcsFieldPath.of("fenghuo.flow.tcp_flags_tc");
 
     /**
      * What {@code e} teaches, or null when nothing: not a flow ({@code event.category: network}) the
      * responder answered ({@code destination.bytes} or {@code destination.packets} above 0) nor an
-     * industrial-protocol event, or no time or responder. An unanswered flow teaches nothing, so a
-     * scan of port 502 across a subnet does not make every scanned address a PLC.
+     * industrial-protocol event, or no time or responder. An unanswered flow teaches nothing, and
+     * neither does a refused one (a TCP flow whose responder never sent SYN: a closed port's RST),
+     * so a scan of port 502 across a subnet does not make every scanned address a PLC; a half-open
+     * scan of an open port (SYN-ACK back) does show that the port is served.
      */
     public static AssetObservation of(SecurityEvent e) {
         if (e.timestamp() == null || e.destination() == null || e.destination().ip() == null) {
@@ -41,7 +47,24 @@ public record AssetObservation(Instant timestamp, String server, String client, 
             return false;
         }
         SecurityEvent.Endpoint d = e.destination();
-        return d.bytes() != null && d.bytes() > 0 || d.packets() != null && d.packets() > 0;
+        boolean answered = d.bytes() != null && d.bytes() > 0 || d.packets() != null && d.packets() > 0;
+        return answered && !refusedTcp(e);
+    }
+
+    /**
+     * The pcap collector's TCP flow whose responder sent no SYN from the flow's start: refused (RST)
+     * or never accepted. Without the flags (NetFlow, logs) or for a flow first seen mid-session,
+     * the bytes alone decide.
+     */
+    private static boolean refusedTcp(SecurityEvent e) {
+        if (!(FLAGS_TO_CLIENT.get(e) instanceof String hex) || "midstream".equals(FLOW_STATE.get(e))) {
+            return false;
+        }
+        try {
+            return (Integer.parseInt(hex, 16) & SYN) == 0;
+        } catch (NumberFormatException notFlags) {
+            return false;
+        }
     }
 
     private static String icsProtocol(SecurityEvent e) {

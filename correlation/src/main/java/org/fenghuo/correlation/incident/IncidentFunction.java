@@ -49,6 +49,13 @@ public final class IncidentFunction extends KeyedBroadcastProcessFunction<String
     public static final MapStateDescriptor<String, byte[]> LEARNED_ASSETS = new MapStateDescriptor<>("learned-assets",
             Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
 
+    /**
+     * How long a forgotten asset still answers for the times before its end: an alert behind the
+     * watermark (a correlation decided at its window's close carries the time of its last hit) is
+     * at most a correlation window old, and windows are at most a day.
+     */
+    static final java.time.Duration FORGOTTEN_KEPT = java.time.Duration.ofDays(1);
+
     private final IncidentConfig config;
     private transient IncidentBuilder builder;
     private transient LearnedAssetTable learned;
@@ -103,12 +110,15 @@ public final class IncidentFunction extends KeyedBroadcastProcessFunction<String
     public void processBroadcastElement(LearnedAssetUpdate update, Context ctx, Collector<Incident> out) throws Exception {
         BroadcastState<String, byte[]> stored = ctx.getBroadcastState(LEARNED_ASSETS);
         loadLearned(stored);
-        if (update.learned() == null) {
-            stored.remove(update.ip());
-        } else {
-            stored.put(update.ip(), IncidentStateCodec.encode(update.learned()));
-        }
+        stored.put(update.ip(), IncidentStateCodec.encode(update.learned()));
         learned.apply(update);
+        long w = ctx.currentWatermark();
+        if (w > Long.MIN_VALUE && w < Long.MAX_VALUE) {
+            // forgotten assets answer for alerts before their end until no such alert can come any more
+            for (String ip : learned.prune(Instant.ofEpochMilli(w).minus(FORGOTTEN_KEPT))) {
+                stored.remove(ip);
+            }
+        }
     }
 
     /** After a restore the table is empty until it is read from the broadcast state, once. */

@@ -20,23 +20,36 @@ import org.fenghuo.events.Asset;
  * @param adminPorts       remote-administration ports it serves to other hosts, each since when
  * @param engineeringSince since when it opens industrial-protocol sessions to others, or null
  * @param serverSince      since when it has served {@code many_clients} distinct clients, or null
+ * @param until            the last moment it counts, once it is forgotten ({@code forget_after} after
+ *                         its last observation) or evicted; null while it is learned
  */
 public record LearnedAsset(String ip, Instant since, SortedMap<String, Instant> icsProtocols,
-        SortedMap<Integer, Instant> adminPorts, Instant engineeringSince, Instant serverSince) {
+        SortedMap<Integer, Instant> adminPorts, Instant engineeringSince, Instant serverSince, Instant until) {
 
     public LearnedAsset {
         icsProtocols = icsProtocols == null ? new TreeMap<>() : new TreeMap<>(icsProtocols);
         adminPorts = adminPorts == null ? new TreeMap<>() : new TreeMap<>(adminPorts);
     }
 
+    /** Still learned (no end). */
+    public LearnedAsset(String ip, Instant since, SortedMap<String, Instant> icsProtocols,
+            SortedMap<Integer, Instant> adminPorts, Instant engineeringSince, Instant serverSince) {
+        this(ip, since, icsProtocols, adminPorts, engineeringSince, serverSince, null);
+    }
+
+    /** The same facts, counting up to {@code t} only. */
+    public LearnedAsset until(Instant t) {
+        return new LearnedAsset(ip, since, icsProtocols, adminPorts, engineeringSince, serverSince, t);
+    }
+
     /**
-     * The asset as known at {@code t}, or null before the first observation. Criticality: 4 and
+     * The asset as known at {@code t}, or null before the first observation and after {@link #until}. Criticality: 4 and
      * zone {@code ot} when it serves an industrial protocol, 3 for an engineering host or a server
      * of many clients, else 2; the highest that applies wins. Tags: {@code learned}, then
      * {@code ics} and the protocols, {@code engineering}, {@code admin}, {@code server}.
      */
     public Asset at(Instant t) {
-        if (since == null || since.isAfter(t)) {
+        if (since == null || since.isAfter(t) || until != null && t.isAfter(until)) {
             return null;
         }
         int criticality = 2;

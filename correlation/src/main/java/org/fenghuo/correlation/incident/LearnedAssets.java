@@ -134,7 +134,7 @@ public final class LearnedAssets implements AssetLookup {
             }
             queue(c);
         }
-        evictOverflow();
+        evictOverflow(t);
     }
 
     /** Forgets hosts not observed for {@code forget_after} before {@code watermark}. */
@@ -154,7 +154,7 @@ public final class LearnedAssets implements AssetLookup {
             }
             it.remove();
             expired++;
-            updates.add(LearnedAssetUpdate.forgotten(h.ip));
+            updates.add(LearnedAssetUpdate.forgotten(h.learned(), h.lastSeen.plus(settings.forgetAfter())));
         }
     }
 
@@ -205,12 +205,16 @@ public final class LearnedAssets implements AssetLookup {
     }
 
     /**
-     * Replaces everything with {@code state} (hosts beyond {@code max_hosts} evicted, oldest first).
-     * Queues nothing: whoever consumed the updates restores its own copy from the same checkpoint.
+     * Replaces everything with {@code state}, checked against the settings now in force: hosts they
+     * no longer allow (learning off, outside {@code networks}, now in the inventory) and hosts beyond
+     * {@code max_hosts} are forgotten, and a changed {@code many_clients} recomputes the server
+     * facts; each such change is queued, so the copies downstream (restored from the same
+     * checkpoint) follow. Anything else queues nothing.
      */
     public void restore(LearnedAssetsState state) {
         hosts.clear();
         updates.clear();
+        watermark = state.watermark();
         for (LearnedHost l : state.hosts()) {
             LearnedAsset a = l.learned();
             Host h = new Host(a.ip(), a.since());
@@ -221,22 +225,39 @@ public final class LearnedAssets implements AssetLookup {
             h.clients.putAll(l.clients());
             h.serverSince = a.serverSince();
             h.changed = false;
+            if (!settings.enabled() || !inNetworks(h.ip) || inventory.byIp(h.ip) != null) {
+                updates.add(LearnedAssetUpdate.forgotten(h.learned(), endOf(h)));
+                continue;
+            }
+            keepEarliestClients(h);
             hosts.put(h.ip, h);
+            queue(h);
         }
-        watermark = state.watermark();
         LearnedAssetsCounters c = state.counters();
         observed = c.flowsObserved();
         ignored = c.eventsIgnored();
         covered = c.inventoryCovered();
         evictions = c.evictions();
         expired = c.expired();
-        evictOverflow();
-        updates.clear();
+        evictOverflow(watermark);
+    }
+
+    /** When a host dropped at a restore stops counting: at the restored watermark, else its last observation. */
+    private Instant endOf(Host h) {
+        return watermark != null ? watermark : h.lastSeen;
+    }
+
+    /** After {@code many_clients} changed: only that many earliest clients, and the server fact again. */
+    private void keepEarliestClients(Host h) {
+        while (h.clients.size() > settings.manyClients()) {
+            h.clients.remove(latestClient(h).getKey());
+        }
+        serverSince(h);
     }
 
     /** Learned only inside the city's networks, and never what the inventory lists (counted). */
     private boolean learnable(String ip) {
-        if (ip == null || networks.longestMatch(IpPrefix.address(ip)) == null) {
+        if (ip == null || !inNetworks(ip)) {
             return false;
         }
         if (inventory.byIp(ip) != null) {
@@ -244,6 +265,10 @@ public final class LearnedAssets implements AssetLookup {
             return false;
         }
         return true;
+    }
+
+    private boolean inNetworks(String ip) {
+        return networks.longestMatch(IpPrefix.address(ip)) != null;
     }
 
     /**
@@ -276,7 +301,7 @@ public final class LearnedAssets implements AssetLookup {
 
     private void serverSince(Host h) {
         Instant s = h.clients.size() < settings.manyClients() ? null : latestClient(h).getValue();
-        if (s != null && !s.equals(h.serverSince)) {
+        if (!java.util.Objects.equals(s, h.serverSince)) {
             h.serverSince = s;
             h.changed = true;
         }
@@ -326,13 +351,14 @@ public final class LearnedAssets implements AssetLookup {
         }
     }
 
-    private void evictOverflow() {
+    /** Evicts the least recently observed beyond {@code max_hosts}; they stop counting {@code at} (null: at their last observation). */
+    private void evictOverflow(Instant at) {
         Iterator<Host> it = hosts.values().iterator();
         while (hosts.size() > settings.maxHosts() && it.hasNext()) {
             Host h = it.next();
             it.remove();
             evictions++;
-            updates.add(LearnedAssetUpdate.forgotten(h.ip));
+            updates.add(LearnedAssetUpdate.forgotten(h.learned(), at != null ? at : h.lastSeen));
         }
     }
 

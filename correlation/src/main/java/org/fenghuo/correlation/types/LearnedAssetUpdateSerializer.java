@@ -11,7 +11,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.fenghuo.correlation.incident.LearnedAsset;
 import org.fenghuo.correlation.incident.LearnedAssetUpdate;
 
-/** Serialises a {@link LearnedAssetUpdate}: the address, then what is known (absent when forgotten). */
+/** Serialises a {@link LearnedAssetUpdate}: the address, then what is known and until when. */
 public final class LearnedAssetUpdateSerializer extends ImmutableValueSerializer<LearnedAssetUpdate> {
     private static final long serialVersionUID = 1L;
 
@@ -26,10 +26,6 @@ public final class LearnedAssetUpdateSerializer extends ImmutableValueSerializer
     public void serialize(LearnedAssetUpdate u, DataOutputView out) throws IOException {
         DataViews.writeString(out, u.ip());
         LearnedAsset l = u.learned();
-        out.writeBoolean(l != null);
-        if (l == null) {
-            return;
-        }
         DataViews.writeString(out, l.ip());
         DataViews.writeInstant(out, l.since());
         out.writeInt(l.icsProtocols().size());
@@ -44,14 +40,12 @@ public final class LearnedAssetUpdateSerializer extends ImmutableValueSerializer
         }
         DataViews.writeInstant(out, l.engineeringSince());
         DataViews.writeInstant(out, l.serverSince());
+        DataViews.writeInstant(out, l.until());
     }
 
     @Override
     public LearnedAssetUpdate deserialize(DataInputView in) throws IOException {
         String ip = DataViews.readString(in);
-        if (!in.readBoolean()) {
-            return LearnedAssetUpdate.forgotten(ip);
-        }
         String learnedIp = DataViews.readString(in);
         Instant since = DataViews.readInstant(in);
         TreeMap<String, Instant> ics = new TreeMap<>();
@@ -62,7 +56,9 @@ public final class LearnedAssetUpdateSerializer extends ImmutableValueSerializer
         for (int i = 0, n = count(in); i < n; i++) {
             admin.put(in.readInt(), DataViews.readInstant(in));
         }
-        return new LearnedAssetUpdate(ip, new LearnedAsset(learnedIp, since, ics, admin, DataViews.readInstant(in),
+        Instant engineering = DataViews.readInstant(in);
+        Instant server = DataViews.readInstant(in);
+        return new LearnedAssetUpdate(ip, new LearnedAsset(learnedIp, since, ics, admin, engineering, server,
                 DataViews.readInstant(in)));
     }
 

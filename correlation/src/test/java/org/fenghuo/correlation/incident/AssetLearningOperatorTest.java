@@ -42,7 +42,8 @@ class AssetLearningOperatorTest {
             @SuppressWarnings("unchecked")
             StreamRecord<LearnedAssetUpdate> r = (StreamRecord<LearnedAssetUpdate>) o;
             LearnedAssetUpdate u = r.getValue();
-            return u.ip() + (u.learned() == null ? " forgotten" : " since " + u.learned().since()) + "@" + r.getTimestamp();
+            return u.ip() + (u.isForgotten() ? " forgotten after " + u.learned().until() : " since " + u.learned().since())
+                    + "@" + r.getTimestamp();
         }).collect(Collectors.toList());
     }
 
@@ -75,7 +76,9 @@ class AssetLearningOperatorTest {
             modbus(h, 0);
             long past = T0.plus(Duration.ofHours(1)).plusSeconds(1).toEpochMilli();
             h.processWatermark(past);
-            assertThat(out(h)).endsWith("10.5.0.10 forgotten@" + past, "10.5.0.20 forgotten@" + past, "W@" + past);
+            Instant end = T0.plus(Duration.ofHours(1)); // an hour after the last observation
+            assertThat(out(h)).endsWith("10.5.0.10 forgotten after " + end + "@" + past,
+                    "10.5.0.20 forgotten after " + end + "@" + past, "W@" + past);
             assertThat(((AssetLearningOperator) h.getOperator()).learned().size()).isZero();
         }
     }

@@ -135,6 +135,10 @@ class IncidentFunctionTest {
                 new java.util.TreeMap<>(java.util.Map.of("modbus", t)), null, null, null));
     }
 
+    private static LearnedAssetUpdate hostLearnedAt(String ip, Instant t) {
+        return new LearnedAssetUpdate(ip, new LearnedAsset(ip, t, null, null, null, null));
+    }
+
     private static List<Incident> run(boolean withLearnedPlc) throws Exception {
         try (var h = harness()) {
             if (withLearnedPlc) {
@@ -179,9 +183,62 @@ class IncidentFunctionTest {
             restored.watermark(T0.plusSeconds(30).toEpochMilli());
 
             assertThat(restored.extractOutputValues().get(0).riskScore()).isGreaterThan(withoutPlc);
-            // and a forgotten asset no longer counts
-            restored.processBroadcastElement(LearnedAssetUpdate.forgotten("10.0.0.5"), T0.plusSeconds(31).toEpochMilli());
-            assertThat(restored.getBroadcastState(IncidentFunction.LEARNED_ASSETS).contains("10.0.0.5")).isFalse();
+        }
+    }
+
+    private static int riskOfOneAlert(long alertSecond, LearnedAssetUpdate... updates) throws Exception {
+        try (var h = harness()) {
+            for (LearnedAssetUpdate u : updates) {
+                h.processBroadcastElement(u, T0.toEpochMilli());
+            }
+            send(h, alert("x", alertSecond, AttackTactic.INITIAL_ACCESS));
+            h.watermark(T0.plusSeconds(alertSecond + 10).toEpochMilli());
+            return h.extractOutputValues().get(0).riskScore();
+        }
+    }
+
+    @Test
+    void aForgottenAssetStillCountsForAlertsBeforeItsEndWhenTheyAreTakenAfterIt() throws Exception {
+        LearnedAssetUpdate learned = plcLearnedAt(T0);
+        LearnedAssetUpdate forgotten = LearnedAssetUpdate.forgotten(learned.learned(), T0.plusSeconds(25));
+
+        // the forgetting arrives before the alert is taken (the learner's watermark jumped past the end)
+        assertThat(riskOfOneAlert(20, learned, forgotten)).isEqualTo(riskOfOneAlert(20, learned))
+                .isGreaterThan(riskOfOneAlert(20));
+        assertThat(riskOfOneAlert(40, learned, forgotten)).as("after its end").isEqualTo(riskOfOneAlert(40));
+    }
+
+    @Test
+    void theBroadcastSideHoldsAlertsBackUntilItsUpdatesForTheirTimeHaveCome() throws Exception {
+        int plain = riskOfOneAlert(20);
+        try (var h = harness()) {
+            send(h, alert("b", 20, AttackTactic.INITIAL_ACCESS));
+            h.processWatermark(T0.plusSeconds(30).toEpochMilli()); // the alerts' side only
+            assertThat(h.extractOutputValues()).as("the learner's side has not passed the alert yet").isEmpty();
+
+            h.processBroadcastElement(plcLearnedAt(T0.plusSeconds(15)), T0.plusSeconds(15).toEpochMilli());
+            h.processBroadcastWatermark(T0.plusSeconds(30).toEpochMilli());
+
+            assertThat(h.extractOutputValues()).singleElement().satisfies(i ->
+                    assertThat(i.riskScore()).isGreaterThan(plain));
+        }
+    }
+
+    @Test
+    void forgottenAssetsAreDroppedFromBroadcastStateADayAfterTheirEnd() throws Exception {
+        try (var h = harness()) {
+            LearnedAssetUpdate learned = plcLearnedAt(T0);
+            h.processBroadcastElement(LearnedAssetUpdate.forgotten(learned.learned(), T0.plusSeconds(25)),
+                    T0.toEpochMilli());
+            h.watermark(T0.plus(IncidentFunction.FORGOTTEN_KEPT).plusSeconds(24).toEpochMilli());
+            h.processBroadcastElement(hostLearnedAt("10.0.0.6", T0), T0.toEpochMilli()); // any update prunes
+            assertThat(h.getBroadcastState(IncidentFunction.LEARNED_ASSETS).contains("10.0.0.5")).as("a day not yet over")
+                    .isTrue();
+
+            h.watermark(T0.plus(IncidentFunction.FORGOTTEN_KEPT).plusSeconds(26).toEpochMilli());
+            h.processBroadcastElement(hostLearnedAt("10.0.0.7", T0), T0.toEpochMilli());
+            assertThat(h.getBroadcastState(IncidentFunction.LEARNED_ASSETS).contains("10.0.0.5")).isFalse();
+            assertThat(h.getBroadcastState(IncidentFunction.LEARNED_ASSETS).contains("10.0.0.7")).isTrue();
         }
     }
 }

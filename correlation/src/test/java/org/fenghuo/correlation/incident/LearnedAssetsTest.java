@@ -279,13 +279,76 @@ class LearnedAssetsTest {
                 assertThat(u.learned().adminPorts()).containsEntry(22, T0.plusSeconds(6)));
 
         l.observe(flow(T0.plusSeconds(7), "10.1.0.1", "10.1.0.10", 443, 500));
+        LearnedAsset nine = l.learned("10.1.0.9");
         l.observe(flow(T0.plusSeconds(8), "10.1.0.1", "10.1.0.11", 443, 500)); // a third host: max_hosts 2
         assertThat(l.drainUpdates()).containsExactly(
                 new LearnedAssetUpdate("10.1.0.10", l.learned("10.1.0.10")),
                 new LearnedAssetUpdate("10.1.0.11", l.learned("10.1.0.11")),
-                LearnedAssetUpdate.forgotten("10.1.0.9"));
+                LearnedAssetUpdate.forgotten(nine, T0.plusSeconds(8))); // evicted by the observation at +8 s
+        LearnedAsset ten = l.learned("10.1.0.10");
+        LearnedAsset eleven = l.learned("10.1.0.11");
         l.advanceWatermark(T0.plus(Duration.ofHours(1)).plusSeconds(9));
-        assertThat(l.drainUpdates()).containsExactly(LearnedAssetUpdate.forgotten("10.1.0.10"),
-                LearnedAssetUpdate.forgotten("10.1.0.11"));
+        assertThat(l.drainUpdates()).as("each counts until an hour after its last observation").containsExactly(
+                LearnedAssetUpdate.forgotten(ten, T0.plus(Duration.ofHours(1)).plusSeconds(7)),
+                LearnedAssetUpdate.forgotten(eleven, T0.plus(Duration.ofHours(1)).plusSeconds(8)));
+    }
+
+    @Test
+    void aRefusedConnectionTeachesNothingButAHalfOpenScanOfAnOpenPortDoes() {
+        FlowEventMapper mapper = new FlowEventMapper("test");
+        long start = T0.toEpochMilli() * 1_000_000L;
+        // closed port: SYN, then RST-ACK back (1 packet, 40 bytes)
+        FlowRecord refused = new FlowRecord("f3", 0, -1, 4, 6, "10.9.9.10", 40000, "10.5.0.11", 502,
+                new FlowRecord.Direction(1, 60, start, start, 0x02), new FlowRecord.Direction(1, 40, start + 1_000,
+                start + 1_000, 0x14), start, start + 1_000, TcpState.CLOSED, EndReason.TCP_END, null, null);
+        // open port, nmap -sS: SYN, SYN-ACK back, then the scanner's RST
+        FlowRecord halfOpen = new FlowRecord("f4", 0, -1, 4, 6, "10.9.9.10", 40001, "10.5.0.12", 502,
+                new FlowRecord.Direction(2, 100, start, start + 2_000, 0x06), new FlowRecord.Direction(1, 44, start + 1_000,
+                start + 1_000, 0x12), start, start + 2_000, TcpState.CLOSED, EndReason.TCP_END, null, null);
+        LearnedAssets l = learned();
+
+        l.observe(mapper.toEvent(refused));
+        l.observe(mapper.toEvent(halfOpen));
+
+        assertThat(l.byIp("10.5.0.11")).as("a closed port is no PLC").isNull();
+        assertThat(l.byIp("10.5.0.12").tags()).containsExactly("learned", "ics", "modbus");
+        assertThat(l.counters().eventsIgnored()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestoreUnderOtherSettingsForgetsWhatTheyNoLongerAllowAndSaysSo() {
+        LearnedAssets before = new LearnedAssets(new LearnedAssetSettings(true, 100, 3, Duration.ofDays(7)), null);
+        for (int i = 1; i <= 5; i++) {
+            before.observe(flow(T0.plusSeconds(i), "10.1.0." + i, "10.2.0." + i, 443, 500));
+        }
+        for (int c = 1; c <= 4; c++) {
+            before.observe(flow(T0.plusSeconds(10L * c), "10.1.1." + c, "10.2.0.1", 443, 500));
+        }
+        before.advanceWatermark(T0.plusSeconds(60));
+        LearnedAssetsState state = before.snapshot();
+        assertThat(before.learned("10.2.0.1").serverSince()).isEqualTo(T0.plusSeconds(20));
+
+        LearnedAssets fewer = new LearnedAssets(new LearnedAssetSettings(true, 2, 3, Duration.ofDays(7)), null);
+        fewer.restore(state);
+        assertThat(fewer.size()).isEqualTo(2);
+        assertThat(fewer.drainUpdates()).hasSize(3).allSatisfy(u -> assertThat(u.learned().until())
+                .isEqualTo(T0.plusSeconds(60)));
+
+        LearnedAssets off = new LearnedAssets(new LearnedAssetSettings(false, 100, 3, Duration.ofDays(7)), null);
+        off.restore(state);
+        assertThat(off.size()).isZero();
+        assertThat(off.drainUpdates()).hasSize(5).allMatch(LearnedAssetUpdate::isForgotten);
+
+        LearnedAssets moreClients = new LearnedAssets(new LearnedAssetSettings(true, 100, 4, Duration.ofDays(7)), null);
+        moreClients.restore(state);
+        // only three clients were kept: the server fact is withdrawn until a fourth shows up again
+        assertThat(moreClients.drainUpdates()).singleElement().satisfies(u -> {
+            assertThat(u.ip()).isEqualTo("10.2.0.1");
+            assertThat(u.learned().serverSince()).isNull();
+        });
+
+        LearnedAssets same = new LearnedAssets(new LearnedAssetSettings(true, 100, 3, Duration.ofDays(7)), null);
+        same.restore(state);
+        assertThat(same.drainUpdates()).as("nothing changed, nothing to say").isEmpty();
     }
 }

@@ -71,7 +71,7 @@ class RecordSerializersTest {
                 new java.util.TreeMap<>(java.util.Map.of(22, T.plusSeconds(1))), null, T.plusSeconds(9));
         var update = new org.fenghuo.correlation.incident.LearnedAssetUpdate("10.5.0.10", learned);
         assertThat(roundTrip(LearnedAssetUpdateSerializer.INSTANCE, update)).isEqualTo(update);
-        var forgotten = org.fenghuo.correlation.incident.LearnedAssetUpdate.forgotten("10.5.0.10");
+        var forgotten = org.fenghuo.correlation.incident.LearnedAssetUpdate.forgotten(learned, T.plusSeconds(60));
         assertThat(roundTrip(LearnedAssetUpdateSerializer.INSTANCE, forgotten)).isEqualTo(forgotten);
         var observation = new org.fenghuo.correlation.incident.AssetObservation(T, "10.5.0.10", null, null, "s7comm");
         assertThat(roundTrip(AssetObservationSerializer.INSTANCE, observation)).isEqualTo(observation);

@@ -50,10 +50,11 @@ import org.slf4j.LoggerFactory;
  * <p>With a {@link CorrelationReload} it is also a two-input operator whose second input is the
  * broadcast rule-control stream: a newer {@link DetectionUpdate} builds a correlator with the
  * update's Sigma correlations (and the same EPL rules), replays the running one's pending hits into
- * it, so windows in progress carry on for the rules that remain, and replaces it. A set that cannot
- * be read, or in which a correlation is refused while {@code detection.strict} holds, is refused:
- * the running rules carry on (counted, logged). The update in force is kept in union state, so a
- * restore runs the rules that ran before the failure.
+ * it, so windows in progress carry on for the rules that remain, and replaces it. A set detection
+ * refuses ({@link CorrelationReload#plan}) is refused here too: the running rules carry on (counted,
+ * logged). The update in force is kept in union state, so a restore runs the rules that ran before
+ * the failure (the job's own when that set no longer loads, as detection does). Event time is the
+ * hits' alone: the control input's watermarks and idleness are ignored.
  */
 public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         implements OneInputStreamOperator<RuleHit, Alert>, TwoInputStreamOperator<RuleHit, DetectionUpdate, Alert> {
@@ -99,6 +100,8 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     private transient volatile long activeVersion;
     private transient Counter reloads;
     private transient Counter reloadsRefused;
+    /** Hits the correlators replaced by reloads dropped, so the gauge keeps counting across swaps. */
+    private transient long droppedBefore;
     private transient volatile long pendingCount;
     private transient long pendingRefreshedNanos;
     private transient volatile long droppedCount;
@@ -142,7 +145,14 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         rulesState = context.getOperatorStateStore().getUnionListState(RULES_STATE);
         active = null;
         for (byte[] bytes : rulesState.get()) {
-            DetectionUpdate u = InstantiationUtil.deserializeObject(bytes, getUserCodeClassloader());
+            DetectionUpdate u;
+            try {
+                u = InstantiationUtil.deserializeObject(bytes, getUserCodeClassloader());
+            } catch (java.io.IOException | ClassNotFoundException | RuntimeException e) {
+                // written by a version whose settings no longer read: the job's own rules rather than a restart loop
+                LOG.error("the correlation rule-control update in the checkpoint does not read ({}): ignored", e.toString());
+                continue;
+            }
             if (active == null || u.version() > active.version()) {
                 active = u;
             }
@@ -203,15 +213,23 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
             return rules;
         }
         try {
-            return reload.rulesFor(active);
+            CorrelationReload.Plan plan = reload.plan(active);
+            if (plan.problems().isEmpty()) {
+                return plan.rules();
+            }
+            fallBack(String.join("; ", plan.problems()));
         } catch (RuntimeException e) {
-            // the files of a set that ran before the failure are gone: run the job's own rules rather than fail in a loop
-            LOG.error("correlation rule set version {} cannot be read again after a restore ({}): running the job's initial rules",
-                    active.version(), e.getMessage());
-            active = null;
-            activeVersion = 0;
-            return rules;
+            fallBack(e.toString());
         }
+        return rules;
+    }
+
+    /** The files of a set that ran before the failure no longer load: run the job's own rules, as detection does. */
+    private void fallBack(String reason) {
+        LOG.error("correlation rule set version {} does not load again after a restore ({}): running the job's initial rules",
+                active.version(), reason);
+        active = null;
+        activeVersion = 0;
     }
 
     private List<Rejection> logLoaded(CorrelationRules.Loaded loaded, AlertCorrelator c, String what) {
@@ -232,6 +250,25 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         processElement(element);
     }
 
+    /** Event time is the hits' alone; see {@code detect.FirstInputTimeOperator} for why. */
+    @Override
+    public void processWatermark1(Watermark mark) throws Exception {
+        processWatermark(mark);
+    }
+
+    @Override
+    public void processWatermark2(Watermark mark) {
+        // the rule-control input has no event time
+    }
+
+    @Override
+    protected void processWatermarkStatus(org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus status,
+            int inputId) throws Exception {
+        if (inputId == 0) {
+            output.emitWatermarkStatus(status);
+        }
+    }
+
     /** A rule-control update: a newer set replaces the running correlator, carrying its pending hits over. */
     @Override
     public void processElement2(StreamRecord<DetectionUpdate> element) throws Exception {
@@ -239,27 +276,28 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         if (reload == null || update.version() <= activeVersion) {
             return; // a replayed or older control record cannot roll the rules back
         }
+        AlertCorrelator fresh;
         CorrelationRules.Loaded loaded;
         try {
             CorrelationReload.Plan plan = reload.plan(update);
             if (!plan.problems().isEmpty()) {
-                refuse(update, plan.problems().size() + " problem(s) in a strict set, first: " + plan.problems().get(0));
+                refuse(update, String.join("; ", plan.problems()));
                 return;
             }
             loaded = plan.rules().load();
+            fresh = factory.create(loaded, this::emit);
         } catch (RuntimeException e) {
-            refuse(update, e.getMessage());
+            refuse(update, e.toString());
             return;
         }
-        AlertCorrelator fresh = factory.create(loaded, this::emit);
-        List<Rejection> refused = new ArrayList<>(loaded.rejected());
-        refused.addAll(fresh.rejected());
-        if (!refused.isEmpty() && reload.strict(update)) {
+        try {
+            fresh.replay(correlator.pendingHits());
+        } catch (RuntimeException e) {
             fresh.close();
-            refuse(update, refused.size() + " correlation(s) refused in a strict set, first: " + refused.get(0));
+            refuse(update, "the pending hits did not replay into it: " + e);
             return;
         }
-        fresh.replay(correlator.pendingHits());
+        droppedBefore += correlator.dropped();
         correlator.close();
         correlator = fresh;
         active = update;
@@ -329,7 +367,7 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
     /** Gauges are read by the metric reporter's thread: hand them copies, never the correlator. */
     private void refreshGauges(boolean pending) {
         bufferedCount = buffer.size();
-        droppedCount = correlator.dropped();
+        droppedCount = droppedBefore + correlator.dropped();
         if (pending) {
             pendingCount = correlator.pendingHits().hits().size();
             pendingRefreshedNanos = System.nanoTime();

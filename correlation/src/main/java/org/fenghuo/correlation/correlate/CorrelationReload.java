@@ -1,7 +1,6 @@
 package org.fenghuo.correlation.correlate;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fenghuo.detection.sigma.SigmaPack;
@@ -25,8 +24,9 @@ public record CorrelationReload(DetectionSettings initial, CorrelationRules epl)
      * What {@code update} asks the correlator to run.
      *
      * @param rules    the correlations of its set and the EPL rules
-     * @param problems why the set is refused as a whole (a strict set with a rule or correlation
-     *                 that does not load, as detection judges it); empty when it may run
+     * @param problems why the set is refused as a whole, exactly as detection refuses it
+     *                 ({@link DetectionRules#load}: unreadable files, and in a strict set any rule,
+     *                 correlation or feed that does not load); empty when it may run
      */
     public record Plan(CorrelationRules rules, List<String> problems) {
         public Plan {
@@ -35,35 +35,29 @@ public record CorrelationReload(DetectionSettings initial, CorrelationRules epl)
     }
 
     /**
-     * The plan for {@code update}.
+     * The plan for {@code update}. Detection's own check decides whether the set runs, so the
+     * detection operator and the correlator always run the same version (it also loads the set's
+     * indicator feeds, once per correlator subtask per reload).
      *
-     * @throws IllegalArgumentException when its settings are invalid (unknown pipeline, bad placeholder file)
      */
     public Plan plan(DetectionUpdate update) {
         DetectionSettings settings = settingsOf(update);
+        DetectionRules.Load check = DetectionRules.load(settings, update.version());
+        if (!check.ok()) {
+            return new Plan(epl, List.of(check.refusal()));
+        }
         Optional<SigmaPack> loaded = DetectionRules.sigmaPack(settings);
         if (loaded.isEmpty()) {
             return new Plan(epl, List.of());
         }
-        SigmaPack pack = loaded.get();
-        List<String> problems = new ArrayList<>();
-        if (settings.strict()) {
-            pack.rules().report().rejections().forEach(r -> problems.add("rule " + r));
-            pack.correlations().rejected().forEach(r -> problems.add("correlation " + r));
-        }
-        CorrelationRules sigma = CorrelationRules.of(pack, List.of());
+        CorrelationRules sigma = CorrelationRules.of(loaded.get(), List.of());
         return new Plan(new CorrelationRules(sigma.sigmaFiles(), epl.sigmaTexts(), epl.epl(), sigma.knownRules()),
-                problems);
+                List.of());
     }
 
     /** The rules of {@link #plan}, whatever its problems (the job's initial set, checked elsewhere). */
     public CorrelationRules rulesFor(DetectionUpdate update) {
         return plan(update).rules();
-    }
-
-    /** Whether {@code update}'s set is refused as a whole when any of its correlations is ({@code detection.strict}). */
-    public boolean strict(DetectionUpdate update) {
-        return settingsOf(update).strict();
     }
 
     private DetectionSettings settingsOf(DetectionUpdate update) {

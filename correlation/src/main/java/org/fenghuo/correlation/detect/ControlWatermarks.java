@@ -6,11 +6,10 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Watermarks of the rule-control stream: always at the end of time. The detection operator's
- * watermark is the lower of its two inputs', and a control topic is silent for days: without a
- * watermark of its own (Flink's {@code noWatermarks}) it would hold event time at its start for the
- * whole job, and no window, timer or correlation downstream would ever close. Control records are
- * applied on arrival, so their own time does not matter.
+ * Watermarks of the rule-control stream: always at the end of time. The operators that take it
+ * ({@link FirstInputTimeOperator}, the correlator) ignore its time; this keeps it from holding
+ * anything back should another operator combine it (a control topic is silent for days). Control
+ * records are applied on arrival, so their own time does not matter.
  */
 final class ControlWatermarks {
     private ControlWatermarks() {

@@ -1,5 +1,7 @@
 package org.fenghuo.correlation.detect;
 
+import java.util.List;
+
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -40,14 +42,15 @@ public final class DetectionOperators {
         if (!check.ok()) {
             throw new IllegalArgumentException("invalid detection settings: " + check.refusal());
         }
+        // event time is the events' alone (FirstInputTimeOperator): a control watermark, let alone
+        // the end of time, must neither hold it back nor, once the events go idle, take its place
         SingleOutputStreamOperator<Alert> alerts = events
-                // the control input's watermark must never hold event time back (see ControlWatermarks); set
-                // by an operator of its own, which emits on a timer even when a source reader has no partition
                 .connect(updates.assignTimestampsAndWatermarks(ControlWatermarks.atEndOfTime())
                         .name("detection-control-time").uid("detection-control-time")
-                        .broadcast(DetectionFunction.UPDATES))
-                .process(new DetectionFunction(settings), AlertTypeInfo.INSTANCE)
-                .name("detect-sigma-ioc").uid(UID);
+                        .broadcast())
+                .transform("detect-sigma-ioc", AlertTypeInfo.INSTANCE,
+                        new FirstInputTimeOperator<>(new DetectionFunction(settings), List.of(DetectionFunction.UPDATES)))
+                .uid(UID);
         return new Detected(alerts, alerts.getSideOutput(DetectionFunction.RULE_HITS));
     }
 

@@ -179,4 +179,31 @@ class CorrelationReloadTest {
                     .containsExactly(GUESSING);
         }
     }
+
+    @Test
+    void idleHitsDoNotLetTheControlInputsEndOfTimeCloseEveryWindow() throws Exception {
+        try (var h = harness(null)) {
+            h.processWatermark2(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+            failures(h, 1, 2); // watermark just past 2 s
+            h.processWatermarkStatus1(org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus.IDLE);
+            h.processWatermarkStatus1(org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus.ACTIVE);
+            failures(h, 3, 3); // the night is over: the window of five goes on
+
+            assertThat(operator(h).counts().hitsLate()).isZero();
+            assertThat(fired(h)).containsExactly(GUESSING);
+            assertThat(h.getOutput()).noneMatch(o -> o instanceof org.apache.flink.streaming.api.watermark.Watermark w
+                    && w.getTimestamp() == Long.MAX_VALUE);
+        }
+    }
+
+    @Test
+    void aSetDetectionRefusesIsRefusedHereEvenWhenNotStrict() throws Exception {
+        try (var h = harness(null)) {
+            h.processWatermark2(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+            h.processElement2(new DetectionUpdate(6, settingsOfMissingFile().withStrict(false)), 0);
+
+            assertThat(operator(h).rulesVersion()).isZero();
+            assertThat(operator(h).reloadsRefused()).isEqualTo(1);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.streaming.runtime.partitioner.BroadcastPartitioner;
 import org.junit.jupiter.api.Test;
 
 /** The job's graph as built (nothing runs): which operators feed which. */
@@ -27,12 +28,22 @@ class EventPipelineJobGraphTest {
                 .collect(Collectors.toSet());
     }
 
+    private static Object partitionerFrom(StreamGraph graph, String from, String to) {
+        StreamNode node = graph.getStreamNodes().stream().filter(n -> n.getOperatorName().equals(to)).findFirst()
+                .orElseThrow();
+        return node.getInEdges().stream().filter(e -> graph.getStreamNode(e.getSourceId()).getOperatorName().equals(from))
+                .findFirst().orElseThrow().getPartitioner();
+    }
+
     @Test
     void withARulesTopicTheCorrelatorFollowsTheRuleControlStreamToo() {
         StreamGraph graph = graph(CorrelationSettings.defaults().withRulesTopic("fenghuo.rules"));
 
         assertThat(inputsOf(graph, "correlate")).contains("correlation-control-time");
         assertThat(inputsOf(graph, "detect-sigma-ioc")).contains("detection-control-time");
+        assertThat(partitionerFrom(graph, "correlation-control-time", "correlate")).isInstanceOf(BroadcastPartitioner.class);
+        assertThat(partitionerFrom(graph, "detection-control-time", "detect-sigma-ioc"))
+                .isInstanceOf(BroadcastPartitioner.class);
     }
 
     @Test

@@ -181,12 +181,15 @@ class DistrictScenarioEndToEndTest {
         Run run = run(job("failover", scenario.assetInventoryWithoutPlcs()), (cluster, running) -> {
             // kill one of the two task managers once part of the stream is stored, then give the job its slots back
             awaitCount("fenghuo-events-*", events.size() / 3, running);
+            // and a checkpoint after that, so the restore brings state back (the learned PLCs among it)
+            awaitNextCheckpoint(cluster, running);
             cluster.terminateTaskManager(0).get();
             cluster.startTaskManager();
         });
         assertThat(run.result().isSuccess()).as("job failed: %s", failure(run.result())).isTrue();
         // it did fail over: the lost task manager is the failure the job recovered from
         assertThat(run.lastFailure()).as("a failure was recovered from").isNotNull();
+        assertThat(run.restoredCheckpoint()).as("the job restored from a checkpoint, not from scratch").isNotNull();
         System.out.println("failover: recovered from " + run.lastFailure().getExceptionAsString().lines().findFirst().orElse(""));
 
         assertStoredAsReference("failover", expectedLearned);
@@ -264,7 +267,7 @@ class DistrictScenarioEndToEndTest {
 
     /** Runs the job on a MiniCluster of two task managers with one slot each (so each runs a subtask of every parallel operator and losing either fails the job over); {@code during} acts on it meanwhile. */
     /** How the job ended, and the last failure it recovered from (null when none). */
-    private record Run(JobResult result, ErrorInfo lastFailure) {
+    private record Run(JobResult result, ErrorInfo lastFailure, Long restoredCheckpoint) {
     }
 
     private static JobResult runOnMiniCluster(KafkaToElasticsearch job, ClusterAction during) throws Exception {
@@ -292,7 +295,10 @@ class DistrictScenarioEndToEndTest {
                 during.run(mini, result);
             }
             JobResult done = result.get();
-            return new Run(done, mini.getArchivedExecutionGraph(id).get().getFailureInfo());
+            var archived = mini.getArchivedExecutionGraph(id).get();
+            var stats = archived.getCheckpointStatsSnapshot();
+            var restored = stats == null ? null : stats.getLatestRestoredCheckpoint();
+            return new Run(done, archived.getFailureInfo(), restored == null ? null : restored.getCheckpointId());
         }
     }
 
@@ -420,6 +426,25 @@ class DistrictScenarioEndToEndTest {
 
     private static long count(String index) throws IOException {
         return SliceFixture.count(client, index);
+    }
+
+    /** Until the running job completes one more checkpoint than it had on the call. */
+    private static void awaitNextCheckpoint(MiniCluster cluster, CompletableFuture<JobResult> job) throws Exception {
+        JobID id = cluster.listJobs().get().iterator().next().getJobId();
+        long before = completedCheckpoints(cluster, id);
+        Instant end = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(end) && !job.isDone()) {
+            if (completedCheckpoints(cluster, id) > before) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no checkpoint completed within 3 minutes (or the job ended first)");
+    }
+
+    private static long completedCheckpoints(MiniCluster cluster, JobID id) throws Exception {
+        var stats = cluster.getExecutionGraph(id).get().getCheckpointStatsSnapshot();
+        return stats == null ? 0 : stats.getCounts().getNumberOfCompletedCheckpoints();
     }
 
     private static void awaitCount(String index, long atLeast, CompletableFuture<JobResult> job) throws Exception {

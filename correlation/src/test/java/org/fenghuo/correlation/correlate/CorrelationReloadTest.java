@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.fenghuo.correlation.TestRules;
 import org.fenghuo.correlation.detect.DetectionSettings;
 import org.fenghuo.correlation.detect.DetectionUpdate;
 import org.fenghuo.correlation.types.AlertSerializer;
@@ -24,22 +25,9 @@ class CorrelationReloadTest {
     private static final String GUESSING = "7c8d9e0f-1a2b-4c3d-9e4f-5a6b7c8d9e92";
     private static final String IP = "10.0.0.1";
 
-    /** The single-event rule the correlations count. */
-    private static final String FAILURE_RULE = """
-            title: SSH password failure
-            id: 3f1c2a4b-6d7e-4f80-9a1b-2c3d4e5f6a70
-            name: ssh_password_failure
-            logsource: {product: linux, service: sshd}
-            detection:
-              selection: {event.action: ssh_login, event.outcome: failure}
-              condition: selection
-            level: low
-            ---
-            """;
-
     /** A failure rule and a correlation over it: {@code min} failures from one source within 5 minutes. */
     private static String pack(int min) {
-        return FAILURE_RULE + """
+        return TestRules.SSH_PASSWORD_FAILURE + """
                 title: SSH password guessing
                 id: %s
                 correlation:
@@ -53,7 +41,7 @@ class CorrelationReloadTest {
     }
 
     /** The correlation names a rule that is not in the pack: refused at load. */
-    private static final String BROKEN = FAILURE_RULE + """
+    private static final String BROKEN = TestRules.SSH_PASSWORD_FAILURE + """
             title: Guessing over a rule nobody has
             id: 99999999-1a2b-4c3d-9e4f-5a6b7c8d9e92
             correlation: {type: event_count, rules: [no_such_rule], group-by: [source.ip], timespan: 5m, condition: {gte: 2}}

@@ -14,6 +14,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.fenghuo.correlation.TestEvents;
+import org.fenghuo.correlation.TestRules;
 import org.fenghuo.detection.sigma.correlation.RuleHit;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.SecurityEvent;
@@ -29,16 +30,7 @@ class DetectionFunctionTest {
     static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
 
     /** Failure (silent: only the correlation speaks for it), accepted login (alerts), a correlation over both. */
-    static final String PACK_V1 = """
-            title: SSH password failure
-            id: 3f1c2a4b-6d7e-4f80-9a1b-2c3d4e5f6a70
-            name: ssh_password_failure
-            logsource: {product: linux, service: sshd}
-            detection:
-              selection: {event.action: ssh_login, event.outcome: failure}
-              condition: selection
-            level: low
-            ---
+    static final String PACK_V1 = TestRules.SSH_PASSWORD_FAILURE + """
             title: SSH login accepted
             id: 5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c81
             name: ssh_login_accepted

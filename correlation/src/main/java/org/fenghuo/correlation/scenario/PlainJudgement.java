@@ -3,9 +3,13 @@ package org.fenghuo.correlation.scenario;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.fenghuo.correlation.engine.esper.EsperAlertCorrelator;
+import org.fenghuo.correlation.incident.IncidentBuilder;
 import org.fenghuo.correlation.pack.AlertHits;
 import org.fenghuo.correlation.pack.BuiltInPack;
 import org.fenghuo.correlation.pack.MarkerHits;
@@ -17,6 +21,7 @@ import org.fenghuo.detection.ioc.IocMatcher;
 import org.fenghuo.detection.ioc.LoadResult;
 import org.fenghuo.detection.sigma.correlation.RuleHit;
 import org.fenghuo.events.Alert;
+import org.fenghuo.events.Incident;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -50,6 +55,27 @@ public final class PlainJudgement {
             List<Alert> all = new ArrayList<>(detectorAlerts);
             all.addAll(iocAlerts);
             return all;
+        }
+
+        /** Every alert: detection's, then the pack's. */
+        public List<Alert> allAlerts() {
+            List<Alert> all = detectionAlerts();
+            all.addAll(correlated);
+            return all;
+        }
+
+        /**
+         * The incidents {@code builder} makes of every alert taken in time order (ties by id), as the
+         * incident operator takes them once the watermark passes them: each incident's last version.
+         */
+        public Map<String, Incident> incidents(IncidentBuilder builder) {
+            List<Alert> ordered = new ArrayList<>(allAlerts());
+            ordered.sort(Comparator.comparing(Alert::timestamp).thenComparing(Alert::id));
+            Map<String, Incident> last = new LinkedHashMap<>();
+            for (Alert a : ordered) {
+                builder.accept(a).forEach(i -> last.put(i.id(), i));
+            }
+            return last;
         }
     }
 

@@ -368,9 +368,7 @@ class DistrictScenarioEndToEndTest {
     }
 
     private static List<Alert> allAlerts(PlainJudgement.Result r) {
-        List<Alert> all = new ArrayList<>(r.detectionAlerts());
-        all.addAll(r.correlated());
-        return all;
+        return r.allAlerts();
     }
 
     /** The reference incidents: every alert in time order (ties by id), as the operator takes them; last versions. */

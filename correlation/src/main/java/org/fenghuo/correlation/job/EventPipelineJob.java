@@ -51,9 +51,11 @@ import org.slf4j.LoggerFactory;
  *    | alerts    | rule hits            | alerts                      |
  *    +-----------+---------+------------+-----------------------------+
  *                          v  alerts as hits + rule hits + markers
- *              Esper correlation (event-time clock, state replayed on restore)
+ *              Esper correlation (event-time clock, state replayed on restore; rules reloadable)
  *                          | correlation alerts
  *        all alerts -------+----> incidents (keyed by entity) -> protect -> incident sinks
+ *             |                     ^ learned assets (broadcast)
+ *             |        on-time events -> asset observations -> asset learner (one)
  *             +--> protect -> alert sinks
  * </pre>
  *

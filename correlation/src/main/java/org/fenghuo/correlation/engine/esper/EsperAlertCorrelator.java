@@ -379,6 +379,10 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
         for (SigmaPlan p : sigma) {
             sigmaIds.add(p.epl().rule().ruleId());
         }
+        Set<String> eplIds = new LinkedHashSet<>();
+        for (EplPlan p : epl) {
+            eplIds.add(p.rule().rule().id());
+        }
         replaying = true;
         try {
             for (PendingHits.Pending p : pending.hits()) {
@@ -388,9 +392,10 @@ public final class EsperAlertCorrelator implements AlertCorrelator {
                 for (String target : p.targets()) {
                     if (sigmaIds.contains(target)) {
                         events.sendEventBean(new HitEvent(p.hit(), t, target), EsperSetup.SIGMA_HIT);
-                    } else {
+                    } else if (eplIds.contains(target)) {
                         toEpl = true;
                     }
+                    // else a rule that is gone (a reload removed it): its hits go nowhere
                 }
                 if (toEpl && !epl.isEmpty()) {
                     events.sendEventBean(new HitEvent(p.hit(), t, null), EsperSetup.HIT);

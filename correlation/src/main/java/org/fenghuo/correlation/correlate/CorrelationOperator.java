@@ -232,7 +232,7 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         activeVersion = 0;
     }
 
-    private List<Rejection> logLoaded(CorrelationRules.Loaded loaded, AlertCorrelator c, String what) {
+    private void logLoaded(CorrelationRules.Loaded loaded, AlertCorrelator c, String what) {
         List<Rejection> rejected = new ArrayList<>(loaded.rejected());
         rejected.addAll(c.rejected());
         rulesRejected = rejected.size();
@@ -242,7 +242,6 @@ public final class CorrelationOperator extends AbstractStreamOperator<Alert>
         LOG.info("correlation subtask {}: rule set version {} {}: {} Sigma correlations and {} EPL rules, {} refused",
                 getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), activeVersion, what,
                 loaded.correlations().size(), loaded.epl().size(), rulesRejected);
-        return rejected;
     }
 
     @Override

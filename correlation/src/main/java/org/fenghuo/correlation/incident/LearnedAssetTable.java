@@ -56,15 +56,6 @@ public final class LearnedAssetTable implements AssetLookup {
         asOf = t;
     }
 
-    public void clear() {
-        byIp.clear();
-        ending.clear();
-    }
-
-    public int size() {
-        return byIp.size();
-    }
-
     @Override
     public Asset byIp(String ip) {
         if (byIp.isEmpty()) {

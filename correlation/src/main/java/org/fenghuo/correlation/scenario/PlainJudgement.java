@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import org.fenghuo.correlation.engine.esper.EsperAlertCorrelator;
 import org.fenghuo.correlation.incident.IncidentBuilder;
 import org.fenghuo.correlation.pack.AlertHits;
@@ -69,10 +70,16 @@ public final class PlainJudgement {
          * incident operator takes them once the watermark passes them: each incident's last version.
          */
         public Map<String, Incident> incidents(IncidentBuilder builder) {
+            return incidents(builder, a -> { });
+        }
+
+        /** As above, telling {@code beforeEach} every alert just before it is taken (e.g. to set the time assets are looked up at). */
+        public Map<String, Incident> incidents(IncidentBuilder builder, Consumer<Alert> beforeEach) {
             List<Alert> ordered = new ArrayList<>(allAlerts());
             ordered.sort(Comparator.comparing(Alert::timestamp).thenComparing(Alert::id));
             Map<String, Incident> last = new LinkedHashMap<>();
             for (Alert a : ordered) {
+                beforeEach.accept(a);
                 builder.accept(a).forEach(i -> last.put(i.id(), i));
             }
             return last;

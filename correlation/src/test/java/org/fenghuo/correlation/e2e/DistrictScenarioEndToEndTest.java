@@ -13,10 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -114,8 +112,8 @@ class DistrictScenarioEndToEndTest {
         events = new ArrayList<>();
         scenario.forEach(events::add);
         reference = PlainJudgement.run(scenario);
-        expectedListed = incidentsOf(allAlerts(reference), scenario.assetInventory(), true);
-        expectedLearned = incidentsOf(allAlerts(reference), scenario.assetInventoryWithoutPlcs(), true);
+        expectedListed = incidentsOf(scenario.assetInventory(), true);
+        expectedLearned = incidentsOf(scenario.assetInventoryWithoutPlcs(), true);
     }
 
     @AfterAll
@@ -194,7 +192,7 @@ class DistrictScenarioEndToEndTest {
 
         assertStoredAsReference("failover", expectedLearned);
         // which only holds if the learned PLCs reached the risk score: without them the bastion's incident scores less
-        Map<String, Incident> unlearned = incidentsOf(allAlerts(reference), scenario.assetInventoryWithoutPlcs(), false);
+        Map<String, Incident> unlearned = incidentsOf(scenario.assetInventoryWithoutPlcs(), false);
         String foothold = scenario.expected().foothold();
         assertThat(ledBy(expectedLearned, foothold).riskScore()).as("learned PLCs weigh in the foothold's incident")
                 .isGreaterThan(ledBy(unlearned, foothold).riskScore());
@@ -372,9 +370,7 @@ class DistrictScenarioEndToEndTest {
     }
 
     /** The reference incidents: every alert in time order (ties by id), as the operator takes them; last versions. */
-    private static Map<String, Incident> incidentsOf(List<Alert> alerts, String inventoryYaml, boolean learn) {
-        List<Alert> ordered = new ArrayList<>(alerts);
-        ordered.sort(Comparator.comparing(Alert::timestamp).thenComparing(Alert::id));
+    private static Map<String, Incident> incidentsOf(String inventoryYaml, boolean learn) {
         AssetInventory inventory = AssetInventory.parseYaml(inventoryYaml, "district-assets.yml");
         // what the learner knows once it has seen every event; each fact carries since when it held,
         // and every alert is scored as of its own time, as the job does
@@ -385,12 +381,7 @@ class DistrictScenarioEndToEndTest {
             learner.snapshot().hosts().forEach(h -> learned.apply(new LearnedAssetUpdate(h.learned().ip(), h.learned())));
         }
         IncidentBuilder builder = new IncidentBuilder(IncidentSettings.defaults(), AssetLookup.combined(inventory, learned));
-        Map<String, Incident> last = new LinkedHashMap<>();
-        for (Alert a : ordered) {
-            learned.asOf(a.timestamp());
-            builder.accept(a).forEach(i -> last.put(i.id(), i));
-        }
-        return last;
+        return reference.incidents(builder, a -> learned.asOf(a.timestamp()));
     }
 
     private static Incident ledBy(Map<String, Incident> incidents, String sourceIp) {

@@ -53,19 +53,6 @@ public final class FlowIds {
         return encode(sha.digest());
     }
 
-    /**
-     * The id scheme every pcap id shares, for ids made elsewhere (protocol events): SHA-256 over
-     * {@code scheme} then {@code data}, first 128 bits, base64url. SHA-256 rather than a faster
-     * non-cryptographic hash because the id is the document id: crafted packets must not be able
-     * to collide with, and so overwrite, another event's document.
-     */
-    public static String hashId(byte[] scheme, byte[] data) {
-        MessageDigest sha = sha256();
-        sha.update(scheme);
-        sha.update(data);
-        return encode(sha.digest());
-    }
-
     private static String encode(byte[] digest) {
         return BASE64URL.encodeToString(Arrays.copyOf(digest, 16));
     }

@@ -91,7 +91,9 @@ class AppLayerTest {
             assertThat(e.destination().port()).isEqualTo(7000);
             assertThat(e.event().dataset()).isEqualTo("pcap.lines");
         }
-        assertThat(lines).extracting(e -> e.event().id()).doesNotHaveDuplicates();
+        assertThat(lines).extracting(e -> e.event().id()).doesNotHaveDuplicates()
+                .containsExactly(flow.fenghuo().flowId() + ".0", flow.fenghuo().flowId() + ".1",
+                        flow.fenghuo().flowId() + ".2");
         assertThat(d.result().app().eventsByProtocol()).containsEntry("lines", 3L);
     }
 

@@ -2,6 +2,7 @@ package org.fenghuo.correlation.elasticsearch;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -21,13 +22,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends documents with the bulk API until each is either indexed or refused for good. Retryable
  * failures (connection errors, 429, 5xx) are retried with backoff for as long as it takes: the
- * caller blocks, which back-pressures the job instead of dropping events.
+ * caller blocks, which back-pressures the job instead of dropping events. A request refused as a
+ * whole because of what it holds (400: a document fails request validation; 413: too large) is
+ * halved until the documents at fault are alone, and those are refused for good: sending it again
+ * would fail again, and failing the job would restart it into the same request for ever. Any other
+ * whole-request refusal (401, 403, 404...) is about the cluster, not the data, and fails the call.
  */
 final class BulkIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(BulkIndexer.class);
 
-    /** A document Elasticsearch refused for a reason that retrying will not fix. */
-    record Rejected(IndexDocument document, int status, String reason) {
+    /**
+     * A document Elasticsearch refused for a reason that retrying will not fix.
+     *
+     * @param wholeRequest true when the bulk request holding only this document was refused, false
+     *                     when its item was
+     */
+    record Rejected(IndexDocument document, int status, String reason, boolean wholeRequest) {
+    }
+
+    /** A whole bulk request refused because of what it holds. */
+    private static final class RequestRefused extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        RequestRefused(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
     }
 
     private final ElasticsearchClient client;
@@ -51,13 +72,25 @@ final class BulkIndexer {
      */
     List<Rejected> indexAll(List<IndexDocument> documents, IntConsumer onIndexed) throws IOException, InterruptedException {
         List<Rejected> rejected = new ArrayList<>();
-        List<IndexDocument> pending = documents;
         int[] positions = new int[documents.size()];
         for (int i = 0; i < positions.length; i++) {
             positions[i] = i;
         }
+        index(documents, positions, rejected, onIndexed);
+        return rejected;
+    }
+
+    private void index(List<IndexDocument> documents, int[] positions, List<Rejected> rejected, IntConsumer onIndexed)
+            throws IOException, InterruptedException {
+        List<IndexDocument> pending = documents;
         while (!pending.isEmpty()) {
-            BulkResponse response = sendOnce(pending);
+            BulkResponse response;
+            try {
+                response = sendOnce(pending);
+            } catch (RequestRefused e) {
+                split(pending, positions, e, rejected, onIndexed);
+                return;
+            }
             if (response == null) {
                 Thread.sleep(backoff.nextMillis());
                 continue;
@@ -72,34 +105,63 @@ final class BulkIndexer {
             pending = retry.documents;
             positions = retry.positions;
         }
-        return rejected;
+    }
+
+    /** Sends each half on its own; a document refused alone is refused for good. */
+    private void split(List<IndexDocument> documents, int[] positions, RequestRefused refusal, List<Rejected> rejected,
+                       IntConsumer onIndexed) throws IOException, InterruptedException {
+        if (documents.size() == 1) {
+            rejected.add(new Rejected(documents.get(0), refusal.status, refusal.getMessage(), true));
+            return;
+        }
+        long splits = stats.splitRequests.incrementAndGet();
+        if (splits == 1 || splits % 100 == 0) {
+            LOG.warn("Elasticsearch refused a bulk request of {} documents ({}; {} splits so far): sending each half"
+                    + " on its own to find the documents at fault", documents.size(), refusal.getMessage(), splits);
+        }
+        int half = documents.size() / 2;
+        index(documents.subList(0, half), Arrays.copyOfRange(positions, 0, half), rejected, onIndexed);
+        index(documents.subList(half, documents.size()), Arrays.copyOfRange(positions, half, positions.length), rejected,
+                onIndexed);
     }
 
     /** The documents to send again and their positions in the caller's list. */
     private record Retry(List<IndexDocument> documents, int[] positions) {
     }
 
-    /** The response, or null after a failure worth retrying. */
-    private BulkResponse sendOnce(List<IndexDocument> documents) throws IOException {
+    /**
+     * The response, or null after a failure worth retrying.
+     *
+     * @throws RequestRefused when Elasticsearch refused the request because of what it holds
+     */
+    private BulkResponse sendOnce(List<IndexDocument> documents) throws IOException, RequestRefused {
         try {
             return client.bulk(request(documents));
         } catch (ElasticsearchException e) {
-            if (!isRetryable(e.status())) {
-                throw new IOException("Elasticsearch refused a whole bulk request of " + documents.size()
-                        + " documents with status " + e.status() + ": " + e.getMessage(), e);
-            }
+            refuseOrFail(documents, e.status(), e);
             onRequestFailure(documents, e);
             return null;
         } catch (TransportException e) {
-            if (e.statusCode() > 0 && !isRetryable(e.statusCode())) {
-                throw new IOException("Elasticsearch refused a whole bulk request of " + documents.size()
-                        + " documents with status " + e.statusCode() + ": " + e.getMessage(), e);
+            if (e.statusCode() > 0) {
+                refuseOrFail(documents, e.statusCode(), e);
             }
             onRequestFailure(documents, e);
             return null;
         } catch (IOException e) {
             onRequestFailure(documents, e);
             return null;
+        }
+    }
+
+    /** Returns when the status is worth retrying; otherwise throws what the caller must do. */
+    private static void refuseOrFail(List<IndexDocument> documents, int status, Exception e)
+            throws IOException, RequestRefused {
+        if (isRefusalOfContent(status)) {
+            throw new RequestRefused(status, e.getMessage());
+        }
+        if (!isRetryable(status)) {
+            throw new IOException("Elasticsearch refused a whole bulk request of " + documents.size()
+                    + " documents with status " + status + ": " + e.getMessage(), e);
         }
     }
 
@@ -137,10 +199,10 @@ final class BulkIndexer {
                 retryPositions[retry.size()] = positions[i];
                 retry.add(sent.get(i));
             } else {
-                rejected.add(new Rejected(sent.get(i), item.status(), describe(item.error())));
+                rejected.add(new Rejected(sent.get(i), item.status(), describe(item.error()), false));
             }
         }
-        return new Retry(retry, java.util.Arrays.copyOf(retryPositions, retry.size()));
+        return new Retry(retry, Arrays.copyOf(retryPositions, retry.size()));
     }
 
     private static String describe(ErrorCause error) {
@@ -152,6 +214,11 @@ final class BulkIndexer {
     /** Transient statuses: timeouts, back-pressure and server errors. Shared by every ES call we retry. */
     static boolean isRetryable(int status) {
         return status == 408 || status == 429 || status >= 500;
+    }
+
+    /** A request refused for its content: 400 (request validation, e.g. an id too long) or 413 (too large). */
+    static boolean isRefusalOfContent(int status) {
+        return status == 400 || status == 413;
     }
 
     private static BulkRequest request(List<IndexDocument> documents) {

@@ -10,6 +10,7 @@ public final class BulkStats {
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong lost = new AtomicLong();
+    final AtomicLong splitRequests = new AtomicLong();
 
     public long indexed() {
         return indexed.get();
@@ -28,6 +29,11 @@ public final class BulkStats {
     /** Documents refused for good (e.g. a mapping conflict), sent to the dead-letter index instead. */
     public long rejected() {
         return rejected.get();
+    }
+
+    /** Bulk requests refused as a whole for their content (400, 413) and sent again as two halves. */
+    public long splitRequests() {
+        return splitRequests.get();
     }
 
     public long deadLettered() {

@@ -3,7 +3,6 @@ package org.fenghuo.correlation.elasticsearch;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -22,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
+    static final int MAX_RAW_BYTES = 64 * 1024;
 
     private final ElasticsearchSinkSettings settings;
     private final DocumentFactory<T> documents;
@@ -66,6 +66,7 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         es.gauge("indexed", stats::indexed);
         es.gauge("retriedItems", stats::retriedItems);
         es.gauge("failedRequests", stats::failedRequests);
+        es.gauge("splitRequests", stats::splitRequests);
         es.gauge("rejected", stats::rejected);
         es.gauge("deadLettered", stats::deadLettered);
         es.gauge("lost", stats::lost);
@@ -125,15 +126,18 @@ final class ElasticsearchSinkWriter<T> implements SinkWriter<T> {
         }
     }
 
-    /** A refused document is kept whole in the dead-letter index with Elasticsearch's reason. */
+    /**
+     * A refused document is kept in the dead-letter index with Elasticsearch's reason: whole up to
+     * {@value #MAX_RAW_BYTES} bytes (a document refused for its size must not come back as a larger one).
+     */
     private void deadLetter(List<BulkIndexer.Rejected> rejected) throws IOException, InterruptedException {
         stats.rejected.addAndGet(rejected.size());
         List<IndexDocument> letters = new ArrayList<>(rejected.size());
         for (BulkIndexer.Rejected r : rejected) {
-            DeadLetter letter = new DeadLetter(Instant.now(), "correlation.elasticsearch-sink",
+            DeadLetter letter = DeadLetter.of(Instant.now(), "correlation.elasticsearch-sink",
                     r.document().index() + "/" + r.document().id(), -1,
-                    "Elasticsearch refused the document (" + r.status() + "): " + r.reason(),
-                    Base64.getEncoder().encodeToString(r.document().json()), r.document().json().length);
+                    "Elasticsearch refused the " + (r.wholeRequest() ? "request" : "document") + " (" + r.status()
+                            + "): " + r.reason(), r.document().json(), MAX_RAW_BYTES);
             letters.add(deadLetterDocuments.toDocument(letter));
         }
         List<BulkIndexer.Rejected> lost = indexer.indexAll(letters);

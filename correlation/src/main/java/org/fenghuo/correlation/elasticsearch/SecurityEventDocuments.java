@@ -1,5 +1,6 @@
 package org.fenghuo.correlation.elasticsearch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,9 @@ public final class SecurityEventDocuments implements DocumentFactory<SecurityEve
     /** Clock skew allowance for senders ahead of us. */
     public static final Duration MAX_AHEAD = DailyIndexRouter.MAX_AHEAD;
 
+    /** Elasticsearch refuses a longer {@code _id}, and with it the whole bulk request. */
+    static final int MAX_ID_BYTES = 512;
+
     private final DailyIndexRouter router;
 
     public SecurityEventDocuments() {
@@ -40,9 +44,19 @@ public final class SecurityEventDocuments implements DocumentFactory<SecurityEve
         return new IndexDocument(indexFor(event.timestamp()), idOf(event, json), json);
     }
 
-    /** The collector's {@code event.id}, else the hash of the event's JSON. */
+    /**
+     * The collector's {@code event.id}; the hash of the event's JSON when it has none; the hash of
+     * the id when it is too long for Elasticsearch (a sender's choice, still deterministic, and the
+     * document keeps the id in {@code event.id}).
+     */
     static String idOf(SecurityEvent event, byte[] json) {
-        return event.event() != null && event.event().id() != null ? event.event().id() : DocumentIds.contentHash(json);
+        String id = event.event() == null ? null : event.event().id();
+        if (id == null) {
+            return DocumentIds.contentHash(json);
+        }
+        // a UTF-8 character is at most 3 bytes per UTF-16 unit: count the bytes only when it could matter
+        return id.length() * 3 <= MAX_ID_BYTES || id.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES
+                ? id : DocumentIds.contentHash(id);
     }
 
     String indexFor(Instant time) {

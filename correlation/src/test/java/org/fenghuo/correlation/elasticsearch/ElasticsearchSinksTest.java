@@ -170,6 +170,47 @@ class ElasticsearchSinksTest {
     }
 
     @Test
+    void aDocumentRefusedForTheWholeRequestIsDeadLetteredAndTheRestOfItsBulkIndexed() throws Exception {
+        // Elasticsearch validates ids before it looks at items: one id over 512 bytes fails the whole
+        // bulk with 400. Retrying the bulk would fail again, and failing the job would restart it into
+        // the same bulk for ever; the sink halves the bulk until the one document is alone.
+        Instant now = Instant.now().minusSeconds(60);
+        String day = DocumentIds.dailyIndex("", now).substring(1);
+        String tooLong = "x".repeat(600);
+        DocumentFactory<String> rawEvents = id -> new IndexDocument("fenghuo-events-" + day, id,
+                ("{\"@timestamp\":\"" + now + "\",\"labels\":{\"n\":\"" + id.length() + "\"}}")
+                        .getBytes(StandardCharsets.UTF_8));
+        CapturingMetricGroup metrics = new CapturingMetricGroup();
+        writeAll(writer(rawEvents, IndexTemplates.Template.EVENTS, null, metrics, System::currentTimeMillis),
+                "a", "b", "c", tooLong, "d", "e");
+
+        assertThat(count("fenghuo-events-*")).isEqualTo(5);
+        assertThat(count("fenghuo-deadletter-*")).isEqualTo(1);
+        ObjectNode letter = only("fenghuo-deadletter-*");
+        assertThat(letter.at("/error/message").asText())
+                .contains("Elasticsearch refused the request (400)", "is too long, must be no longer than 512 bytes");
+        assertThat(letter.at("/fenghuo/dead_letter/origin").asText()).startsWith("fenghuo-events-" + day + "/xxxx");
+        assertThat(metrics.count("elasticsearch.rejected")).isEqualTo(1);
+        assertThat(metrics.count("elasticsearch.deadLettered")).isEqualTo(1);
+        assertThat(metrics.count("elasticsearch.splitRequests")).isPositive();
+        assertThat(metrics.count("elasticsearch.lost")).isZero();
+    }
+
+    @Test
+    void anEventWhoseIdElasticsearchCannotTakeIsIndexedUnderTheHashOfItsId() throws Exception {
+        Instant now = Instant.now().minusSeconds(60);
+        String tooLong = "y".repeat(600);
+        CapturingMetricGroup metrics = new CapturingMetricGroup();
+        writeAll(writer(new SecurityEventDocuments(), IndexTemplates.Template.EVENTS, null, metrics,
+                System::currentTimeMillis), TestEvents.sshFailure(tooLong, now, "10.0.0.1"),
+                TestEvents.sshFailure(tooLong, now, "10.0.0.1"));
+
+        assertThat(count("fenghuo-events-*")).as("the same event twice is one document").isEqualTo(1);
+        assertThat(only("fenghuo-events-*").at("/event/id").asText()).isEqualTo(tooLong);
+        assertThat(metrics.count("elasticsearch.rejected")).isZero();
+    }
+
+    @Test
     void theLatencyHistogramRecordsOneValuePerIndexedEventFromAControlledClock() throws Exception {
         long now = Instant.now().toEpochMilli();
         Instant t = Instant.ofEpochMilli(now);

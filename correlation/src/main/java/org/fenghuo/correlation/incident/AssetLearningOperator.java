@@ -23,7 +23,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * {@code forget_after}, except the final one: the end of the input forgets nothing.
  *
  * <p>An operator rather than a process function: it needs watermarks without keys. Its state is
- * the learned hosts as one JSON value ({@link IncidentStateCodec}).
+ * the learned hosts as one value ({@link LearnedAssetsStateFormat}).
  */
 public final class AssetLearningOperator extends AbstractStreamOperator<LearnedAssetUpdate>
         implements OneInputStreamOperator<AssetObservation, LearnedAssetUpdate> {
@@ -50,7 +50,7 @@ public final class AssetLearningOperator extends AbstractStreamOperator<LearnedA
         state = context.getOperatorStateStore().getListState(STATE);
         Iterator<byte[]> stored = state.get().iterator();
         if (context.isRestored() && stored.hasNext()) {
-            learned.restore(IncidentStateCodec.decodeLearnedAssets(stored.next()));
+            learned.restore(LearnedAssetsStateFormat.decode(stored.next()));
         }
     }
 
@@ -100,7 +100,7 @@ public final class AssetLearningOperator extends AbstractStreamOperator<LearnedA
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        state.update(List.of(IncidentStateCodec.encode(learned.snapshot())));
+        state.update(List.of(LearnedAssetsStateFormat.encode(learned.snapshot())));
     }
 
     /** What it knows, for tests. */

@@ -133,7 +133,9 @@ public final class AnomalyFunction
      * operator from several upstream subtasks whose partitions progress at different speeds: fed as
      * they arrive, a detector would see them out of order by far more than the bounded
      * out-of-orderness, and a replay would judge them in another order (other evidence, other alert ids).
-     * Flink calls this once per due timer; the first call does the work, the others find nothing left.
+     * The first timer the watermark passes does the work and deletes the key's other Flink timers up
+     * to {@code w}: each of them would only scan what is still waiting and find nothing due, which
+     * made a busy key's cost grow with the square of its events in the out-of-orderness window.
      */
     private void drain(Slot<?> slot, Calls calls, long w) throws Exception {
         List<Long> times = new ArrayList<>();
@@ -146,6 +148,7 @@ public final class AnomalyFunction
         for (long t : times) {
             List<SecurityEvent> at = new ArrayList<>(waiting.get(t));
             waiting.remove(t);
+            calls.timers.deleteEventTimeTimer(t);
             at.sort(Comparator.comparing(AnomalyFunction::eventId));
             for (SecurityEvent e : at) {
                 slot.onEvent(e, calls);
@@ -155,7 +158,10 @@ public final class AnomalyFunction
         fireDue(slot, calls, w);
     }
 
-    /** The detector's timers up to {@code limit}, oldest first, including ones registered meanwhile. */
+    /**
+     * The detector's timers up to {@code limit}, oldest first, including ones registered meanwhile;
+     * their Flink timers go (every waiting event up to the watermark is drained in the same call).
+     */
     private void fireDue(Slot<?> slot, Calls calls, long limit) throws Exception {
         while (true) {
             Long next = null;
@@ -168,6 +174,7 @@ public final class AnomalyFunction
                 return;
             }
             due.remove(next);
+            calls.timers.deleteEventTimeTimer(next);
             slot.onTimer(next, calls);
         }
     }

@@ -24,6 +24,8 @@ final class EcsTimestamps {
 
     /** Years 0000-9999 print as four digits; others go through the formatter (sign, more digits). */
     private static final long MAX_FAST_SECOND = 253_402_300_800L;
+    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     /** The date part ({@code yyyy-MM-ddT}) of the last day formatted: events come in runs of one day. */
     private static volatile DayPrefix lastDay = new DayPrefix(0, "1970-01-01T".getBytes(StandardCharsets.US_ASCII));
 
@@ -86,20 +88,32 @@ final class EcsTimestamps {
     static Instant parse(Object value, String field) throws EcsJsonException {
         if (value instanceof Number n) {
             if (n instanceof Integer || n instanceof Long) {
-                return Instant.ofEpochMilli(n.longValue());
+                return inRange(Instant.ofEpochMilli(n.longValue()), field, n.toString());
             }
             throw EcsJsonException.field(field, "expected epoch milliseconds as a whole number, got " + n);
         }
         if (value instanceof String s) {
             Instant parsed = parseText(s.trim());
             if (parsed != null) {
-                return parsed;
+                return inRange(parsed, field, "\"" + EcsJsonException.cut(s) + "\"");
             }
             throw EcsJsonException.field(field,
                     "expected an ISO-8601 date-time or epoch milliseconds, got \"" + EcsJsonException.cut(s) + "\"");
         }
         throw EcsJsonException.field(field,
                 "expected an ISO-8601 date-time or epoch milliseconds, got " + EcsJsonException.describe(value));
+    }
+
+    /**
+     * Years 0000 to 9999, ISO 8601's four digits: a time beyond them is no real event's, and one
+     * beyond the epoch-millisecond range (about 292 million years) made {@code toEpochMilli} throw
+     * in whatever operator read it, failing the job on every replay of that one event.
+     */
+    private static Instant inRange(Instant t, String field, String text) throws EcsJsonException {
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw EcsJsonException.field(field, "time " + text + " outside the years 0000 to 9999");
+        }
+        return t;
     }
 
     private static Instant parseText(String s) {

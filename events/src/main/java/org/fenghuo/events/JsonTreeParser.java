@@ -60,7 +60,7 @@ final class JsonTreeParser {
             throw new EcsJsonException(null, 0, "expected a JSON object, got "
                     + (first == null ? "no input" : first.asString() != null ? first.asString() : first.name()), null);
         }
-        Map<String, Object> root = parseObject(p, "");
+        Map<String, Object> root = parseObject(p, "", 1);
         if (p.nextToken() != null) {
             throw new EcsJsonException(null, offset(p.currentTokenLocation()),
                     "trailing data after the JSON object at offset " + offset(p.currentTokenLocation()), null);
@@ -68,21 +68,35 @@ final class JsonTreeParser {
         return root;
     }
 
-    private static Map<String, Object> parseObject(JsonParser p, String path) throws IOException, EcsJsonException {
+    /**
+     * @param depth this object's nesting once dotted names are expanded (the root is 1): a one-level
+     *              {@code "a.b.c...": 1} nests as deep as its dots, and an event deeper than
+     *              {@link #MAX_DEPTH} would pass here but fail wherever its own JSON is read back
+     */
+    private static Map<String, Object> parseObject(JsonParser p, String path, int depth)
+            throws IOException, EcsJsonException {
+        tooDeep(p, path, depth);
         Map<String, Object> map = new LinkedHashMap<>();
         String key;
         while ((key = p.nextFieldName()) != null) {
+            String[] segments;
+            try {
+                segments = JsonTrees.splitKey(key, path);
+            } catch (JsonTrees.PathException e) {
+                throw new EcsJsonException(e.path(), offset(p.currentTokenLocation()), e.getMessage(), null);
+            }
+            // the objects its dots make sit at depth + 1 .. depth + segments - 1
+            tooDeep(p, child(path, key), depth + segments.length - 1);
             JsonToken t = p.nextToken();
             Object value = switch (t) {
-                case START_OBJECT -> parseObject(p, child(path, key));
-                case START_ARRAY -> parseArray(p, child(path, key));
+                case START_OBJECT -> parseObject(p, child(path, key), depth + segments.length);
+                case START_ARRAY -> parseArray(p, child(path, key), depth + segments.length);
                 default -> scalar(p, t);
             };
             if (value == null) {
                 continue;
             }
             try {
-                String[] segments = JsonTrees.splitKey(key, path);
                 JsonTrees.put(map, segments, 0, value, path);
             } catch (JsonTrees.PathException e) {
                 throw new EcsJsonException(e.path(), offset(p.currentTokenLocation()), e.getMessage(), null);
@@ -91,17 +105,25 @@ final class JsonTreeParser {
         return map;
     }
 
-    private static List<Object> parseArray(JsonParser p, String path) throws IOException, EcsJsonException {
+    private static List<Object> parseArray(JsonParser p, String path, int depth) throws IOException, EcsJsonException {
+        tooDeep(p, path, depth);
         List<Object> list = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             list.add(switch (t) {
-                case START_OBJECT -> parseObject(p, path + "[" + list.size() + "]");
-                case START_ARRAY -> parseArray(p, path + "[" + list.size() + "]");
+                case START_OBJECT -> parseObject(p, path + "[" + list.size() + "]", depth + 1);
+                case START_ARRAY -> parseArray(p, path + "[" + list.size() + "]", depth + 1);
                 default -> scalar(p, t);
             });
         }
         return list;
+    }
+
+    private static void tooDeep(JsonParser p, String path, int depth) throws EcsJsonException {
+        if (depth > MAX_DEPTH) {
+            throw new EcsJsonException(path, offset(p.currentTokenLocation()), "nests deeper than " + MAX_DEPTH
+                    + " levels once dotted field names are expanded", null);
+        }
     }
 
     private static Object scalar(JsonParser p, JsonToken t) throws IOException {

@@ -81,4 +81,19 @@ class EcsJsonErrorsTest {
                     .hasMessageContaining("invalid JSON");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {99, 100, 101, 400})
+    void dottedNamesThatWouldNestBeyondTheLimitAreRefusedSoEveryEventReadsBackFromItsOwnJson(int parts) throws Exception {
+        // one level on the wire, `parts` levels in the event: its own JSON must read back at every hop
+        String json = "{\"@timestamp\":\"2026-11-24T10:00:00Z\",\"" + "x.".repeat(parts - 1) + "y\":1}";
+        if (parts <= JsonTreeParser.MAX_DEPTH) {
+            SecurityEvent e = EcsJsonCodec.fromJson(json);
+            assertThat(EcsJsonCodec.fromJson(EcsJsonCodec.toJsonBytes(e))).isEqualTo(e);
+        } else {
+            EcsJsonException e = catchThrowableOfType(EcsJsonException.class, () -> EcsJsonCodec.fromJson(json));
+            assertThat(e).isNotNull();
+            assertThat(e.getMessage()).contains("nests deeper than 100 levels once dotted field names are expanded");
+        }
+    }
 }

@@ -30,6 +30,17 @@ class EcsTimestampsTest {
                 .isInstanceOf(EcsJsonException.class).hasMessageStartingWith("event.created: ");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+10000-01-01T00:00:00Z", "+300000000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z",
+            "-1000000000-01-01T00:00:00Z", "253402300800000", "9223372036854775807"})
+    void refusesTimesOutsideTheYears0000To9999(String text) {
+        assertThatThrownBy(() -> EcsTimestamps.parse(text, "event.start"))
+                .isInstanceOf(EcsJsonException.class).hasMessageStartingWith("event.start: ")
+                .hasMessageContaining("outside the years 0000 to 9999");
+        assertThatThrownBy(() -> EcsTimestamps.parse(Long.MAX_VALUE, "event.created"))
+                .isInstanceOf(EcsJsonException.class).hasMessageContaining("outside the years 0000 to 9999");
+    }
+
     /** The hand-written formatter must print exactly what the DateTimeFormatters print. */
     @org.junit.jupiter.api.Test
     void formatAgreesWithTheFormatters() {

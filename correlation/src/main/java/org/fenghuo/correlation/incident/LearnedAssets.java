@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.fenghuo.events.Asset;
 import org.fenghuo.events.SecurityEvent;
 
@@ -40,6 +41,7 @@ public final class LearnedAssets implements AssetLookup {
     private static final Map<Integer, String> ICS_PORTS = Map.of(502, "modbus", 20000, "dnp3", 102, "s7comm",
             2404, "iec104");
     private static final Set<Integer> ADMIN_PORTS = Set.of(22, 3389, 5900, 5985, 5986);
+    private static final Pattern PROTOCOL_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,31}");
 
     private final LearnedAssetSettings settings;
     private final AssetInventory inventory;
@@ -98,14 +100,18 @@ public final class LearnedAssets implements AssetLookup {
         observe(o);
     }
 
-    /** Learns from one observation. */
+    /**
+     * Learns from one observation. One whose protocol is not a short lower-case name (the sender's
+     * {@code fenghuo.ics.protocol}) is ignored: it would become a tag and a key of every checkpoint.
+     */
     public void observe(AssetObservation o) {
         if (!settings.enabled()) {
             return;
         }
         String server = canonical(o.server());
         String client = canonical(o.client());
-        if (server == null || o.timestamp() == null) {
+        if (server == null || o.timestamp() == null
+                || o.icsProtocol() != null && !PROTOCOL_NAME.matcher(o.icsProtocol()).matches()) {
             ignored++;
             return;
         }

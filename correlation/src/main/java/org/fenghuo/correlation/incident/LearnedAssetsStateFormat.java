@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,12 +82,12 @@ public final class LearnedAssetsStateFormat {
 
     private static void writeHost(DataOutputStream out, LearnedHost h) throws IOException {
         LearnedAsset a = h.learned();
-        out.writeUTF(a.ip());
+        writeString(out, a.ip());
         writeInstant(out, a.since(), 0);
         long base = a.since() == null ? 0 : a.since().getEpochSecond();
         writeVarLong(out, a.icsProtocols().size());
         for (Map.Entry<String, Instant> e : a.icsProtocols().entrySet()) {
-            out.writeUTF(e.getKey());
+            writeString(out, e.getKey());
             writeInstant(out, e.getValue(), base);
         }
         writeVarLong(out, a.adminPorts().size());
@@ -100,18 +101,18 @@ public final class LearnedAssetsStateFormat {
         writeInstant(out, h.lastSeen(), base);
         writeVarLong(out, h.clients().size());
         for (Map.Entry<String, Instant> e : h.clients().entrySet()) {
-            out.writeUTF(e.getKey());
+            writeString(out, e.getKey());
             writeInstant(out, e.getValue(), base);
         }
     }
 
     private static LearnedHost readHost(DataInputStream in) throws IOException {
-        String ip = in.readUTF();
+        String ip = readString(in);
         Instant since = readInstant(in, 0);
         long base = since == null ? 0 : since.getEpochSecond();
         SortedMap<String, Instant> ics = new TreeMap<>();
         for (long n = readVarLong(in); n > 0; n--) {
-            ics.put(in.readUTF(), readInstant(in, base));
+            ics.put(readString(in), readInstant(in, base));
         }
         SortedMap<Integer, Instant> admin = new TreeMap<>();
         for (long n = readVarLong(in); n > 0; n--) {
@@ -123,10 +124,27 @@ public final class LearnedAssetsStateFormat {
         Instant lastSeen = readInstant(in, base);
         Map<String, Instant> clients = new LinkedHashMap<>();
         for (long n = readVarLong(in); n > 0; n--) {
-            clients.put(in.readUTF(), readInstant(in, base));
+            clients.put(readString(in), readInstant(in, base));
         }
         return new LearnedHost(new LearnedAsset(ip, since, ics, admin, engineeringSince, serverSince, until), lastSeen,
                 clients);
+    }
+
+    /** Varint byte length and UTF-8: no 64 KB limit as in {@code writeUTF}, which would fail a checkpoint. */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        writeVarLong(out, utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        long length = readVarLong(in);
+        if (length > in.available()) {
+            throw new IOException("string of " + length + " bytes with " + in.available() + " left");
+        }
+        byte[] utf8 = new byte[(int) length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** Nanosecond + 1 (0 for null), then the seconds relative to {@code baseSecond}, zigzagged. */

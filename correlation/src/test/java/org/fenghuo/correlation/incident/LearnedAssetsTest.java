@@ -47,6 +47,19 @@ class LearnedAssetsTest {
     }
 
     @Test
+    void anIcsEventWhoseProtocolIsNotAShortNameTeachesNothingAndIsCounted() {
+        LearnedAssets l = learned();
+        l.observe(icsEvent(T0, "10.5.0.20", "10.5.0.10", "p".repeat(70_000)));
+        l.observe(icsEvent(T0, "10.5.0.20", "10.5.0.11", "Modbus; DROP"));
+        l.observe(icsEvent(T0, "10.5.0.20", "10.5.0.12", "iec104"));
+
+        assertThat(l.byIp("10.5.0.10")).isNull();
+        assertThat(l.byIp("10.5.0.11")).isNull();
+        assertThat(l.byIp("10.5.0.12").tags()).containsExactly("learned", "ics", "iec104");
+        assertThat(l.counters().eventsIgnored()).isEqualTo(2);
+    }
+
+    @Test
     void hostServingIcsProtocolsIsOtCriticalityFourAndItsClientAnEngineeringHost() {
         LearnedAssets l = learned();
         l.observe(flow(T0, "10.5.0.20", "10.5.0.10", 502, 120));

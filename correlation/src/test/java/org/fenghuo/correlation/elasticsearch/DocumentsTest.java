@@ -53,9 +53,21 @@ class DocumentsTest {
                 "invalid UTF-8 at byte 3", "AAEC", 3);
         DeadLetter later = new DeadLetter(Instant.parse("2026-11-23T11:00:00Z"), "syslog.udp", "10.0.0.1:514", 0,
                 "invalid UTF-8 at byte 3", "AAEC", 3);
-        DeadLetterDocuments documents = new DeadLetterDocuments();
+        DeadLetterDocuments documents = new DeadLetterDocuments(
+                java.time.Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), java.time.ZoneOffset.UTC));
         assertThat(documents.toDocument(letter).id()).isEqualTo(documents.toDocument(later).id());
         assertThat(documents.toDocument(letter).index()).isEqualTo("fenghuo-deadletter-2026.11.23");
+    }
+
+    @Test
+    void aDeadLetterWhoseTimeIsMissingOrFarOffGoesToTheOutOfRangeIndex() {
+        DeadLetterDocuments documents = new DeadLetterDocuments(
+                java.time.Clock.fixed(Instant.parse("2026-11-24T00:00:00Z"), java.time.ZoneOffset.UTC));
+        for (Instant t : new Instant[] {null, Instant.parse("+1000000000-01-01T00:00:00Z"), Instant.MIN,
+                Instant.parse("2026-11-25T00:00:01Z"), Instant.parse("2026-08-25T23:59:59Z")}) {
+            DeadLetter letter = new DeadLetter(t, "x", null, -1, "reason", null, 0);
+            assertThat(documents.toDocument(letter).index()).as("%s", t).isEqualTo("fenghuo-deadletter-out-of-range");
+        }
     }
 
     @Test

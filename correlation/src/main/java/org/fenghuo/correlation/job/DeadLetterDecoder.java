@@ -1,7 +1,6 @@
 package org.fenghuo.correlation.job;
 
 import java.time.Instant;
-import java.util.Base64;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.fenghuo.events.DeadLetter;
@@ -9,7 +8,8 @@ import org.fenghuo.events.DeadLetterJson;
 
 /**
  * Reads the dead letters collectors wrote to Kafka. One that cannot be read is itself kept as a
- * dead letter (its bytes intact), because dropping it would lose the evidence twice.
+ * dead letter (its first {@link EventDecoder#MAX_RAW_BYTES} bytes and its length, as for events),
+ * because dropping it would lose the evidence twice.
  */
 public final class DeadLetterDecoder implements MapFunction<RawRecord, DeadLetter> {
     private static final long serialVersionUID = 1L;
@@ -19,9 +19,9 @@ public final class DeadLetterDecoder implements MapFunction<RawRecord, DeadLette
         try {
             return DeadLetterJson.fromJson(record.value());
         } catch (Exception e) {
-            return new DeadLetter(Instant.ofEpochMilli(record.timestamp()), "correlation.dead-letter-decoder",
-                    record.origin(), record.offset(), "unreadable dead letter: " + e.getMessage(),
-                    Base64.getEncoder().encodeToString(record.value()), record.value().length);
+            return DeadLetter.of(Instant.ofEpochMilli(record.timestamp()), "correlation.dead-letter-decoder",
+                    record.origin(), record.offset(), "unreadable dead letter: " + e.getMessage(), record.value(),
+                    EventDecoder.MAX_RAW_BYTES);
         }
     }
 }

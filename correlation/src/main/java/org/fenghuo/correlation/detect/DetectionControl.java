@@ -52,8 +52,23 @@ public final class DetectionControl extends ProcessFunction<String, DetectionUpd
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new SimpleStringSchema()))
+                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(new NullableStringSchema()))
                 .build();
+    }
+
+    /**
+     * UTF-8 text of a record's value, and "" for a tombstone (a null value), which then becomes a
+     * counted dead letter like any other record that is not an update. Flink's
+     * {@code SimpleStringSchema} throws on null, which failed the source on every restart (the topic
+     * is read from its earliest offset) until retention removed the tombstone.
+     */
+    static final class NullableStringSchema extends SimpleStringSchema {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String deserialize(byte[] message) {
+            return message == null ? "" : new String(message, StandardCharsets.UTF_8);
+        }
     }
 
     @Override

@@ -73,6 +73,19 @@ class EsperAlertCorrelatorTest {
     }
 
     @Test
+    void groupValuesHoldingTheKeySeparatorStayTheirOwnGroups() {
+        // unescaped, (a<US>b, h) and (a, b<US>h) were one key, split into three values for two fields: an exception
+        String first = "\"user\":{\"name\":\"a\\u001fb\"},\"host\":{\"name\":\"h\"}";
+        String second = "\"user\":{\"name\":\"a\"},\"host\":{\"name\":\"b\\u001fh\\\\\"}";
+        List<String> alerts = run(rule("{type: event_count, rules: [a], group-by: [user.name, host.name], timespan: 10s, condition: {gte: 2}}"),
+                60_000,
+                hit("a", "1", 0, from(A, first)), hit("a", "2", 1_000, from(A, second)),
+                hit("a", "3", 2_000, from(A, first)));
+        assertThat(alerts).containsExactly(
+                "r@2000: event_count 2 >= 2 within 10s (2 hits) for user.name=a\u001fb host.name=h");
+    }
+
+    @Test
     void bothEndsOfTheWindowCount() {
         List<String> alerts = run(rule("{type: event_count, rules: [a], group-by: [source.ip], timespan: 10s, condition: {gte: 3}}"),
                 60_000,

@@ -3,6 +3,7 @@ package org.fenghuo.correlation.engine.esper;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fenghuo.detection.sigma.correlation.GroupKeys;
 import org.fenghuo.detection.sigma.correlation.RuleHit;
 import org.fenghuo.events.EcsFieldPath;
 import org.fenghuo.events.SecurityEvent;
@@ -14,8 +15,6 @@ import org.fenghuo.events.SecurityEvent;
  * {@code tuple('source.ip|user.name')}). Public only because Esper's generated code calls it.
  */
 public final class HitEvent {
-    /** Joins group-by and value_count values, as detection's engine does, so keys read the same. */
-    public static final char KEY_SEPARATOR = '\u001f';
 
     /** Field names come from a few rules: resolve each once, not per hit and statement. */
     private static final Map<String, EcsFieldPath> PATHS = new ConcurrentHashMap<>();
@@ -91,7 +90,10 @@ public final class HitEvent {
         return PATHS.computeIfAbsent(name, EcsFieldPath::of);
     }
 
-    /** The values of the {@code |}-separated fields joined with {@link #KEY_SEPARATOR}; null when one is absent. */
+    /**
+     * The values of the {@code |}-separated fields joined as detection's engine joins them
+     * ({@link GroupKeys}, values escaped), so keys read the same; null when one is absent.
+     */
     public String getTuple(String names) {
         if (names.isEmpty()) {
             return "";
@@ -105,9 +107,9 @@ public final class HitEvent {
                 return null;
             }
             if (start > 0) {
-                k.append(KEY_SEPARATOR);
+                k.append(GroupKeys.SEPARATOR);
             }
-            k.append(v);
+            GroupKeys.append(k, v);
             if (end < 0) {
                 return k.toString();
             }

@@ -2,11 +2,11 @@ package org.fenghuo.correlation.engine.esper;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.fenghuo.detection.alert.Alerts;
 import org.fenghuo.detection.alert.RuleInfo;
 import org.fenghuo.detection.sigma.correlation.CorrelationAlerts;
+import org.fenghuo.detection.sigma.correlation.GroupKeys;
 import org.fenghuo.detection.sigma.correlation.SigmaCorrelation;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.Entities;
@@ -45,7 +45,7 @@ final class SigmaAlerts {
 
     private String message(String key, double measure, int hits) {
         List<String> values = rule.groupBy().isEmpty() ? List.of()
-                : Arrays.asList(key.split(String.valueOf(HitEvent.KEY_SEPARATOR), -1));
+                : GroupKeys.split(key);
         return CorrelationAlerts.message(rule, values, measure, hits);
     }
 }

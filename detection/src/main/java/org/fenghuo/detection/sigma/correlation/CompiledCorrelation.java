@@ -1,6 +1,5 @@
 package org.fenghuo.detection.sigma.correlation;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.fenghuo.events.SecurityEvent;
  * the key's first hit closes one timespan later (the watermark passes its end).
  */
 final class CompiledCorrelation {
-    private static final char KEY_SEPARATOR = '\u001f';
 
     final SigmaCorrelation rule;
     /** Whether its matches are published as alerts (not only fed to the correlations chained on it). */
@@ -193,7 +191,7 @@ final class CompiledCorrelation {
     }
 
     private List<String> values(String key) {
-        return rule.groupBy().isEmpty() ? List.of() : Arrays.asList(key.split(String.valueOf(KEY_SEPARATOR), -1));
+        return rule.groupBy().isEmpty() ? List.of() : GroupKeys.split(key);
     }
 
     /** The group-by (or value_count) values joined, or null when one is absent. */
@@ -208,9 +206,9 @@ final class CompiledCorrelation {
                 return null;
             }
             if (i > 0) {
-                k.append(KEY_SEPARATOR);
+                k.append(GroupKeys.SEPARATOR);
             }
-            k.append(v);
+            GroupKeys.append(k, v.toString());
         }
         return k.toString();
     }

@@ -18,9 +18,20 @@ import org.fenghuo.events.SecurityEvent;
  * entities and message), the evidence's entities, and at most
  * {@value #MAX_EVIDENCE} evidence event ids (the first ones: a scan over 60,000 ports must not make a
  * 60,000-element document; the message says how many there were).
+ *
+ * <p>Sizes are bounded whatever the events hold, because an alert and its incident go to Kafka
+ * (about 1 MB a record at most) and a record too large failed the job on every replay: at most
+ * {@value #MAX_ENTITY_VALUES} values per entity list, each cut to {@value #MAX_VALUE_CHARS}
+ * characters, evidence ids cut to {@value #MAX_ID_CHARS}, the message to {@value #MAX_MESSAGE_CHARS}.
+ * A cut value ends with {@value #CUT_MARK}.
  */
 public final class Alerts {
     public static final int MAX_EVIDENCE = 100;
+    public static final int MAX_ENTITY_VALUES = 200;
+    public static final int MAX_VALUE_CHARS = 256;
+    public static final int MAX_ID_CHARS = 512;
+    public static final int MAX_MESSAGE_CHARS = 4096;
+    static final String CUT_MARK = "…";
     private static final byte[] SCHEME = "fenghuo/alert/v1".getBytes(StandardCharsets.US_ASCII);
 
     private Alerts() {
@@ -55,10 +66,43 @@ public final class Alerts {
      */
     public static Alert of(RuleInfo rule, Instant timestamp, List<String> eventIds, Entities entities,
             String message) {
-        List<String> kept = eventIds.size() > MAX_EVIDENCE ? eventIds.subList(0, MAX_EVIDENCE) : eventIds;
-        return new Alert(id(rule.id(), timestamp, kept, entities, message), timestamp, rule.id(), rule.name(), rule.version(),
-                rule.severity(), rule.severity().riskScore(), rule.category(), kept, entities, rule.tactics(),
-                rule.techniques(), message);
+        List<String> kept = cut(eventIds.size() > MAX_EVIDENCE ? eventIds.subList(0, MAX_EVIDENCE) : eventIds,
+                MAX_EVIDENCE, MAX_ID_CHARS);
+        Entities bounded = entities == null ? null : new Entities(cut(entities.sourceIps(), MAX_ENTITY_VALUES,
+                MAX_VALUE_CHARS), cut(entities.destinationIps(), MAX_ENTITY_VALUES, MAX_VALUE_CHARS),
+                cut(entities.users(), MAX_ENTITY_VALUES, MAX_VALUE_CHARS), cut(entities.hosts(), MAX_ENTITY_VALUES,
+                MAX_VALUE_CHARS));
+        String text = message == null ? null : cut(message, MAX_MESSAGE_CHARS);
+        return new Alert(id(rule.id(), timestamp, kept, bounded, text), timestamp, rule.id(), rule.name(), rule.version(),
+                rule.severity(), rule.severity().riskScore(), rule.category(), kept, bounded, rule.tactics(),
+                rule.techniques(), text);
+    }
+
+    /** The first {@code maxValues}, each cut to {@code maxChars}; the list itself when nothing is cut. */
+    private static List<String> cut(List<String> values, int maxValues, int maxChars) {
+        boolean fits = values.size() <= maxValues;
+        for (int i = 0; fits && i < values.size(); i++) {
+            fits = values.get(i) == null || values.get(i).length() <= maxChars;
+        }
+        if (fits) {
+            return values;
+        }
+        List<String> out = new ArrayList<>(Math.min(values.size(), maxValues));
+        for (String v : values.subList(0, Math.min(values.size(), maxValues))) {
+            out.add(v == null ? null : cut(v, maxChars));
+        }
+        return out;
+    }
+
+    private static String cut(String value, int maxChars) {
+        if (value.length() <= maxChars) {
+            return value;
+        }
+        int end = maxChars - CUT_MARK.length();
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return value.substring(0, end) + CUT_MARK;
     }
 
     /**

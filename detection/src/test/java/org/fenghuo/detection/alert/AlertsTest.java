@@ -63,6 +63,35 @@ class AlertsTest {
         assertThat(Alerts.of(RULE, Instant.EPOCH, List.of(), Entities.NONE, "m").eventIds()).isEmpty();
     }
 
+    @Test
+    void whateverTheEventsHoldTheAlertStaysSmallEnoughForAKafkaRecord() {
+        // 300 events, each with its own 60 KB user name and host name and a 2 KB event id
+        List<SecurityEvent> evidence = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String big = (i + "-").repeat(20_000);
+            evidence.add(SecurityEvent.builder().timestamp(Instant.ofEpochSecond(i))
+                    .event(new SecurityEvent.EventInfo(big.substring(0, 2_000), "event", null, null, null, null, null,
+                            null, null, null, null, null, null, null, null, null))
+                    .source(new SecurityEvent.Endpoint("10.0." + (i / 256) + "." + (i % 256), null, null, null, null,
+                            null, null))
+                    .user(new SecurityEvent.User(big, null, null)).host(new SecurityEvent.Host(big, big, null))
+                    .build());
+        }
+        Alert alert = Alerts.of(RULE, evidence, "x".repeat(100_000));
+
+        assertThat(alert.entities().users()).hasSize(Alerts.MAX_ENTITY_VALUES)
+                .allSatisfy(u -> assertThat(u).hasSize(Alerts.MAX_VALUE_CHARS).endsWith(Alerts.CUT_MARK));
+        assertThat(alert.entities().hosts()).hasSize(Alerts.MAX_ENTITY_VALUES);
+        assertThat(alert.entities().sourceIps()).hasSize(Alerts.MAX_ENTITY_VALUES).contains("10.0.0.0");
+        assertThat(alert.eventIds()).hasSize(Alerts.MAX_EVIDENCE).allSatisfy(id -> assertThat(id).hasSize(Alerts.MAX_ID_CHARS));
+        assertThat(alert.message()).hasSize(Alerts.MAX_MESSAGE_CHARS).endsWith(Alerts.CUT_MARK);
+        assertThat(org.fenghuo.events.AlertJson.toJson(alert).getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(1 << 19);
+        assertThat(Alerts.of(RULE, evidence, "x".repeat(100_000)).id()).isEqualTo(alert.id());
+        // short values are kept as they are
+        assertThat(Alerts.of(RULE, List.of(event("e1", 1, "10.0.0.1", null)), "m").entities().sourceIps())
+                .containsExactly("10.0.0.1");
+    }
+
     private static SecurityEvent event(String id, long second, String src, String dst) {
         return SecurityEvent.builder().timestamp(Instant.ofEpochSecond(second))
                 .event(new SecurityEvent.EventInfo(id, "event", null, null, null, null, null, null, null, null, null,

@@ -179,6 +179,31 @@ class KafkaSinksExactlyOnceTest {
         }
     }
 
+    /** The second alert with a 2 MB message: more than a Kafka record takes. */
+    static final class GiantSecond implements org.apache.flink.api.common.functions.MapFunction<Long, Alert> {
+        @Override
+        public Alert map(Long i) {
+            Alert a = alert(i);
+            return i != 1 ? a : new Alert(a.id(), a.timestamp(), a.ruleId(), a.ruleName(), a.ruleVersion(), a.severity(),
+                    a.riskScore(), a.category(), a.eventIds(), a.entities(), a.tactics(), a.techniques(),
+                    "x".repeat(2_000_000));
+        }
+    }
+
+    @Test
+    void aRecordTooLargeForKafkaIsLeftOutAndTheJobGoesOn() throws Exception {
+        // the producer refuses it (RecordTooLargeException) and the refusal failed the job on every replay
+        String topic = "alerts-too-large";
+        kafka.createTopic(topic, 1);
+        StreamExecutionEnvironment env = environment(1, 200);
+        env.fromSequence(0, 2).map(new GiantSecond()).returns(Alert.class)
+                .sinkTo(KafkaSinks.alerts(kafka.bootstrapServers(), topic, "test-too-large", DeliveryGuarantee.EXACTLY_ONCE));
+        env.execute("kafka-too-large");
+
+        assertThat(readAll(topic, "read_committed")).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("alert-0", "alert-2");
+    }
+
     @Test
     void everyVersionOfAnIncidentCarriesItsIdAsKeySoTheLastOneWins() throws Exception {
         String topic = "incidents-versions";

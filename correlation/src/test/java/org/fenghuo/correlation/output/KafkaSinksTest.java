@@ -39,6 +39,20 @@ class KafkaSinksTest {
     }
 
     @Test
+    void anElementTooLargeForAKafkaRecordIsCountedAndNotSent() {
+        Alert alert = TestAlerts.bruteForce("alert-big", Instant.parse("2026-11-23T10:00:00Z"), "203.0.113.9");
+        JsonRecordSerializer<Alert> serializer = new JsonRecordSerializer<>(OutputTopics.ALERTS, Alert::id,
+                a -> "x".repeat(JsonRecordSerializer.MAX_RECORD_BYTES - a.id().length() + 1));
+        assertThat(serializer.serialize(alert, null, 1L)).isNull();
+        assertThat(serializer.recordsTooLarge()).isEqualTo(1);
+
+        JsonRecordSerializer<Alert> justFits = new JsonRecordSerializer<>(OutputTopics.ALERTS, Alert::id,
+                a -> "x".repeat(JsonRecordSerializer.MAX_RECORD_BYTES - a.id().length()));
+        assertThat(justFits.serialize(alert, null, 1L)).isNotNull();
+        assertThat(justFits.recordsTooLarge()).isZero();
+    }
+
+    @Test
     void badSettingsAreReportedTogetherEachNamingItsKey() {
         assertThatThrownBy(() -> KafkaSinks.alerts(" ", "", null, DeliveryGuarantee.EXACTLY_ONCE))
                 .isInstanceOf(IllegalArgumentException.class)

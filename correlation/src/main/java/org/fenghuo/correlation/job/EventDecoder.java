@@ -24,6 +24,11 @@ public final class EventDecoder extends ProcessFunction<RawRecord, SecurityEvent
 
     /** Cap on raw bytes kept per dead letter, so one huge bad record cannot blow up the store. */
     static final int MAX_RAW_BYTES = 64 * 1024;
+    /**
+     * Cap on an event: a record decompressed from a Kafka batch can be far larger than the batch, and
+     * one such event would be copied at every hop, indexed and held in operator state.
+     */
+    static final int MAX_EVENT_BYTES = 1 << 20;
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
         private static final long serialVersionUID = 1L;
@@ -44,6 +49,11 @@ public final class EventDecoder extends ProcessFunction<RawRecord, SecurityEvent
     public void processElement(RawRecord record, Context ctx, Collector<SecurityEvent> out) {
         if (record.value().length == 0) {
             reject(record, "empty record value", ctx);
+            return;
+        }
+        if (record.value().length > MAX_EVENT_BYTES) {
+            reject(record, "event of " + record.value().length + " bytes, more than the " + MAX_EVENT_BYTES
+                    + " an event may take", ctx);
             return;
         }
         SecurityEvent event;

@@ -67,4 +67,19 @@ class EventDecoderTest {
             assertThat(Base64.getDecoder().decode(letter.rawBase64())).hasSize(EventDecoder.MAX_RAW_BYTES);
         }
     }
+
+    @Test
+    void anEventLargerThanTheCapIsRefusedWithItsSize() throws Exception {
+        String message = "m".repeat(EventDecoder.MAX_EVENT_BYTES);
+        byte[] json = ("{\"@timestamp\":\"2026-11-24T10:00:00Z\",\"message\":\"" + message + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (OneInputStreamOperatorTestHarness<RawRecord, SecurityEvent> harness =
+                     ProcessFunctionTestHarnesses.forProcessFunction(new EventDecoder())) {
+            harness.processElement(record(8, 0, json), 0);
+            assertThat(harness.extractOutputValues()).isEmpty();
+            DeadLetter letter = harness.getSideOutput(EventDecoder.DEAD_LETTERS).peek().getValue();
+            assertThat(letter.reason()).isEqualTo("event of " + json.length + " bytes, more than the 1048576 an event may take");
+            assertThat(letter.rawLength()).isEqualTo(json.length);
+        }
+    }
 }

@@ -23,9 +23,12 @@ public final class EventTimeGuards {
      *                    index and the stateless detection, not for keyed operators
      * @param deadLetters missing or future timestamps, reason {@code missing_timestamp} /
      *                    {@code future_timestamp: ...}
+     * @param every       every event with a usable timestamp, on time or late, in arrival order: one
+     *                    stream from the watermark assigner, so an operator taking it alone (the event
+     *                    sink) is chained to it instead of taking two edges and a serialising hop per event
      */
     public record Guarded(DataStream<SecurityEvent> onTime, DataStream<SecurityEvent> late,
-            DataStream<DeadLetter> deadLetters) {
+            DataStream<DeadLetter> deadLetters, DataStream<SecurityEvent> every) {
         /** On-time and late events together: the input of the stateless detection. */
         public DataStream<SecurityEvent> all() {
             return onTime.union(late);
@@ -54,6 +57,6 @@ public final class EventTimeGuards {
                 .name(watermarkUid).uid(watermarkUid);
         SingleOutputStreamOperator<SecurityEvent> onTime = splitLate(timed, settings);
         return new Guarded(onTime, onTime.getSideOutput(LateEventSplitter.LATE),
-                checked.getSideOutput(TimestampGuard.DEAD_LETTERS));
+                checked.getSideOutput(TimestampGuard.DEAD_LETTERS), timed);
     }
 }

@@ -154,7 +154,10 @@ public final class EventPipelineJob {
             }
         }
 
-        DataStream<SecurityEvent> leaving = timed;
+        // the event index takes every event, late ones included, from the one stream before the late
+        // split: a union of two streams would give the sink two inputs, and an operator with two inputs
+        // is never chained, so every event would be serialised to reach it
+        DataStream<SecurityEvent> leaving = guarded.every();
         DataStream<SecurityEvent> lateLeaving = guarded.late();
         DataStream<Alert> alertsLeaving = alerts;
         // no re-keying by incident id on the way out: an incident's id derives from its group key, so
@@ -165,9 +168,11 @@ public final class EventPipelineJob {
             // one key source for every operator that seals or blind-indexes: with ephemeral keys each
             // source is its own ring, and a person's events and alerts must share blind terms
             KeyRingSource keys = pii.keyRingSource();
-            SingleOutputStreamOperator<SecurityEvent> protectedEvents = timed
+            SingleOutputStreamOperator<SecurityEvent> protectedEvents = guarded.every()
                     .process(new PiiProtectFunction(pii, keys), SecurityEventTypeInfo.INSTANCE)
                     .name("protect-pii").uid("protect-pii");
+            // late events are protected a second time for the late index (rare; the two documents
+            // seal the same values with their own nonces and share the blind terms)
             SingleOutputStreamOperator<SecurityEvent> protectedLate = guarded.late()
                     .process(new PiiProtectFunction(pii, keys), SecurityEventTypeInfo.INSTANCE)
                     .name("protect-pii-late").uid("protect-pii-late");
@@ -186,7 +191,7 @@ public final class EventPipelineJob {
         deadLetters.sinkTo(sinks.deadLetters()).name("dead-letter-sink").uid("dead-letter-sink");
         // late events are events too: in the event index with everything else (so a replay, which may
         // judge lateness differently, still overwrites the one document) and, for the record, in the late index
-        leaving.union(lateLeaving).sinkTo(sinks.events()).name("event-sink").uid("event-sink");
+        leaving.sinkTo(sinks.events()).name("event-sink").uid("event-sink");
         lateLeaving.sinkTo(sinks.late()).name("late-event-sink").uid("late-event-sink");
         if (alertsLeaving != null) {
             for (int i = 0; i < sinks.alerts().size(); i++) {

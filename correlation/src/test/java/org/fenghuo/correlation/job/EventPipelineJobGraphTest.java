@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -63,5 +64,18 @@ class EventPipelineJobGraphTest {
                 .findFirst().orElseThrow();
         assertThat(learner.getParallelism()).isEqualTo(1);
         assertThat(inputsOf(graph, "learn-assets")).isEqualTo(Set.copyOf(List.of("asset-observations")));
+    }
+
+    @Test
+    void theEventSinkTakesOneStreamAndRunsChainedToTheSourceWithoutASerialisingHop() {
+        StreamGraph graph = graph(CorrelationSettings.defaults());
+        StreamNode sink = graph.getStreamNodes().stream().filter(n -> n.getOperatorName().startsWith("event-sink"))
+                .findFirst().orElseThrow();
+
+        assertThat(sink.getInEdges()).singleElement()
+                .satisfies(e -> assertThat(graph.getStreamNode(e.getSourceId()).getOperatorName()).isEqualTo("protect-pii"));
+        JobVertex vertex = graph.getJobGraph().getVerticesSortedTopologicallyFromSources().stream()
+                .filter(v -> v.getName().contains("event-sink")).findFirst().orElseThrow();
+        assertThat(vertex.getName()).contains("events-source", "protect-pii", "event-sink");
     }
 }

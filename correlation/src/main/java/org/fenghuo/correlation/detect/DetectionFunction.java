@@ -5,8 +5,6 @@ import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -41,15 +39,7 @@ public final class DetectionFunction extends BroadcastProcessFunction<SecurityEv
 
     private final DetectionSettings initial;
 
-    private transient DetectionRules rules;
-    /** The newest version this subtask tried (accepted or refused), so a refused one is not retried per event. */
-    private transient long attempted;
-    private transient Counter evaluated;
-    private transient Counter untimed;
-    private transient Counter sigmaMatches;
-    private transient Counter iocMatches;
-    private transient Counter ruleHits;
-    private transient Counter reloadFailures;
+    private transient DetectionRun run;
 
     public DetectionFunction(DetectionSettings initial) {
         this.initial = initial;
@@ -57,57 +47,26 @@ public final class DetectionFunction extends BroadcastProcessFunction<SecurityEv
 
     @Override
     public void open(OpenContext openContext) {
-        MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        evaluated = metrics.counter("eventsEvaluated");
-        untimed = metrics.counter("eventsUntimed");
-        sigmaMatches = metrics.counter("sigmaMatches");
-        iocMatches = metrics.counter("iocMatches");
-        ruleHits = metrics.counter("sigmaRuleHits");
-        reloadFailures = metrics.counter("ruleSetReloadFailures");
-        metrics.gauge("ruleSetVersion", () -> rules == null ? -1L : rules.version());
-        attempted = 0;
-        DetectionRules.Load load = DetectionRules.load(initial, 0);
-        if (load.ok()) {
-            rules = load.rules();
-            LOG.info("detection rule set {}", rules.summary());
-        } else {
-            // the job graph was checked when built: files changed since. Run nothing until an update loads,
-            // rather than fail the job over and over
-            reloadFailures.inc();
-            LOG.error("{}; detecting nothing until a rule set loads", load.refusal());
-        }
+        run = new DetectionRun(initial, getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(SecurityEvent event, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         catchUp(ctx.getBroadcastState(UPDATES));
-        if (event.timestamp() == null) {
-            // the event-time guard dead-letters these upstream; an alert needs a time
-            untimed.inc();
-            return;
-        }
-        evaluated.inc();
-        if (rules == null) {
-            return;
-        }
-        DetectionRules.Evaluation e = rules.evaluate(event, out::collect, hit -> {
-            ruleHits.inc();
-            ctx.output(RULE_HITS, hit);
-        });
-        sigmaMatches.inc(e.sigmaMatches());
-        iocMatches.inc(e.iocAlerts());
+        run.evaluate(event, out, hit -> ctx.output(RULE_HITS, hit));
     }
 
     @Override
     public void processBroadcastElement(DetectionUpdate update, Context ctx, Collector<Alert> out) throws Exception {
         BroadcastState<String, DetectionUpdate> state = ctx.getBroadcastState(UPDATES);
         DetectionUpdate current = state.get(CURRENT);
+        DetectionRules rules = run.rules();
         long running = Math.max(current == null ? 0 : current.version(), rules == null ? 0 : rules.version());
         if (update.version() <= running) {
             LOG.info("detection update version {} ignored: version {} is running", update.version(), running);
             return;
         }
-        if (tryLoad(update)) {
+        if (run.tryLoad(update)) {
             state.put(CURRENT, update);
         }
     }
@@ -115,32 +74,20 @@ public final class DetectionFunction extends BroadcastProcessFunction<SecurityEv
     /** After a restore (or a refused load on this subtask only), loads the update the job accepted. */
     private void catchUp(ReadOnlyBroadcastState<String, DetectionUpdate> state) throws Exception {
         DetectionUpdate current = state.get(CURRENT);
-        if (current != null && current.version() > attempted && (rules == null || current.version() > rules.version())) {
-            tryLoad(current);
+        DetectionRules rules = run.rules();
+        if (current != null && current.version() > run.attempted()
+                && (rules == null || current.version() > rules.version())) {
+            run.tryLoad(current);
         }
-    }
-
-    private boolean tryLoad(DetectionUpdate update) {
-        attempted = update.version();
-        DetectionSettings source = update.settings() == null ? initial : update.settings();
-        DetectionRules.Load load = DetectionRules.load(source, update.version());
-        if (!load.ok()) {
-            reloadFailures.inc();
-            LOG.warn("{}; keeping version {}", load.refusal(), rules == null ? "none" : rules.version());
-            return false;
-        }
-        rules = load.rules();
-        LOG.info("detection rule set {}", rules.summary());
-        return true;
     }
 
     /** Rule sets refused on this subtask (tests). */
     long reloadFailures() {
-        return reloadFailures.getCount();
+        return run.reloadFailures();
     }
 
     /** The running set (tests, diagnosis); null when none loaded. */
     DetectionRules rules() {
-        return rules;
+        return run.rules();
     }
 }

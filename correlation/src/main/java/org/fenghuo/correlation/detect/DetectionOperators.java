@@ -55,15 +55,19 @@ public final class DetectionOperators {
     }
 
     /**
-     * As above with no control stream: the initial set runs until the job is restarted. The
-     * broadcast input gets one version-0 update, which is never newer than a running set and so
-     * changes nothing (Flink's {@code fromData} cannot make an empty stream).
+     * As above with no control stream: the initial set runs until the job is restarted, in a
+     * one-input operator ({@link FixedDetectionFunction}) that Flink chains to its input's task when
+     * {@code events} is one stream.
      */
     public static Detected detect(DataStream<SecurityEvent> events, DetectionSettings settings) {
-        DataStream<DetectionUpdate> none = events.getExecutionEnvironment()
-                .fromData(java.util.List.of(DetectionUpdate.reload(0)), DetectionControl.TYPE)
-                .name("no-detection-control").uid("no-detection-control");
-        return detect(events, settings, none);
+        DetectionRules.Load check = DetectionRules.load(settings.validated(), 0);
+        if (!check.ok()) {
+            throw new IllegalArgumentException("invalid detection settings: " + check.refusal());
+        }
+        SingleOutputStreamOperator<Alert> alerts = events
+                .process(new FixedDetectionFunction(settings), AlertTypeInfo.INSTANCE)
+                .name("detect-sigma-ioc").uid(UID);
+        return new Detected(alerts, alerts.getSideOutput(DetectionFunction.RULE_HITS));
     }
 
     /**

@@ -20,19 +20,16 @@ public final class EventTimeGuards {
      *
      * @param onTime      timestamped, watermarked, not late: for every operator
      * @param late        behind the watermark by more than the allowed lateness: for the late-data
-     *                    index and the stateless detection, not for keyed operators
+     *                    index, not for keyed operators
      * @param deadLetters missing or future timestamps, reason {@code missing_timestamp} /
      *                    {@code future_timestamp: ...}
      * @param every       every event with a usable timestamp, on time or late, in arrival order: one
      *                    stream from the watermark assigner, so an operator taking it alone (the event
-     *                    sink) is chained to it instead of taking two edges and a serialising hop per event
+     *                    sink, the stateless detection) is chained to it instead of taking two edges and
+     *                    a serialising hop per event
      */
     public record Guarded(DataStream<SecurityEvent> onTime, DataStream<SecurityEvent> late,
             DataStream<DeadLetter> deadLetters, DataStream<SecurityEvent> every) {
-        /** On-time and late events together: the input of the stateless detection. */
-        public DataStream<SecurityEvent> all() {
-            return onTime.union(late);
-        }
     }
 
     /** Before the watermark assigner: missing and future timestamps out ({@link TimestampGuard#DEAD_LETTERS}). */

@@ -215,9 +215,9 @@ public final class EventPipelineJob {
         if (ruleControl != null) {
             updates = DetectionOperators.updates(env, ruleControl);
             controlDeadLetters = DetectionOperators.controlDeadLetters(updates);
-            detected = DetectionOperators.detect(guarded.all(), correlation.detection(), updates);
+            detected = DetectionOperators.detect(guarded.every(), correlation.detection(), updates);
         } else {
-            detected = DetectionOperators.detect(guarded.all(), correlation.detection());
+            detected = DetectionOperators.detect(guarded.every(), correlation.detection());
         }
         DataStream<Alert> anomalies = AnomalyOperators.detect(guarded.onTime(), correlation.detectors(), correlation.anomaly());
         DataStream<Alert> detections = detected.alerts().union(anomalies);

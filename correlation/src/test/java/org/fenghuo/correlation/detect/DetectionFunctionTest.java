@@ -139,6 +139,25 @@ class DetectionFunctionTest {
     }
 
     @Test
+    void withoutAControlInputTheFixedFunctionGivesTheSameAlertsAndHits() throws Exception {
+        List<SecurityEvent> events = List.of(TestEvents.sshFailure("e1", T0, "198.51.100.9"),
+                accepted("e2", T0.plusSeconds(1), "198.51.100.9"), TestEvents.sshFailure("e3", T0.plusSeconds(2), BAD_IP));
+        try (var broadcast = harness(new DetectionFunction(v1));
+                var fixed = ProcessFunctionTestHarnesses.forProcessFunction(new FixedDetectionFunction(v1))) {
+            for (int i = 0; i < events.size(); i++) {
+                broadcast.processElement(events.get(i), i);
+                fixed.processElement(events.get(i), i);
+            }
+            assertThat(fixed.extractOutputValues()).isEqualTo(broadcast.extractOutputValues())
+                    .extracting(Alert::ruleId).containsExactly(ACCEPTED_ID, "fenghuo.ioc.bad-addresses");
+            assertThat(fixed.getSideOutput(DetectionFunction.RULE_HITS)).extracting(StreamRecord::getValue)
+                    .isEqualTo(broadcast.getSideOutput(DetectionFunction.RULE_HITS).stream().map(StreamRecord::getValue)
+                            .toList())
+                    .hasSize(2);
+        }
+    }
+
+    @Test
     void alertIdsAreDetectionsOwn() throws Exception {
         try (var h = harness(new DetectionFunction(v1))) {
             SecurityEvent event = accepted("e2", T0, "198.51.100.9");

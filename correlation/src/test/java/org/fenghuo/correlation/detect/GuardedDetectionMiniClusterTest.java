@@ -85,7 +85,7 @@ class GuardedDetectionMiniClusterTest {
                         .withTimestampAssigner((e, t) -> e.timestamp().toEpochMilli()),
                 "event-time");
         DataStream<DetectionUpdate> updates = env.fromData(List.of(DetectionUpdate.reload(1)), DetectionControl.TYPE);
-        DetectionOperators.Detected detected = DetectionOperators.detect(guarded.all(), detection, updates);
+        DetectionOperators.Detected detected = DetectionOperators.detect(guarded.every(), detection, updates);
         DetectorSet bruteForce = () -> List.of(BruteForceDetector.bruteForce(BruteForceConfig.defaults()),
                 BruteForceDetector.successAfterBruteForce(BruteForceConfig.defaults()));
         DataStream<Alert> anomalies = AnomalyOperators.detect(guarded.onTime(), bruteForce, AnomalySettings.defaults());

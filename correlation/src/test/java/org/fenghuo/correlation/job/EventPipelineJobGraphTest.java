@@ -78,4 +78,13 @@ class EventPipelineJobGraphTest {
                 .filter(v -> v.getName().contains("event-sink")).findFirst().orElseThrow();
         assertThat(vertex.getName()).contains("events-source", "protect-pii", "event-sink");
     }
+
+    @Test
+    void withoutARulesTopicDetectionHasOneInputAndRunsChainedToo() {
+        StreamGraph graph = graph(CorrelationSettings.defaults());
+
+        assertThat(inputsOf(graph, "detect-sigma-ioc")).containsExactly("event-time");
+        assertThat(graph.getJobGraph().getVerticesSortedTopologicallyFromSources()).extracting(JobVertex::getName)
+                .anySatisfy(name -> assertThat(name).contains("events-source", "detect-sigma-ioc", "event-sink"));
+    }
 }

@@ -79,6 +79,11 @@ final class JsonTreeParser {
         Map<String, Object> map = new LinkedHashMap<>();
         String key;
         while ((key = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) {
+                // dropped before its name is looked at, as it always was: a null under any name is nothing
+                continue;
+            }
             String[] segments;
             try {
                 segments = JsonTrees.splitKey(key, path);
@@ -87,7 +92,6 @@ final class JsonTreeParser {
             }
             // the objects its dots make sit at depth + 1 .. depth + segments - 1
             tooDeep(p, child(path, key), depth + segments.length - 1);
-            JsonToken t = p.nextToken();
             Object value = switch (t) {
                 case START_OBJECT -> parseObject(p, child(path, key), depth + segments.length);
                 case START_ARRAY -> parseArray(p, child(path, key), depth + segments.length);

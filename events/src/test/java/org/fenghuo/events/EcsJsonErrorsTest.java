@@ -96,4 +96,11 @@ class EcsJsonErrorsTest {
             assertThat(e.getMessage()).contains("nests deeper than 100 levels once dotted field names are expanded");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\":null", "\"a..b\":null", "\"x\":{\"\":null}"})
+    void aNullUnderAnyNameIsDroppedAsBeforeNotRefused(String field) throws Exception {
+        SecurityEvent e = EcsJsonCodec.fromJson("{\"@timestamp\":\"2026-11-24T10:00:00Z\"," + field + "}");
+        assertThat(e.timestamp()).isEqualTo(java.time.Instant.parse("2026-11-24T10:00:00Z"));
+    }
 }

@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * Sends documents with the bulk API until each is either indexed or refused for good. Retryable
  * failures (connection errors, 429, 5xx) are retried with backoff for as long as it takes: the
  * caller blocks, which back-pressures the job instead of dropping events. A request refused as a
- * whole because of what it holds (400: a document fails request validation; 413: too large) is
- * halved until the documents at fault are alone, and those are refused for good: sending it again
- * would fail again, and failing the job would restart it into the same request for ever. Any other
- * whole-request refusal (401, 403, 404...) is about the cluster, not the data, and fails the call.
+ * whole because of what it holds (400 with Elasticsearch's own error: a document fails request
+ * validation; 413: too large) is halved until the documents at fault are alone, and those are
+ * refused for good: sending it again would fail again, and failing the job would restart it into
+ * the same request for ever. Any other whole-request refusal (401, 403, 404, a 400 without
+ * Elasticsearch's error body, i.e. from a proxy) is about the cluster, not the data, and fails the call.
  */
 final class BulkIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(BulkIndexer.class);
@@ -138,12 +139,16 @@ final class BulkIndexer {
         try {
             return client.bulk(request(documents));
         } catch (ElasticsearchException e) {
-            refuseOrFail(documents, e.status(), e);
+            // Elasticsearch's own error body: a 400 is its verdict on the request's content
+            refuseOrFail(documents, e.status(), isRefusalOfContent(e.status()), e);
             onRequestFailure(documents, e);
             return null;
         } catch (TransportException e) {
+            // no Elasticsearch error body: a 400 may come from a proxy in front of it (a reload, a header
+            // limit) and says nothing about the documents; splitting would dead-letter every one of them.
+            // A 413 is refused on size before any body is read, by Elasticsearch or a proxy: halving helps.
             if (e.statusCode() > 0) {
-                refuseOrFail(documents, e.statusCode(), e);
+                refuseOrFail(documents, e.statusCode(), e.statusCode() == 413, e);
             }
             onRequestFailure(documents, e);
             return null;
@@ -154,9 +159,9 @@ final class BulkIndexer {
     }
 
     /** Returns when the status is worth retrying; otherwise throws what the caller must do. */
-    private static void refuseOrFail(List<IndexDocument> documents, int status, Exception e)
+    private static void refuseOrFail(List<IndexDocument> documents, int status, boolean refusalOfContent, Exception e)
             throws IOException, RequestRefused {
-        if (isRefusalOfContent(status)) {
+        if (refusalOfContent) {
             throw new RequestRefused(status, e.getMessage());
         }
         if (!isRetryable(status)) {

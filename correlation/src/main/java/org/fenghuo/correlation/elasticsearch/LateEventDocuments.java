@@ -11,8 +11,8 @@ import org.fenghuo.events.SecurityEvent;
  * {@code fenghuo-late-yyyy.MM.dd} (by event time, {@link DailyIndexRouter}), with
  * {@code fenghuo.late.reason}, {@code fenghuo.late.watermark} (the sink's watermark when the event
  * reached it, at least the one that made it late) and {@code fenghuo.late.lag_ms} (watermark minus
- * event time). The id is the event's own document id, so a replay overwrites; the watermark may
- * then differ, the document stays one.
+ * event time). The id is the event's own document id ({@code event.id}, else the hash of the JSON
+ * this sink receives), so a replay overwrites; the watermark may then differ, the document stays one.
  */
 public final class LateEventDocuments implements DocumentFactory<SecurityEvent> {
     private static final long serialVersionUID = 1L;

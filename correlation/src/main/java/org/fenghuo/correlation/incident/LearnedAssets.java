@@ -101,8 +101,10 @@ public final class LearnedAssets implements AssetLookup {
     }
 
     /**
-     * Learns from one observation. One whose protocol is not a short lower-case name (the sender's
-     * {@code fenghuo.ics.protocol}) is ignored: it would become a tag and a key of every checkpoint.
+     * Learns from one observation. A protocol that is not a short lower-case name (the sender's
+     * {@code fenghuo.ics.protocol}, e.g. {@code opc ua} or 70,000 characters) is not learned, the port
+     * says which one it is instead: it would become a tag and a key of every checkpoint. The rest of
+     * the observation still teaches.
      */
     public void observe(AssetObservation o) {
         if (!settings.enabled()) {
@@ -110,12 +112,12 @@ public final class LearnedAssets implements AssetLookup {
         }
         String server = canonical(o.server());
         String client = canonical(o.client());
-        if (server == null || o.timestamp() == null
-                || o.icsProtocol() != null && !PROTOCOL_NAME.matcher(o.icsProtocol()).matches()) {
+        if (server == null || o.timestamp() == null) {
             ignored++;
             return;
         }
-        String icsProtocol = o.icsProtocol() != null ? o.icsProtocol() : o.port() == null ? null : ICS_PORTS.get(o.port());
+        String named = o.icsProtocol() != null && PROTOCOL_NAME.matcher(o.icsProtocol()).matches() ? o.icsProtocol() : null;
+        String icsProtocol = named != null ? named : o.port() == null ? null : ICS_PORTS.get(o.port());
         boolean fromOther = client != null && !client.equals(server);
         observed++;
         Instant t = o.timestamp();

@@ -139,7 +139,7 @@ public final class LearnedAssetsStateFormat {
 
     private static String readString(DataInputStream in) throws IOException {
         long length = readVarLong(in);
-        if (length > in.available()) {
+        if (length < 0 || length > in.available()) {
             throw new IOException("string of " + length + " bytes with " + in.available() + " left");
         }
         byte[] utf8 = new byte[(int) length];

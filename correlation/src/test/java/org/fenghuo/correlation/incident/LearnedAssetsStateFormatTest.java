@@ -79,6 +79,11 @@ class LearnedAssetsStateFormatTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown format (empty)");
         assertThatThrownBy(() -> LearnedAssetsStateFormat.decode(Arrays.copyOf(good, good.length - 3)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("format 1").hasMessageContaining("EOF");
+        // a string length that decodes negative (ten varint bytes)
+        byte[] negative = new byte[] {1, 0, 0, 0, 0, 0, 0, 1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01};
+        assertThatThrownBy(() -> LearnedAssetsStateFormat.decode(negative))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("format 1");
         byte[] longer = Arrays.copyOf(good, good.length + 2);
         assertThatThrownBy(() -> LearnedAssetsStateFormat.decode(longer))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("2 bytes after the last host");

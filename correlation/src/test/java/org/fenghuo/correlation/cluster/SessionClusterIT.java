@@ -147,11 +147,10 @@ class SessionClusterIT {
         int parallel = 0;
         for (JsonNode vertex : job.path("vertices")) {
             String name = vertex.path("name").asText();
-            // by design one instance: the rule-control placeholder source, and the Esper correlator
-            // (correlation.parallelism 1 keeps correlations across entities exact), and the asset learner (a
-            // host's clients come from every partition); everything else runs on both slots
-            boolean single = name.contains("no-detection-control") || name.startsWith("correlate")
-                    || name.startsWith("learn-assets");
+            // by design one instance: the Esper correlator (correlation.parallelism 1 keeps correlations
+            // across entities exact) and the asset learner (a host's clients come from every partition);
+            // everything else runs on both slots
+            boolean single = name.startsWith("correlate") || name.startsWith("learn-assets");
             assertThat(vertex.path("parallelism").asInt()).as("parallelism of %s", name)
                     .isEqualTo(single ? 1 : PARALLELISM);
             parallel += single ? 0 : 1;

@@ -103,10 +103,25 @@ public final class CorrelationLoadDriver implements Callable<Integer> {
         System.exit(new CommandLine(new CorrelationLoadDriver()).execute(args));
     }
 
+    /**
+     * Where the job's classes come from and when they were built: without {@code -am}, Maven runs the
+     * correlation jar last installed in ~/.m2, not the code in the tree, and nothing else would say so.
+     */
+    static String jobCode() {
+        try {
+            Path code = Path.of(EventPipelineJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code + " (modified " + Files.getLastModifiedTime(code).toInstant().truncatedTo(
+                    java.time.temporal.ChronoUnit.SECONDS) + ")";
+        } catch (Exception e) {
+            return "unknown (" + e + ")";
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         System.out.printf(Locale.ROOT, "correlation-load: %,d background events, rates %s, parallelism %d, %d cores, load %s%n",
                 events, rates, parallelism, Runtime.getRuntime().availableProcessors(), load());
+        System.out.println("correlation code: " + jobCode());
         try (ElasticsearchEndpoint es = ElasticsearchFixture.obtain(); EmbeddedKafka k = EmbeddedKafka.start()) {
             kafka = k;
             esUrl = es.url();

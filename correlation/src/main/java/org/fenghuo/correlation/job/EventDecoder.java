@@ -1,8 +1,6 @@
 package org.fenghuo.correlation.job;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -75,9 +73,7 @@ public final class EventDecoder extends ProcessFunction<RawRecord, SecurityEvent
 
     private void reject(RawRecord record, String reason, Context ctx) {
         malformed.inc();
-        byte[] raw = record.value();
-        byte[] kept = raw.length > MAX_RAW_BYTES ? Arrays.copyOf(raw, MAX_RAW_BYTES) : raw;
-        ctx.output(DEAD_LETTERS, new DeadLetter(Instant.now(), "correlation.decoder", record.origin(),
-                record.offset(), reason, Base64.getEncoder().encodeToString(kept), raw.length));
+        ctx.output(DEAD_LETTERS, DeadLetter.of(Instant.now(), "correlation.decoder", record.origin(), record.offset(),
+                reason, record.value(), MAX_RAW_BYTES));
     }
 }

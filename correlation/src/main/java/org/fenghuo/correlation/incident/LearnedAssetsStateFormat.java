@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.fenghuo.events.Varints;
 
 /**
  * The learner's checkpoint in a compact binary form. The one learner writes every host at every
@@ -40,10 +41,10 @@ public final class LearnedAssetsStateFormat {
             LearnedAssetsCounters c = state.counters();
             for (long v : new long[] {c.flowsObserved(), c.eventsIgnored(), c.inventoryCovered(), c.evictions(),
                     c.expired()}) {
-                writeVarLong(out, v);
+                Varints.writeUnsigned(out, v);
             }
             writeInstant(out, state.watermark(), 0);
-            writeVarLong(out, state.hosts().size());
+            Varints.writeUnsigned(out, state.hosts().size());
             for (LearnedHost h : state.hosts()) {
                 writeHost(out, h);
             }
@@ -63,10 +64,10 @@ public final class LearnedAssetsStateFormat {
                     + (bytes.length == 0 ? "(empty)" : Integer.toString(bytes[0])) + ", expected " + VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
-            LearnedAssetsCounters counters = new LearnedAssetsCounters(readVarLong(in), readVarLong(in),
-                    readVarLong(in), readVarLong(in), readVarLong(in));
+            LearnedAssetsCounters counters = new LearnedAssetsCounters(Varints.readUnsigned(in), Varints.readUnsigned(in),
+                    Varints.readUnsigned(in), Varints.readUnsigned(in), Varints.readUnsigned(in));
             Instant watermark = readInstant(in, 0);
-            int count = Math.toIntExact(readVarLong(in));
+            int count = Math.toIntExact(Varints.readUnsigned(in));
             List<LearnedHost> hosts = new ArrayList<>(Math.min(count, 1 << 20));
             for (int i = 0; i < count; i++) {
                 hosts.add(readHost(in));
@@ -85,21 +86,21 @@ public final class LearnedAssetsStateFormat {
         writeString(out, a.ip());
         writeInstant(out, a.since(), 0);
         long base = a.since() == null ? 0 : a.since().getEpochSecond();
-        writeVarLong(out, a.icsProtocols().size());
+        Varints.writeUnsigned(out, a.icsProtocols().size());
         for (Map.Entry<String, Instant> e : a.icsProtocols().entrySet()) {
             writeString(out, e.getKey());
             writeInstant(out, e.getValue(), base);
         }
-        writeVarLong(out, a.adminPorts().size());
+        Varints.writeUnsigned(out, a.adminPorts().size());
         for (Map.Entry<Integer, Instant> e : a.adminPorts().entrySet()) {
-            writeVarLong(out, zigzag(e.getKey()));
+            Varints.writeSigned(out, e.getKey());
             writeInstant(out, e.getValue(), base);
         }
         writeInstant(out, a.engineeringSince(), base);
         writeInstant(out, a.serverSince(), base);
         writeInstant(out, a.until(), base);
         writeInstant(out, h.lastSeen(), base);
-        writeVarLong(out, h.clients().size());
+        Varints.writeUnsigned(out, h.clients().size());
         for (Map.Entry<String, Instant> e : h.clients().entrySet()) {
             writeString(out, e.getKey());
             writeInstant(out, e.getValue(), base);
@@ -111,19 +112,19 @@ public final class LearnedAssetsStateFormat {
         Instant since = readInstant(in, 0);
         long base = since == null ? 0 : since.getEpochSecond();
         SortedMap<String, Instant> ics = new TreeMap<>();
-        for (long n = readVarLong(in); n > 0; n--) {
+        for (long n = Varints.readUnsigned(in); n > 0; n--) {
             ics.put(readString(in), readInstant(in, base));
         }
         SortedMap<Integer, Instant> admin = new TreeMap<>();
-        for (long n = readVarLong(in); n > 0; n--) {
-            admin.put(Math.toIntExact(unzigzag(readVarLong(in))), readInstant(in, base));
+        for (long n = Varints.readUnsigned(in); n > 0; n--) {
+            admin.put(Math.toIntExact(Varints.readSigned(in)), readInstant(in, base));
         }
         Instant engineeringSince = readInstant(in, base);
         Instant serverSince = readInstant(in, base);
         Instant until = readInstant(in, base);
         Instant lastSeen = readInstant(in, base);
         Map<String, Instant> clients = new LinkedHashMap<>();
-        for (long n = readVarLong(in); n > 0; n--) {
+        for (long n = Varints.readUnsigned(in); n > 0; n--) {
             clients.put(readString(in), readInstant(in, base));
         }
         return new LearnedHost(new LearnedAsset(ip, since, ics, admin, engineeringSince, serverSince, until), lastSeen,
@@ -133,12 +134,12 @@ public final class LearnedAssetsStateFormat {
     /** Varint byte length and UTF-8: no 64 KB limit as in {@code writeUTF}, which would fail a checkpoint. */
     private static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeVarLong(out, utf8.length);
+        Varints.writeUnsigned(out, utf8.length);
         out.write(utf8);
     }
 
     private static String readString(DataInputStream in) throws IOException {
-        long length = readVarLong(in);
+        long length = Varints.readUnsigned(in);
         if (length < 0 || length > in.available()) {
             throw new IOException("string of " + length + " bytes with " + in.available() + " left");
         }
@@ -150,49 +151,21 @@ public final class LearnedAssetsStateFormat {
     /** Nanosecond + 1 (0 for null), then the seconds relative to {@code baseSecond}, zigzagged. */
     private static void writeInstant(DataOutputStream out, Instant t, long baseSecond) throws IOException {
         if (t == null) {
-            writeVarLong(out, 0);
+            Varints.writeUnsigned(out, 0);
             return;
         }
-        writeVarLong(out, t.getNano() + 1L);
-        writeVarLong(out, zigzag(t.getEpochSecond() - baseSecond));
+        Varints.writeUnsigned(out, t.getNano() + 1L);
+        Varints.writeSigned(out, t.getEpochSecond() - baseSecond);
     }
 
     private static Instant readInstant(DataInputStream in, long baseSecond) throws IOException {
-        long nanoPlusOne = readVarLong(in);
+        long nanoPlusOne = Varints.readUnsigned(in);
         if (nanoPlusOne == 0) {
             return null;
         }
         if (nanoPlusOne > 1_000_000_000L) {
             throw new IOException("nanosecond field " + (nanoPlusOne - 1) + " out of range");
         }
-        return Instant.ofEpochSecond(Math.addExact(baseSecond, unzigzag(readVarLong(in))), nanoPlusOne - 1);
-    }
-
-    private static void writeVarLong(DataOutputStream out, long v) throws IOException {
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) (v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
-    }
-
-    private static long readVarLong(DataInputStream in) throws IOException {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("varint longer than 10 bytes");
-    }
-
-    private static long zigzag(long v) {
-        return (v << 1) ^ (v >> 63);
-    }
-
-    private static long unzigzag(long v) {
-        return (v >>> 1) ^ -(v & 1);
+        return Instant.ofEpochSecond(Math.addExact(baseSecond, Varints.readSigned(in)), nanoPlusOne - 1);
     }
 }

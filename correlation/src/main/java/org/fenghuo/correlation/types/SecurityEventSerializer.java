@@ -9,11 +9,16 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.fenghuo.events.EcsJsonCodec;
 import org.fenghuo.events.EcsJsonException;
 import org.fenghuo.events.SecurityEvent;
+import org.fenghuo.events.SecurityEventBinary;
 
 /**
- * Serialises {@link SecurityEvent} as its ECS JSON, length-prefixed. JSON rather than Flink's POJO
- * serializer because events carry open-ended maps ({@code extra}, labels) that would otherwise fall
- * back to Kryo, and because state written as ECS JSON survives changes to the record's shape.
+ * Serialises {@link SecurityEvent} in {@link SecurityEventBinary}'s compact form between operators
+ * and in operator state. Events carry open-ended maps ({@code extra}, labels) that Flink's POJO
+ * serializer would hand to Kryo; the ECS JSON this serializer wrote before cost more than half of
+ * the keyed anomaly operator's CPU.
+ *
+ * <p>State written by the JSON form (a big-endian length, then ECS JSON) is still read: that form's
+ * first byte is below 0x80, the binary one's is {@link SecurityEventBinary#FORMAT}.
  */
 public final class SecurityEventSerializer extends ImmutableValueSerializer<SecurityEvent> {
     private static final long serialVersionUID = 1L;
@@ -27,14 +32,27 @@ public final class SecurityEventSerializer extends ImmutableValueSerializer<Secu
 
     @Override
     public void serialize(SecurityEvent event, DataOutputView target) throws IOException {
-        byte[] json = EcsJsonCodec.toJsonBytes(event);
-        target.writeInt(json.length);
-        target.write(json);
+        SecurityEventBinary.write(event, target);
     }
 
     @Override
     public SecurityEvent deserialize(DataInputView source) throws IOException {
-        byte[] json = new byte[source.readInt()];
+        int first = source.readUnsignedByte();
+        if (first == SecurityEventBinary.FORMAT) {
+            return SecurityEventBinary.readAfterFormat(source);
+        }
+        if (first >= 0x80) {
+            throw new IOException(String.format("corrupt SecurityEvent in Flink state or network buffer: first byte "
+                    + "0x%02x is neither the binary form (0x%02x) nor a JSON length", first, SecurityEventBinary.FORMAT));
+        }
+        return fromJsonForm(first, source);
+    }
+
+    /** The form before the binary one, kept for state in checkpoints and savepoints taken then. */
+    private static SecurityEvent fromJsonForm(int firstLengthByte, DataInputView source) throws IOException {
+        int length = firstLengthByte << 24 | source.readUnsignedByte() << 16 | source.readUnsignedByte() << 8
+                | source.readUnsignedByte();
+        byte[] json = new byte[length];
         source.readFully(json);
         try {
             return EcsJsonCodec.fromJson(json);
@@ -42,14 +60,6 @@ public final class SecurityEventSerializer extends ImmutableValueSerializer<Secu
             // Only our own serialize() wrote these bytes: failing to read them back is corruption.
             throw new IOException("corrupt SecurityEvent in Flink state or network buffer: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        byte[] json = new byte[source.readInt()];
-        source.readFully(json);
-        target.writeInt(json.length);
-        target.write(json);
     }
 
     @Override

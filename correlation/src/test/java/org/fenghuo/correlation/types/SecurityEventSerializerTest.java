@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.fenghuo.correlation.TestEvents;
+import org.fenghuo.events.EcsJsonCodec;
 import org.fenghuo.events.SecurityEvent;
+import org.fenghuo.events.SecurityEventBinary;
 import org.junit.jupiter.api.Test;
 
 class SecurityEventSerializerTest {
@@ -32,26 +36,69 @@ class SecurityEventSerializerTest {
     }
 
     @Test
-    void copiesSerializedFormWithoutDecoding() throws IOException {
-        DataOutputSerializer first = new DataOutputSerializer(256);
-        serializer.serialize(event, first);
-        DataOutputSerializer second = new DataOutputSerializer(256);
-        serializer.copy(new DataInputDeserializer(first.getCopyOfBuffer()), second);
-        assertThat(second.getCopyOfBuffer()).isEqualTo(first.getCopyOfBuffer());
+    void roundTripsEveryStringFormAndExtraThroughFlinksBuffers() throws IOException {
+        // Flink's DataOutputSerializer is not java.io's DataOutputStream (its writeBytes(String) is off by one)
+        SecurityEvent rich = event.toBuilder().message("登录失败 \uD83D\uDE00 lone \uD800 é")
+                .labels(Map.of("city", "杭州", "zone", "dmz"))
+                .extra(Map.of("fenghuo.asset.tags", List.of("plc", 3, 4L, 0.5), "geo.city_name", "Hangzhou")).build();
+        DataOutputSerializer out = new DataOutputSerializer(16);
+        for (int i = 0; i < 100; i++) {
+            serializer.serialize(rich, out);
+        }
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        for (int i = 0; i < 100; i++) {
+            assertThat(serializer.deserialize(in)).isEqualTo(rich);
+        }
+        assertThat(in.available()).isZero();
     }
 
     @Test
-    void corruptBytesFailLoudly() {
-        DataOutputSerializer out = new DataOutputSerializer(16);
-        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
-        try {
-            out.writeInt(garbage.length);
-            out.write(garbage);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        assertThatThrownBy(() -> serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
-                .isInstanceOf(IOException.class).hasMessageContaining("corrupt SecurityEvent");
+    void writesTheBinaryFormNotJson() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(event, out);
+
+        byte[] bytes = out.getCopyOfBuffer();
+        assertThat(bytes[0] & 0xFF).isEqualTo(SecurityEventBinary.FORMAT);
+        assertThat(bytes.length).isLessThan(EcsJsonCodec.toJsonBytes(event).length);
+    }
+
+    @Test
+    void readsTheJsonFormOfOlderCheckpoints() throws IOException {
+        // what this serializer wrote before the binary form: a big-endian length, then ECS JSON
+        byte[] json = EcsJsonCodec.toJsonBytes(event);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        out.writeInt(json.length);
+        out.write(json);
+        serializer.serialize(event, out);
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        assertThat(serializer.deserialize(in)).isEqualTo(event);
+        assertThat(serializer.deserialize(in)).isEqualTo(event);
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void copiesOneRecordAndNoMore() throws IOException {
+        DataOutputSerializer first = new DataOutputSerializer(256);
+        serializer.serialize(event, first);
+        serializer.serialize(event, first);
+        DataInputDeserializer in = new DataInputDeserializer(first.getCopyOfBuffer());
+        DataOutputSerializer second = new DataOutputSerializer(256);
+
+        serializer.copy(in, second);
+
+        assertThat(serializer.deserialize(new DataInputDeserializer(second.getCopyOfBuffer()))).isEqualTo(event);
+        assertThat(serializer.deserialize(in)).isEqualTo(event);
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void aFirstByteOfNeitherFormFailsLoudly() {
+        byte[] bytes = {(byte) 0x90, 1, 2, 3};
+
+        assertThatThrownBy(() -> serializer.deserialize(new DataInputDeserializer(bytes)))
+                .isInstanceOf(IOException.class).hasMessageContaining("first byte 0x90");
     }
 
     @Test
@@ -63,7 +110,7 @@ class SecurityEventSerializerTest {
     }
 
     @Test
-    void typeInfoUsesTheJsonSerializer() {
+    void typeInfoUsesThisSerializer() {
         assertThat(SecurityEventTypeInfo.INSTANCE.createSerializer(null)).isSameAs(serializer);
         assertThat(SecurityEventTypeInfo.INSTANCE.getTypeClass()).isEqualTo(SecurityEvent.class);
     }

@@ -12,9 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A compact binary form of {@link SecurityEvent} for the hops inside one job (network buffers
@@ -33,6 +39,13 @@ import java.util.Map;
 public final class SecurityEventBinary {
     /** First byte of every record: binary form, version 1. */
     public static final int FORMAT = 0x81;
+    /**
+     * Nesting of {@code extra} written and read; the ECS JSON reader stops at {@link JsonTreeParser#MAX_DEPTH},
+     * so only a hand-built tree comes near it, and recursion this deep still fits a thread's stack.
+     */
+    static final int MAX_DEPTH = 512;
+    /** Strings longer than this are read in growing pieces. */
+    private static final int CHUNK = 1 << 16;
 
     private static final int T_NULL = 0;
     private static final int T_STRING = 1;
@@ -134,7 +147,7 @@ public final class SecurityEventBinary {
             }
         }
         if (e.extra() != null) {
-            tree(out, e.extra());
+            tree(out, e.extra(), 1);
         }
     }
 
@@ -150,7 +163,7 @@ public final class SecurityEventBinary {
 
     /** Reads the rest of an event whose first byte, {@link #FORMAT}, the caller has already read. */
     public static SecurityEvent readAfterFormat(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 20);
         try {
             return new SecurityEvent(
                     has(m, 0) ? instant(in) : null,
@@ -172,7 +185,7 @@ public final class SecurityEventBinary {
                     has(m, 16) ? str(in) : null,
                     has(m, 17) ? tls(in) : null,
                     has(m, 18) ? fenghuo(in) : null,
-                    has(m, 19) ? tree(in) : null);
+                    has(m, 19) ? tree(in, 1) : null);
         } catch (RuntimeException e) {
             // a record constructor refusing what was read (a null list element, ...): not our bytes
             throw new IOException("corrupt binary SecurityEvent: " + e, e);
@@ -205,7 +218,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.EventInfo eventInfo(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 16);
         return new SecurityEvent.EventInfo(
                 has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null, has(m, 2) ? strList(in) : null,
                 has(m, 3) ? strList(in) : null, has(m, 4) ? str(in) : null, has(m, 5) ? str(in) : null,
@@ -228,7 +241,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Endpoint endpoint(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 7);
         return new SecurityEvent.Endpoint(has(m, 0) ? str(in) : null, has(m, 1) ? integer(in) : null,
                 has(m, 2) ? str(in) : null, has(m, 3) ? str(in) : null, has(m, 4) ? str(in) : null,
                 has(m, 5) ? varLong(in) : null, has(m, 6) ? varLong(in) : null);
@@ -251,7 +264,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Network network(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 10);
         return new SecurityEvent.Network(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? str(in) : null, has(m, 3) ? str(in) : null, has(m, 4) ? str(in) : null,
                 has(m, 5) ? str(in) : null, has(m, 6) ? str(in) : null, has(m, 7) ? varLong(in) : null,
@@ -270,26 +283,26 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Observer observer(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 6);
         return new SecurityEvent.Observer(has(m, 0) ? str(in) : null, has(m, 1) ? strList(in) : null,
                 has(m, 2) ? str(in) : null, has(m, 3) ? str(in) : null, has(m, 4) ? str(in) : null,
                 has(m, 5) ? str(in) : null);
     }
 
     private static SecurityEvent.Host host(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 3);
         return new SecurityEvent.Host(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? strList(in) : null);
     }
 
     private static SecurityEvent.User user(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 3);
         return new SecurityEvent.User(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? str(in) : null);
     }
 
     private static SecurityEvent.Process process(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 2);
         return new SecurityEvent.Process(has(m, 0) ? str(in) : null, has(m, 1) ? varLong(in) : null);
     }
 
@@ -306,7 +319,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Log log(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 5);
         return new SecurityEvent.Log(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? str(in) : null, has(m, 3) ? varLong(in) : null, has(m, 4) ? syslog(in) : null);
     }
@@ -339,7 +352,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Syslog syslog(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 11);
         return new SecurityEvent.Syslog(has(m, 0) ? integer(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? integer(in) : null, has(m, 3) ? str(in) : null, has(m, 4) ? integer(in) : null,
                 has(m, 5) ? str(in) : null, has(m, 6) ? str(in) : null, has(m, 7) ? str(in) : null,
@@ -389,7 +402,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Dns dns(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 10);
         return new SecurityEvent.Dns(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? str(in) : null, has(m, 3) ? str(in) : null, has(m, 4) ? str(in) : null,
                 has(m, 5) ? str(in) : null, has(m, 6) ? str(in) : null, has(m, 7) ? strList(in) : null,
@@ -400,7 +413,7 @@ public final class SecurityEventBinary {
         int n = count(in);
         List<SecurityEvent.DnsAnswer> answers = new ArrayList<>(Math.min(n, 64));
         for (int i = 0; i < n; i++) {
-            int m = varInt(in);
+            int m = mask(in, 5);
             answers.add(new SecurityEvent.DnsAnswer(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                     has(m, 2) ? str(in) : null, has(m, 3) ? str(in) : null, has(m, 4) ? varLong(in) : null));
         }
@@ -421,7 +434,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Http http(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 7);
         return new SecurityEvent.Http(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? str(in) : null, has(m, 3) ? varLong(in) : null, has(m, 4) ? integer(in) : null,
                 has(m, 5) ? varLong(in) : null, has(m, 6) ? str(in) : null);
@@ -440,7 +453,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Url url(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 7);
         return new SecurityEvent.Url(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? str(in) : null, has(m, 3) ? str(in) : null, has(m, 4) ? integer(in) : null,
                 has(m, 5) ? str(in) : null, has(m, 6) ? str(in) : null);
@@ -463,14 +476,14 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Tls tls(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 8);
         return new SecurityEvent.Tls(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? str(in) : null, has(m, 3) ? in.readBoolean() : null, has(m, 4) ? str(in) : null,
                 has(m, 5) ? str(in) : null, has(m, 6) ? str(in) : null, has(m, 7) ? str(in) : null);
     }
 
     private static SecurityEvent.FenghuoFields fenghuo(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 3);
         return new SecurityEvent.FenghuoFields(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? ics(in) : null);
     }
@@ -491,7 +504,7 @@ public final class SecurityEventBinary {
     }
 
     private static SecurityEvent.Ics ics(DataInput in) throws IOException {
-        int m = varInt(in);
+        int m = mask(in, 8);
         return new SecurityEvent.Ics(has(m, 0) ? str(in) : null, has(m, 1) ? str(in) : null,
                 has(m, 2) ? integer(in) : null, has(m, 3) ? str(in) : null, has(m, 4) ? in.readBoolean() : null,
                 has(m, 5) ? str(in) : null, has(m, 6) ? varLong(in) : null, has(m, 7) ? varLong(in) : null);
@@ -508,36 +521,63 @@ public final class SecurityEventBinary {
 
     // --- extra: a canonical JSON tree (see JsonTrees), read back as one without the deep copy ---
 
-    private static void tree(DataOutput out, Map<String, Object> tree) throws IOException {
+    private static void tree(DataOutput out, Map<String, Object> tree, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("extra nests deeper than " + MAX_DEPTH + " levels");
+        }
         varInt(out, tree.size());
         for (Map.Entry<String, Object> e : tree.entrySet()) {
             str(out, e.getKey());
-            value(out, e.getValue());
+            value(out, e.getValue(), depth);
         }
     }
 
-    private static FrozenTree tree(DataInput in) throws IOException {
+    /**
+     * Reads a tree back as the {@link FrozenTree} it was, which {@link SecurityEvent} takes without a
+     * copy: so its canonical form is checked here (one-segment names, each once, no null or empty value).
+     */
+    private static FrozenTree tree(DataInput in, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IOException("corrupt binary SecurityEvent: extra nests deeper than " + MAX_DEPTH + " levels");
+        }
         int n = count(in);
         if (n == 0) {
             return FrozenTree.EMPTY;
         }
         Object[] slots = new Object[2 * Math.min(n, 1024)];
+        Set<String> large = n > 12 ? new HashSet<>() : null;
         for (int i = 0; i < n; i++) {
             if (2 * i + 1 >= slots.length) {
-                slots = Arrays.copyOf(slots, slots.length * 2);
+                slots = Arrays.copyOf(slots, Math.min(2 * n, slots.length * 2));
             }
             String name = str(in);
             if (name.isEmpty() || name.indexOf('.') >= 0) {
                 throw new IOException("corrupt binary SecurityEvent: extra name \"" + name + "\" is not one segment");
             }
+            if (large != null ? !large.add(name) : indexOf(slots, i, name) >= 0) {
+                throw new IOException("corrupt binary SecurityEvent: extra name \"" + name + "\" twice in one object");
+            }
+            Object value = value(in, depth);
+            if (JsonTrees.isAbsent(value)) {
+                throw new IOException("corrupt binary SecurityEvent: extra name \"" + name + "\" without a value");
+            }
             slots[2 * i] = name;
-            slots[2 * i + 1] = value(in);
+            slots[2 * i + 1] = value;
         }
         return new FrozenTree(slots, n);
     }
 
+    private static int indexOf(Object[] slots, int names, String name) {
+        for (int i = 0; i < names; i++) {
+            if (slots[2 * i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @SuppressWarnings("unchecked")
-    private static void value(DataOutput out, Object v) throws IOException {
+    private static void value(DataOutput out, Object v, int depth) throws IOException {
         if (v == null) {
             out.writeByte(T_NULL);
         } else if (v instanceof String s) {
@@ -565,26 +605,37 @@ public final class SecurityEventBinary {
             varLong(out, b);
         } else if (v instanceof BigInteger b) {
             out.writeByte(T_BIG_INTEGER);
-            str(out, b.toString());
-        } else if (v instanceof Number n) {
-            // BigDecimal, or a Number type no reader makes: its decimal form, as JSON would keep it
+            bytes(out, b.toByteArray());
+        } else if (v instanceof BigDecimal b) {
             out.writeByte(T_BIG_DECIMAL);
-            str(out, n.toString());
+            bytes(out, b.unscaledValue().toByteArray());
+            varLong(out, b.scale());
+        } else if (v instanceof AtomicInteger || v instanceof AtomicLong || v instanceof LongAdder
+                || v instanceof LongAccumulator) {
+            // Number types no reader makes (a hand-built tree): their value, as JSON would keep it
+            out.writeByte(T_LONG);
+            varLong(out, ((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            out.writeByte(T_DOUBLE);
+            out.writeDouble(n.doubleValue());
         } else if (v instanceof Map<?, ?> m) {
             out.writeByte(T_MAP);
-            tree(out, (Map<String, Object>) m);
+            tree(out, (Map<String, Object>) m, depth + 1);
         } else if (v instanceof List<?> list) {
+            if (depth >= MAX_DEPTH) {
+                throw new IllegalArgumentException("extra nests deeper than " + MAX_DEPTH + " levels");
+            }
             out.writeByte(T_LIST);
             varInt(out, list.size());
             for (Object element : list) {
-                value(out, element);
+                value(out, element, depth + 1);
             }
         } else {
             throw new IllegalArgumentException("not a JSON value in extra: " + v.getClass().getName());
         }
     }
 
-    private static Object value(DataInput in) throws IOException {
+    private static Object value(DataInput in, int depth) throws IOException {
         int tag = in.readUnsignedByte();
         switch (tag) {
             case T_NULL:
@@ -596,7 +647,7 @@ public final class SecurityEventBinary {
             case T_FALSE:
                 return Boolean.FALSE;
             case T_INT:
-                return (int) varLong(in);
+                return integer(in);
             case T_LONG:
                 return varLong(in);
             case T_DOUBLE:
@@ -604,20 +655,24 @@ public final class SecurityEventBinary {
             case T_FLOAT:
                 return in.readFloat();
             case T_SHORT:
-                return (short) varLong(in);
+                return (short) inRange(varLong(in), Short.MIN_VALUE, Short.MAX_VALUE);
             case T_BYTE:
-                return (byte) varLong(in);
+                return (byte) inRange(varLong(in), Byte.MIN_VALUE, Byte.MAX_VALUE);
             case T_BIG_INTEGER:
-                return new BigInteger(str(in));
+                return new BigInteger(bigBytes(in));
             case T_BIG_DECIMAL:
-                return new BigDecimal(str(in));
+                return new BigDecimal(new BigInteger(bigBytes(in)),
+                        Math.toIntExact(inRange(varLong(in), Integer.MIN_VALUE, Integer.MAX_VALUE)));
             case T_MAP:
-                return tree(in);
+                return tree(in, depth + 1);
             case T_LIST: {
+                if (depth >= MAX_DEPTH) {
+                    throw new IOException("corrupt binary SecurityEvent: extra nests deeper than " + MAX_DEPTH + " levels");
+                }
                 int n = count(in);
                 List<Object> list = new ArrayList<>(Math.min(n, 1024));
                 for (int i = 0; i < n; i++) {
-                    list.add(value(in));
+                    list.add(value(in, depth + 1));
                 }
                 return Collections.unmodifiableList(list);
             }
@@ -627,6 +682,16 @@ public final class SecurityEventBinary {
     }
 
     // --- scalars ---
+
+    /** A record's bit mask; a bit beyond its {@code components} means the bytes are not ours. */
+    private static int mask(DataInput in, int components) throws IOException {
+        int m = varInt(in);
+        if (m >>> components != 0) {
+            throw new IOException("corrupt binary SecurityEvent: mask 0x" + Integer.toHexString(m) + " of a record with "
+                    + components + " components");
+        }
+        return m;
+    }
 
     private static int bit(Object value, int bit) {
         return value == null ? 0 : 1 << bit;
@@ -670,11 +735,29 @@ public final class SecurityEventBinary {
     }
 
     private static Integer integer(DataInput in) throws IOException {
-        long v = varLong(in);
-        if (v != (int) v) {
-            throw new IOException("corrupt binary SecurityEvent: " + v + " where an int was written");
+        return (int) inRange(varLong(in), Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    private static long inRange(long v, long min, long max) throws IOException {
+        if (v < min || v > max) {
+            throw new IOException("corrupt binary SecurityEvent: " + v + " where a number from " + min + " to " + max
+                    + " was written");
         }
-        return (int) v;
+        return v;
+    }
+
+    private static void bytes(DataOutput out, byte[] bytes) throws IOException {
+        varInt(out, bytes.length);
+        out.write(bytes);
+    }
+
+    /** A BigInteger's two's-complement bytes: at least one. */
+    private static byte[] bigBytes(DataInput in) throws IOException {
+        int n = count(in);
+        if (n == 0) {
+            throw new IOException("corrupt binary SecurityEvent: a big number of no bytes");
+        }
+        return readBytes(in, n);
     }
 
     private static void strList(DataOutput out, List<String> values) throws IOException {
@@ -707,29 +790,48 @@ public final class SecurityEventBinary {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             if (s.charAt(i) > 0xFF) {
-                varInt(out, 2 * n + 1);
+                Varints.writeUnsigned(out, 2L * n + 1);
                 out.writeChars(s);
                 return;
             }
         }
-        varInt(out, 2 * n);
+        Varints.writeUnsigned(out, 2L * n);
         // not out.writeBytes(s): Flink's DataOutputSerializer advances its position twice there
         out.write(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static String str(DataInput in) throws IOException {
-        int header = count(in);
-        int n = header >>> 1;
-        if ((header & 1) == 0) {
-            byte[] latin1 = new byte[n];
-            in.readFully(latin1);
-            return new String(latin1, StandardCharsets.ISO_8859_1);
+        long header = Varints.readUnsigned(in);
+        long n = header >>> 1;
+        if (n > Integer.MAX_VALUE) {
+            throw new IOException("corrupt binary SecurityEvent: a string of " + n + " chars");
         }
-        char[] chars = new char[n];
-        for (int i = 0; i < n; i++) {
-            chars[i] = in.readChar();
+        if ((header & 1) == 0) {
+            return new String(readBytes(in, (int) n), StandardCharsets.ISO_8859_1);
+        }
+        byte[] utf16 = readBytes(in, Math.multiplyExact((int) n, 2));
+        char[] chars = new char[(int) n];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) ((utf16[2 * i] & 0xFF) << 8 | utf16[2 * i + 1] & 0xFF);
         }
         return new String(chars);
+    }
+
+    /**
+     * {@code n} bytes, the buffer grown as they arrive: a corrupt length then costs an EOF, not an
+     * allocation of up to 2 GB before the first byte is read. For other length-prefixed reads too.
+     */
+    public static byte[] readBytes(DataInput in, int n) throws IOException {
+        byte[] bytes = new byte[Math.min(n, CHUNK)];
+        int read = 0;
+        while (true) {
+            in.readFully(bytes, read, bytes.length - read);
+            read = bytes.length;
+            if (read == n) {
+                return bytes;
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.min(n, 2L * read));
+        }
     }
 
     private static int count(DataInput in) throws IOException {

@@ -136,6 +136,82 @@ class SecurityEventBinaryTest {
                 .hasMessageContaining("unknown value tag 99");
     }
 
+    @Test
+    void theVersionOneLayoutStaysPut() throws IOException {
+        SecurityEvent event = SecurityEvent.builder().timestamp(Instant.ofEpochSecond(1, 2)).message("hi").build();
+
+        // format, mask (timestamp, message), seconds zig-zagged, nanos, string header (2 x 2 chars, Latin-1), chars
+        assertThat(bytes(event)).containsExactly(0x81, 0x03, 0x02, 0x02, 0x04, 'h', 'i');
+    }
+
+    @Test
+    void bigDecimalsOfAnyScaleAndOtherNumberTypesComeBack() throws IOException {
+        java.util.concurrent.atomic.DoubleAdder nan = new java.util.concurrent.atomic.DoubleAdder();
+        nan.add(Double.NaN);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("tiny", new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE));
+        extra.put("huge", new BigDecimal(BigInteger.TEN.pow(50).negate(), Integer.MAX_VALUE));
+        extra.put("atomic", new java.util.concurrent.atomic.AtomicInteger(5));
+        extra.put("adder", nan);
+
+        Map<String, Object> back = roundTrip(SecurityEvent.builder().extra(extra).build()).extra();
+
+        assertThat(back.get("tiny")).isEqualTo(extra.get("tiny"));
+        assertThat(back.get("huge")).isEqualTo(extra.get("huge"));
+        // types no reader makes come back as their value, as through JSON
+        assertThat(back.get("atomic")).isEqualTo(5L);
+        assertThat((Double) back.get("adder")).isNaN();
+    }
+
+    @Test
+    void extraNestedPastTheLimitIsRefusedOnWriteAndOnRead() throws IOException {
+        ExtraTree root = ExtraTree.create();
+        ExtraTree at = root;
+        for (int i = 0; i < SecurityEventBinary.MAX_DEPTH; i++) {
+            at = at.child("a");
+        }
+        at.put("leaf", 1);
+        SecurityEvent tooDeep = SecurityEvent.builder().extra(root.build()).build();
+
+        assertThatThrownBy(() -> bytes(tooDeep)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deeper than 512");
+
+        ByteArrayOutputStream crafted = new ByteArrayOutputStream();
+        crafted.write(new byte[] {(byte) 0x81, (byte) 0x80, (byte) 0x80, 0x20}); // mask: extra only
+        for (int i = 0; i < 5_000; i++) {
+            crafted.write(new byte[] {1, 2, 'a', 12}); // one name, "a", a map
+        }
+        assertThatThrownBy(() -> read(crafted.toByteArray())).isInstanceOf(IOException.class)
+                .hasMessageContaining("deeper than 512");
+    }
+
+    @Test
+    void corruptRecordsAreIoExceptionsNamingTheProblem() {
+        byte[] extraHead = {(byte) 0x81, (byte) 0x80, (byte) 0x80, 0x20};
+        assertCorrupt(concat(extraHead, new byte[] {2, 2, 'a', 2, 2, 'a', 3}), "\"a\" twice in one object");
+        assertCorrupt(concat(extraHead, new byte[] {1, 2, 'a', 0}), "\"a\" without a value");
+        assertCorrupt(concat(extraHead, new byte[] {1, 2, 'a', 12, 0}), "\"a\" without a value");
+        assertCorrupt(concat(extraHead, new byte[] {1, 4, 'a', '.', 2}), "is not one segment");
+        // 2^40 tagged as an int
+        assertCorrupt(concat(extraHead, new byte[] {1, 2, 'a', 4, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, 0x40}), "where a number from -2147483648 to 2147483647");
+        // bit 20 of the root mask: no such component
+        assertCorrupt(new byte[] {(byte) 0x81, (byte) 0x80, (byte) 0x80, 0x40}, "of a record with 20 components");
+        // a message announced as 2^30 chars, three bytes present: an EOF, not a 1 GB buffer
+        assertThatThrownBy(() -> read(new byte[] {(byte) 0x81, 0x02, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+                (byte) 0x80, 0x08, 'a', 'b', 'c'})).isInstanceOf(java.io.EOFException.class);
+    }
+
+    private static void assertCorrupt(byte[] bytes, String reason) {
+        assertThatThrownBy(() -> read(bytes)).isInstanceOf(IOException.class).hasMessageContaining(reason);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     private static Map<String, Object> extraOfEveryKind() {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("name", "engineering-ws-3");

@@ -3,6 +3,7 @@ package org.fenghuo.correlation.types;
 import java.io.IOException;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -52,8 +53,7 @@ public final class SecurityEventSerializer extends ImmutableValueSerializer<Secu
     private static SecurityEvent fromJsonForm(int firstLengthByte, DataInputView source) throws IOException {
         int length = firstLengthByte << 24 | source.readUnsignedByte() << 16 | source.readUnsignedByte() << 8
                 | source.readUnsignedByte();
-        byte[] json = new byte[length];
-        source.readFully(json);
+        byte[] json = SecurityEventBinary.readBytes(source, length);
         try {
             return EcsJsonCodec.fromJson(json);
         } catch (EcsJsonException e) {
@@ -62,16 +62,35 @@ public final class SecurityEventSerializer extends ImmutableValueSerializer<Secu
         }
     }
 
+    /** {@link BinarySnapshot}: a jar from before the binary form then fails at restore naming a class it lacks. */
     @Override
     public TypeSerializerSnapshot<SecurityEvent> snapshotConfiguration() {
-        return new Snapshot();
+        return new BinarySnapshot();
     }
 
-    /** Restores the serializer from a checkpoint; must keep a public no-argument constructor. */
+    /** Written into checkpoints since the binary form; restores this serializer. */
+    public static final class BinarySnapshot extends SimpleTypeSerializerSnapshot<SecurityEvent> {
+        public BinarySnapshot() {
+            super(() -> INSTANCE);
+        }
+
+        /** State of either form reads as it is: {@link #deserialize} tells them apart by their first byte. */
+        @Override
+        public TypeSerializerSchemaCompatibility<SecurityEvent> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<SecurityEvent> oldSnapshot) {
+            return oldSnapshot instanceof BinarySnapshot || oldSnapshot instanceof Snapshot
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.incompatible();
+        }
+    }
+
+    /**
+     * Written into checkpoints while this serializer wrote ECS JSON; kept so they restore. Public with a
+     * no-argument constructor, as Flink instantiates it by name.
+     */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<SecurityEvent> {
         public Snapshot() {
             super(() -> INSTANCE);
         }
     }
-
 }

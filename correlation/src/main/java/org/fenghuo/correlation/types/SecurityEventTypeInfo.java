@@ -10,7 +10,7 @@ public final class SecurityEventTypeInfo extends SingletonTypeInfo<SecurityEvent
     public static final SecurityEventTypeInfo INSTANCE = new SecurityEventTypeInfo();
 
     private SecurityEventTypeInfo() {
-        super(SecurityEvent.class, "SecurityEvent(ECS JSON)");
+        super(SecurityEvent.class, "SecurityEvent(binary)");
     }
 
     @Override

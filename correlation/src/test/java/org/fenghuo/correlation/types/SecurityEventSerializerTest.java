@@ -102,11 +102,26 @@ class SecurityEventSerializerTest {
     }
 
     @Test
-    void snapshotRestoresTheSameSerializer() {
+    void snapshotRestoresTheSameSerializerFromEitherForm() {
         TypeSerializerSnapshot<SecurityEvent> snapshot = serializer.snapshotConfiguration();
-        TypeSerializer<SecurityEvent> restored = snapshot.restoreSerializer();
-        assertThat(restored).isEqualTo(serializer);
-        assertThat(snapshot.resolveSchemaCompatibility(new SecurityEventSerializer.Snapshot()).isCompatibleAsIs()).isTrue();
+
+        assertThat(snapshot).isInstanceOf(SecurityEventSerializer.BinarySnapshot.class);
+        assertThat(snapshot.restoreSerializer()).isEqualTo(serializer);
+        assertThat(new SecurityEventSerializer.Snapshot().restoreSerializer()).isEqualTo(serializer);
+        assertThat(snapshot.resolveSchemaCompatibility(new SecurityEventSerializer.BinarySnapshot()).isCompatibleAsIs())
+                .isTrue();
+        // a checkpoint of the JSON form: the same serializer reads it, no migration
+        assertThat(snapshot.resolveSchemaCompatibility(new SecurityEventSerializer.Snapshot()).isCompatibleAsIs())
+                .isTrue();
+    }
+
+    @Test
+    void aCorruptJsonLengthCostsAnEofNotItsSize() {
+        // a first byte below 0x80 reads as the JSON form's length: 0x7F000000 bytes (2 GB) announced, 3 present
+        byte[] bytes = {0x7F, 0, 0, 0, '{', '}', ' '};
+
+        assertThatThrownBy(() -> serializer.deserialize(new DataInputDeserializer(bytes)))
+                .isInstanceOf(java.io.EOFException.class);
     }
 
     @Test

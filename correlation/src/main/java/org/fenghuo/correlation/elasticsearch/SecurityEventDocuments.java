@@ -1,11 +1,11 @@
 package org.fenghuo.correlation.elasticsearch;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.fenghuo.events.EcsJsonCodec;
+import org.fenghuo.events.EventIds;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -24,9 +24,6 @@ public final class SecurityEventDocuments implements DocumentFactory<SecurityEve
     public static final Duration MAX_AGE = DailyIndexRouter.MAX_AGE;
     /** Clock skew allowance for senders ahead of us. */
     public static final Duration MAX_AHEAD = DailyIndexRouter.MAX_AHEAD;
-
-    /** Elasticsearch refuses a longer {@code _id}, and with it the whole bulk request. */
-    static final int MAX_ID_BYTES = 512;
 
     private final DailyIndexRouter router;
 
@@ -54,9 +51,7 @@ public final class SecurityEventDocuments implements DocumentFactory<SecurityEve
         if (id == null) {
             return DocumentIds.contentHash(json);
         }
-        // a UTF-8 character is at most 3 bytes per UTF-16 unit: count the bytes only when it could matter
-        return id.length() * 3 <= MAX_ID_BYTES || id.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES
-                ? id : DocumentIds.contentHash(id);
+        return EventIds.documentId(id);
     }
 
     String indexFor(Instant time) {

@@ -43,6 +43,24 @@ class DocumentsTest {
     }
 
     @Test
+    void anAlertNamesEvidenceByTheDocumentIdItsEventIsIndexedUnder() {
+        SecurityEventDocuments documents = new SecurityEventDocuments(NOW);
+        SecurityEvent shortId = TestEvents.sshFailure("evt-1", Instant.parse("2026-11-23T10:00:00Z"), "10.0.0.1");
+        // 513 bytes: one over Elasticsearch's _id limit, 171 chars of 3 bytes each plus "x"
+        SecurityEvent longId = TestEvents.sshFailure("登".repeat(171) + "x", Instant.parse("2026-11-23T10:00:01Z"),
+                "10.0.0.1");
+        org.fenghuo.detection.alert.RuleInfo rule = new org.fenghuo.detection.alert.RuleInfo("r", "r", "1",
+                org.fenghuo.events.Severity.LOW, org.fenghuo.events.IncidentCategory.values()[0], java.util.List.of(),
+                java.util.List.of());
+
+        java.util.List<String> evidence = org.fenghuo.detection.alert.Alerts.of(rule,
+                java.util.List.of(shortId, longId), "m").eventIds();
+
+        assertThat(evidence).containsExactly(documents.toDocument(shortId).id(), documents.toDocument(longId).id());
+        assertThat(evidence.get(1)).hasSize(32);
+    }
+
+    @Test
     void contentHashSeparatesItsParts() {
         assertThat(DocumentIds.contentHash("ab", "c")).isNotEqualTo(DocumentIds.contentHash("a", "bc"));
     }

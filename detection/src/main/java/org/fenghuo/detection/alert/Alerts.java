@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import org.fenghuo.events.Alert;
 import org.fenghuo.events.Entities;
+import org.fenghuo.events.EventIds;
 import org.fenghuo.events.SecurityEvent;
 
 /**
@@ -22,14 +23,14 @@ import org.fenghuo.events.SecurityEvent;
  * <p>Sizes are bounded whatever the events hold, because an alert and its incident go to Kafka
  * (about 1 MB a record at most) and a record too large failed the job on every replay: at most
  * {@value #MAX_ENTITY_VALUES} values per entity list, each cut to {@value #MAX_VALUE_CHARS}
- * characters, evidence ids cut to {@value #MAX_ID_CHARS}, the message to {@value #MAX_MESSAGE_CHARS}.
+ * characters, an evidence id too long for an Elasticsearch {@code _id} replaced by the hash its event is
+ * indexed under ({@link EventIds#documentId}), the message cut to {@value #MAX_MESSAGE_CHARS}.
  * A cut value ends with {@value #CUT_MARK}.
  */
 public final class Alerts {
     public static final int MAX_EVIDENCE = 100;
     public static final int MAX_ENTITY_VALUES = 200;
     public static final int MAX_VALUE_CHARS = 256;
-    public static final int MAX_ID_CHARS = 512;
     public static final int MAX_MESSAGE_CHARS = 4096;
     static final String CUT_MARK = "…";
     private static final byte[] SCHEME = "fenghuo/alert/v1".getBytes(StandardCharsets.US_ASCII);
@@ -66,8 +67,7 @@ public final class Alerts {
      */
     public static Alert of(RuleInfo rule, Instant timestamp, List<String> eventIds, Entities entities,
             String message) {
-        List<String> kept = cut(eventIds.size() > MAX_EVIDENCE ? eventIds.subList(0, MAX_EVIDENCE) : eventIds,
-                MAX_EVIDENCE, MAX_ID_CHARS);
+        List<String> kept = documentIds(eventIds.size() > MAX_EVIDENCE ? eventIds.subList(0, MAX_EVIDENCE) : eventIds);
         Entities bounded = entities == null ? null : new Entities(cut(entities.sourceIps(), MAX_ENTITY_VALUES,
                 MAX_VALUE_CHARS), cut(entities.destinationIps(), MAX_ENTITY_VALUES, MAX_VALUE_CHARS),
                 cut(entities.users(), MAX_ENTITY_VALUES, MAX_VALUE_CHARS), cut(entities.hosts(), MAX_ENTITY_VALUES,
@@ -76,6 +76,25 @@ public final class Alerts {
         return new Alert(id(rule.id(), timestamp, kept, bounded, text), timestamp, rule.id(), rule.name(), rule.version(),
                 rule.severity(), rule.severity().riskScore(), rule.category(), kept, bounded, rule.tactics(),
                 rule.techniques(), text);
+    }
+
+    /**
+     * Each id as its event's Elasticsearch document id: the id, or the hash the event sink indexes an
+     * event under when its id is too long for an {@code _id}; the list itself when every id is short.
+     */
+    private static List<String> documentIds(List<String> ids) {
+        List<String> out = null;
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String document = id == null ? null : EventIds.documentId(id);
+            if (out == null && document != id) {
+                out = new ArrayList<>(ids.subList(0, i));
+            }
+            if (out != null) {
+                out.add(document);
+            }
+        }
+        return out == null ? ids : out;
     }
 
     /** The first {@code maxValues}, each cut to {@code maxChars}; the list itself when nothing is cut. */

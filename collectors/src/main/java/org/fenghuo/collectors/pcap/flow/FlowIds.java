@@ -9,12 +9,12 @@ import java.util.Base64;
 
 /**
  * Deterministic ids, so reading the same capture twice gives the same documents (a replay
- * overwrites, never duplicates). 128 bits of SHA-256, base64url without padding (22 characters).
+ * overwrites, never duplicates). A flow id is 128 bits of SHA-256, base64url without padding
+ * (22 characters); a record's id is built from its flow's.
  */
 public final class FlowIds {
     private static final byte[] FLOW_SCHEME = "fenghuo/pcap-flow/v1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVENT_SCHEME = "fenghuo/pcap-flow-record/v1".getBytes(StandardCharsets.US_ASCII);
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+        private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     /** getInstance looks the provider up each time; a digest is reset by digest() and reused per thread. */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(FlowIds::newSha256);
 
@@ -41,16 +41,14 @@ public final class FlowIds {
         return encode(sha.digest());
     }
 
-    /** {@code event.id} of one record: flow id, segment, end reason and end time. */
+    /**
+     * {@code event.id} of one record: the flow id, a colon and the record's segment (0, then 1, 2...
+     * after active timeouts), e.g. {@code 7ZENwXLD0w9guMTv2Arkvg:0}. Unique as long as flow ids
+     * are, and apart from the flow's protocol events ({@code <flow id>.<n>}). No second hash: C1,
+     * which {@code decode pcap} runs on, computes SHA-256 as plain Java.
+     */
     public static String eventId(FlowRecord r) {
-        MessageDigest sha = sha256();
-        sha.update(EVENT_SCHEME);
-        byte[] flow = r.flowId().getBytes(StandardCharsets.US_ASCII);
-        byte[] reason = r.endReason().action().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(24 + flow.length + reason.length);
-        b.putInt(flow.length).put(flow).putInt(r.segment()).putInt(reason.length).put(reason).putLong(r.endNanos());
-        sha.update(b.array());
-        return encode(sha.digest());
+        return r.flowId() + ':' + r.segment();
     }
 
     private static String encode(byte[] digest) {

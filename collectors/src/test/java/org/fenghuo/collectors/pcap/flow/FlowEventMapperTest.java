@@ -6,7 +6,9 @@ import static org.fenghuo.collectors.pcap.flow.TestPacket.FIN;
 import static org.fenghuo.collectors.pcap.flow.TestPacket.SYN;
 import static org.fenghuo.collectors.pcap.flow.TestPacket.nanos;
 import static org.fenghuo.collectors.pcap.flow.TestPacket.tcp;
+import static org.fenghuo.collectors.pcap.flow.TestPacket.udp;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,8 @@ class FlowEventMapperTest {
         assertThat(ev.start()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L));
         assertThat(ev.end()).isEqualTo(Instant.ofEpochSecond(1_700_000_002L, 500_000_000));
         assertThat(ev.duration()).isEqualTo(2_500_000_000L);
-        assertThat(ev.id()).isEqualTo(FlowIds.eventId(r)).hasSize(22);
+        assertThat(ev.id()).isEqualTo(r.flowId() + ":0");
+        assertThat(r.flowId()).hasSize(22);
 
         assertThat(e.source()).isEqualTo(new SecurityEvent.Endpoint("192.168.1.10", 51000, null, null, null,
                 74L + 66 + 66, 3L));
@@ -78,6 +81,20 @@ class FlowEventMapperTest {
         assertThat(again.fenghuo().flowId()).isEqualTo(first.fenghuo().flowId());
         assertThat(first.network().vlanId()).isNull();
         assertThat(mapper.toEvent(tcpFlow(7).get(0)).event().id()).isNotEqualTo(first.event().id());
+    }
+
+    @Test
+    void eachSegmentOfALongFlowHasItsOwnIdNamedAfterTheFlow() {
+        List<FlowRecord> out = new ArrayList<>();
+        FlowTable table = new FlowTable(FlowTableConfig.defaults().withActive(Duration.ofSeconds(100)), out::add);
+        for (int t = 0; t <= 250; t += 10) {
+            table.process(udp(t, "10.0.0.1", 5000, "10.0.0.2", 9999, 100));
+        }
+        table.flushAll();
+
+        String flowId = out.get(0).flowId();
+        assertThat(out).extracting(r -> mapper.toEvent(r).event().id())
+                .containsExactly(flowId + ":0", flowId + ":1", flowId + ":2");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.fenghuo.collectors.pcap.flow;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -13,8 +12,11 @@ import java.util.Base64;
  * (22 characters); a record's id is built from its flow's.
  */
 public final class FlowIds {
-    private static final byte[] FLOW_SCHEME = "fenghuo/pcap-flow/v1".getBytes(StandardCharsets.US_ASCII);
-        private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    /** Version 1 hashed an ASCII scheme name and fixed-width fields: two SHA-256 blocks. */
+    private static final byte FLOW_ID_VERSION = 2;
+    /** Version, VLAN, protocol, address length, two IPv6 addresses, two ports, time, inner VLANs. */
+    static final int MAX_FLOW_INPUT = 1 + 4 + 1 + 1 + 16 + 16 + 2 + 2 + 8 + 4;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     /** getInstance looks the provider up each time; a digest is reset by digest() and reused per thread. */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(FlowIds::newSha256);
 
@@ -24,19 +26,22 @@ public final class FlowIds {
     /**
      * The flow's id: its key (VLAN and QinQ inner VLANs, protocol, ordered endpoints; Community ID
      * leaves VLAN out, so it alone would merge flows of two VLANs) and its first packet's time,
-     * which tells apart successive flows on one 5-tuple.
+     * which tells apart successive flows on one 5-tuple. The input is at most 55 bytes, so
+     * SHA-256 compresses one block (C1, which {@code decode pcap} runs on, computes SHA-256 as plain
+     * Java at about 0.5 us a block); its first byte, the version 2, keeps it apart from every other
+     * id input, which starts with an ASCII scheme name.
      */
     static String flowId(FlowKey key, long firstPacketNanos) {
-        MessageDigest sha = sha256();
-        sha.update(FLOW_SCHEME);
-        ByteBuffer b = ByteBuffer.allocate(64);
-        b.putInt(key.vlanId()).putInt(key.protocol()).putInt(key.addressLength());
-        b.put(key.lowAddress(), 0, 16).put(key.highAddress(), 0, 16);
-        b.putInt(key.lowPort()).putInt(key.highPort()).putLong(firstPacketNanos);
+        int len = key.addressLength();
+        ByteBuffer b = ByteBuffer.allocate(MAX_FLOW_INPUT);
+        b.put(FLOW_ID_VERSION).putInt(key.vlanId()).put((byte) key.protocol()).put((byte) len);
+        b.put(key.lowAddress(), 0, len).put(key.highAddress(), 0, len);
+        b.putShort((short) key.lowPort()).putShort((short) key.highPort()).putLong(firstPacketNanos);
         if (key.innerVlans() != 0) {
-            // only QinQ flows hash the inner VLANs, so every other flow keeps the id it always had
+            // only QinQ flows hash the inner VLANs
             b.putInt(key.innerVlans());
         }
+        MessageDigest sha = sha256();
         sha.update(b.array(), 0, b.position());
         return encode(sha.digest());
     }

@@ -81,6 +81,22 @@ final class EcsTimestamps {
     }
 
     /**
+     * {@link #parse} without an error: null when the value is not a time it reads or is outside
+     * the years 0000 to 9999. It builds no text, so a valid time costs no more than its parse.
+     */
+    static Instant parseOrNull(Object value) {
+        Instant t;
+        if (value instanceof Integer || value instanceof Long) {
+            t = Instant.ofEpochMilli(((Number) value).longValue());
+        } else if (value instanceof String s) {
+            t = parseText(s.trim());
+        } else {
+            return null;
+        }
+        return t == null || t.isBefore(EARLIEST) || t.isAfter(LATEST) ? null : t;
+    }
+
+    /**
      * Reads an ISO-8601 date-time with {@code Z} or an offset, a date-time without zone (taken as
      * UTC, as Elasticsearch does), a date alone (midnight UTC), or epoch milliseconds as a number
      * or a string of digits.
@@ -150,12 +166,13 @@ final class EcsTimestamps {
     }
 
     /**
-     * The form we write ({@code 2026-11-23T10:00:00.123Z}, 0/3/6/9 fraction digits) without the
-     * formatter machinery: it is on every event, several times. Null means "use the general path".
+     * The form we write ({@code 2026-11-23T10:00:00.123Z}: no fraction, or 1 to 9 digits, as
+     * {@link #format} trims a sub-millisecond fraction's trailing zeros) without the formatter
+     * machinery: it is on every event, several times. Null means "use the general path".
      */
-    private static Instant parseCanonical(String s) {
+    static Instant parseCanonical(String s) {
         int len = s.length();
-        if ((len != 20 && len != 24 && len != 27 && len != 30) || s.charAt(len - 1) != 'Z'
+        if (len < 20 || len == 21 || len > 30 || s.charAt(len - 1) != 'Z'
                 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || (len > 20 && s.charAt(19) != '.')) {
             return null;
@@ -174,11 +191,10 @@ final class EcsTimestamps {
         if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
             return null;
         }
-        int nanos = switch (len) {
-            case 24 -> fraction * 1_000_000;
-            case 27 -> fraction * 1_000;
-            default -> fraction;
-        };
+        int nanos = fraction;
+        for (int d = len > 20 ? len - 21 : 9; d < 9; d++) {
+            nanos *= 10;
+        }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }

@@ -20,24 +20,46 @@ import java.util.Map;
  */
 final class JsonObj {
     private final Map<String, Object> map;
-    private final String path;
+    // The dotted path is only needed for an error message, so it is built then, from the parent's
+    // (every event reads a dozen objects and dozens of fields, and nearly every event is valid).
+    private final JsonObj parent;
+    private final String name;
 
+    /** The root object ({@code path} "") or one at a fixed path. */
     JsonObj(Map<String, Object> map, String path) {
+        this(map, null, path);
+    }
+
+    private JsonObj(Map<String, Object> map, JsonObj parent, String name) {
         this.map = map;
-        this.path = path;
+        this.parent = parent;
+        this.name = name;
     }
 
     Map<String, Object> map() {
         return map;
     }
 
+    private String path() {
+        return parent == null ? name : parent.field(name);
+    }
+
     String field(String key) {
+        String path = path();
         return path.isEmpty() ? key : path + "." + key;
     }
 
     String str(String key) throws EcsJsonException {
         Object v = map.remove(key);
-        return v == null ? null : toStr(single(v, key), field(key));
+        if (v == null) {
+            return null;
+        }
+        v = single(v, key);
+        String text = toStrOrNull(v);
+        if (text == null) {
+            throw notAString(v, field(key));
+        }
+        return text;
     }
 
     Integer int32(String key) throws EcsJsonException {
@@ -69,7 +91,12 @@ final class JsonObj {
 
     Instant instant(String key) throws EcsJsonException {
         Object v = map.remove(key);
-        return v == null ? null : EcsTimestamps.parse(single(v, key), field(key));
+        if (v == null) {
+            return null;
+        }
+        v = single(v, key);
+        Instant t = EcsTimestamps.parseOrNull(v);
+        return t != null ? t : EcsTimestamps.parse(v, field(key));
     }
 
     /** An array of strings; a single value counts as a one-element array; nulls inside are skipped. */
@@ -83,11 +110,19 @@ final class JsonObj {
             for (int i = 0; i < list.size(); i++) {
                 Object e = list.get(i);
                 if (e != null) {
-                    out.add(toStr(e, field(key) + "[" + i + "]"));
+                    String text = toStrOrNull(e);
+                    if (text == null) {
+                        throw notAString(e, field(key) + "[" + i + "]");
+                    }
+                    out.add(text);
                 }
             }
         } else {
-            out.add(toStr(v, field(key)));
+            String text = toStrOrNull(v);
+            if (text == null) {
+                throw notAString(v, field(key));
+            }
+            out.add(text);
         }
         return out.isEmpty() ? null : out;
     }
@@ -100,7 +135,7 @@ final class JsonObj {
             return null;
         }
         if (v instanceof Map<?, ?> m) {
-            return new JsonObj((Map<String, Object>) m, field(key));
+            return new JsonObj((Map<String, Object>) m, this, key);
         }
         throw EcsJsonException.field(field(key), "expected an object, got " + EcsJsonException.describe(v));
     }
@@ -128,11 +163,11 @@ final class JsonObj {
         List<JsonObj> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             Object e = list.get(i);
-            String elementPath = field(key) + "[" + i + "]";
             if (e instanceof Map<?, ?> m) {
-                out.add(new JsonObj((Map<String, Object>) m, elementPath));
+                out.add(new JsonObj((Map<String, Object>) m, this, key + "[" + i + "]"));
             } else {
-                throw EcsJsonException.field(elementPath, "expected an object, got " + EcsJsonException.describe(e));
+                throw EcsJsonException.field(field(key) + "[" + i + "]",
+                        "expected an object, got " + EcsJsonException.describe(e));
             }
         }
         return out;
@@ -156,7 +191,11 @@ final class JsonObj {
             Map.Entry<String, Object> e = it.next();
             Object v = e.getValue();
             if (!(v instanceof Map<?, ?>) && !(v instanceof List<?>)) {
-                out.put(e.getKey(), toStr(v, field(e.getKey())));
+                String text = toStrOrNull(v);
+                if (text == null) {
+                    throw notAString(v, field(e.getKey()));
+                }
+                out.put(e.getKey(), text);
                 it.remove();
             }
         }
@@ -219,13 +258,18 @@ final class JsonObj {
         return v;
     }
 
-    private static String toStr(Object v, String field) throws EcsJsonException {
+    /** A string, or a number or boolean as text (keyword fields take them); null for anything else. */
+    private static String toStrOrNull(Object v) {
         if (v instanceof String s) {
             return s;
         }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }
-        throw EcsJsonException.field(field, "expected a string, got " + EcsJsonException.describe(v));
+        return null;
+    }
+
+    private static EcsJsonException notAString(Object v, String field) {
+        return EcsJsonException.field(field, "expected a string, got " + EcsJsonException.describe(v));
     }
 }

@@ -28,6 +28,48 @@ class EcsTimestampsTest {
     void refusesWhatInstantParseRefuses(String text) {
         assertThatThrownBy(() -> EcsTimestamps.parse(text, "event.created"))
                 .isInstanceOf(EcsJsonException.class).hasMessageStartingWith("event.created: ");
+        assertThat(EcsTimestamps.parseOrNull(text)).isNull();
+    }
+
+    /**
+     * Everything {@link EcsTimestamps#format} writes in the years 0000-9999 (any fraction: it trims
+     * trailing zeros, so a microsecond time has 1 to 6 digits) takes the fast path, to the same
+     * instant; and {@code parseOrNull} gives what {@code parse} gives.
+     */
+    @org.junit.jupiter.api.Test
+    void whatFormatWritesIsReadBackByTheFastPath() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            int nanos = switch (i % 4) {
+                case 0 -> random.nextInt(1_000) * 1_000_000;
+                case 1 -> random.nextInt(1_000_000) * 1_000;
+                case 2 -> random.nextInt(10) * 100_000_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant t = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L), nanos);
+            String text = EcsTimestamps.format(t);
+            if (t.getEpochSecond() >= 0) {
+                assertThat(EcsTimestamps.parseCanonical(text)).as(text).isEqualTo(t);
+            }
+            assertThat(EcsTimestamps.parseOrNull(text)).as(text).isEqualTo(t);
+            assertThat(EcsTimestamps.parse(text, "t")).as(text).isEqualTo(t);
+        }
+        for (int digits = 1; digits <= 9; digits++) {
+            String text = "2026-11-23T10:00:00." + "123456789".substring(0, digits) + "Z";
+            assertThat(EcsTimestamps.parseCanonical(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        assertThat(EcsTimestamps.parseCanonical("2026-11-23T10:00:00.Z")).isNull();
+        assertThat(EcsTimestamps.parseCanonical("2026-11-23T10:00:00.1234567890Z")).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-23T10:00:00+08:00", "2026-11-23T10:00:00", "2026-11-23", "1700000000123",
+            "2026-06-30T23:59:60Z", "2026-11-23T24:00:00Z"})
+    void parseOrNullReadsWhatParseReads(String text) throws Exception {
+        assertThat(EcsTimestamps.parseOrNull(text)).isEqualTo(EcsTimestamps.parse(text, "t"));
+        assertThat(EcsTimestamps.parseOrNull(1_700_000_000_123L)).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
+        assertThat(EcsTimestamps.parseOrNull(Long.MAX_VALUE)).isNull();
+        assertThat(EcsTimestamps.parseOrNull(1.5)).isNull();
     }
 
     @ParameterizedTest
@@ -37,6 +79,7 @@ class EcsTimestampsTest {
         assertThatThrownBy(() -> EcsTimestamps.parse(text, "event.start"))
                 .isInstanceOf(EcsJsonException.class).hasMessageStartingWith("event.start: ")
                 .hasMessageContaining("outside the years 0000 to 9999");
+        assertThat(EcsTimestamps.parseOrNull(text)).isNull();
         assertThatThrownBy(() -> EcsTimestamps.parse(Long.MAX_VALUE, "event.created"))
                 .isInstanceOf(EcsJsonException.class).hasMessageContaining("outside the years 0000 to 9999");
     }

@@ -174,7 +174,7 @@ public final class EsperCorrelatorCpuRun implements Callable<Integer> {
                 name, median(hitRates), median(alertRates), rounds);
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> s = new ArrayList<>(values);
         s.sort(null);
         int n = s.size();

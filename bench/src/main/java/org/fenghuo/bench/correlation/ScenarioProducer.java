@@ -48,10 +48,7 @@ final class ScenarioProducer {
                 if (rate > 0 && (n & 63) == 0) {
                     pace(start, n, rate);
                 }
-                SecurityEvent.EventInfo i = e.event();
-                SecurityEvent stamped = e.toBuilder().event(new SecurityEvent.EventInfo(i.id(), i.kind(), i.category(),
-                        i.type(), i.action(), i.outcome(), i.module(), i.dataset(), i.provider(), i.severity(), i.original(),
-                        i.created(), Instant.now(), i.start(), i.end(), i.duration())).build();
+                SecurityEvent stamped = stamp(e, Instant.now());
                 String key = e.source() == null ? null : e.source().ip();
                 producer.send(new ProducerRecord<>(topic, key, EcsJsonCodec.toJsonBytes(stamped)));
                 sent.set(++n);
@@ -61,6 +58,14 @@ final class ScenarioProducer {
         wallNanos = System.nanoTime() - start;
         cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
         return n;
+    }
+
+    /** The event with {@code event.ingested} set, as a collector stamps it when it sends. */
+    static SecurityEvent stamp(SecurityEvent e, Instant ingested) {
+        SecurityEvent.EventInfo i = e.event();
+        return e.toBuilder().event(new SecurityEvent.EventInfo(i.id(), i.kind(), i.category(),
+                i.type(), i.action(), i.outcome(), i.module(), i.dataset(), i.provider(), i.severity(), i.original(),
+                i.created(), ingested, i.start(), i.end(), i.duration())).build();
     }
 
     private static void pace(long start, long n, long rate) {

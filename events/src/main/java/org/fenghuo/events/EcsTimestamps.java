@@ -34,9 +34,19 @@ final class EcsTimestamps {
 
     /** ISO-8601 UTC, e.g. {@code 2026-11-23T10:00:00.123Z}, with 6 or 9 digits when sub-millisecond. */
     static String format(Instant instant) {
+        byte[] ascii = formatAscii(instant);
+        return ascii != null ? new String(ascii, StandardCharsets.US_ASCII)
+                : (instant.getNano() % 1_000_000 == 0 ? MILLIS : FINER).format(instant);
+    }
+
+    /**
+     * {@link #format}'s text as ASCII bytes for the years 1970 to 9999, which a JSON writer can copy
+     * as they are (no character needs escaping); null for other times.
+     */
+    static byte[] formatAscii(Instant instant) {
         long seconds = instant.getEpochSecond();
         if (seconds < 0 || seconds >= MAX_FAST_SECOND) {
-            return (instant.getNano() % 1_000_000 == 0 ? MILLIS : FINER).format(instant);
+            return null;
         }
         // The formatters' output (appendInstant(3) / appendInstant(-1)) without their machinery.
         int nano = instant.getNano();
@@ -72,7 +82,7 @@ final class EcsTimestamps {
             fraction /= 10;
         }
         b[20 + digits] = 'Z';
-        return new String(b, StandardCharsets.US_ASCII);
+        return b;
     }
 
     private static void two(byte[] b, int at, int value) {

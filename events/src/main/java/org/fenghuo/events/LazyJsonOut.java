@@ -2,6 +2,7 @@ package org.fenghuo.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,6 +21,8 @@ final class LazyJsonOut {
     private static final int MAX_DEPTH = JsonTreeParser.MAX_DEPTH + 8;
 
     private final JsonGenerator gen;
+    /** Writes bytes (not chars), so it takes ASCII text as it is: {@link #instantValue}. */
+    private final boolean utf8Bytes;
     /** Pending object names: a {@code String} or a pre-encoded {@link SerializableString} (null for none). */
     private final Object[] names = new Object[MAX_DEPTH];
     /** Open levels; the first {@code started} of them have been written (always a prefix). */
@@ -28,6 +31,7 @@ final class LazyJsonOut {
 
     LazyJsonOut(JsonGenerator gen) {
         this.gen = gen;
+        this.utf8Bytes = gen instanceof UTF8JsonGenerator;
     }
 
     /** Opens an object field, written only if something is put in it before {@link #close}. */
@@ -100,7 +104,8 @@ final class LazyJsonOut {
     void instant(String name, Instant value) throws IOException {
         if (value != null) {
             flush();
-            gen.writeStringField(name, EcsTimestamps.format(value));
+            gen.writeFieldName(name);
+            instantValue(value);
         }
     }
 
@@ -153,6 +158,16 @@ final class LazyJsonOut {
         if (value != null) {
             flush();
             gen.writeFieldName(name);
+            instantValue(value);
+        }
+    }
+
+    /** Our timestamps need no escaping: their ASCII bytes go out as they are, without a String. */
+    private void instantValue(Instant value) throws IOException {
+        byte[] ascii = utf8Bytes ? EcsTimestamps.formatAscii(value) : null;
+        if (ascii != null) {
+            gen.writeRawUTF8String(ascii, 0, ascii.length);
+        } else {
             gen.writeString(EcsTimestamps.format(value));
         }
     }

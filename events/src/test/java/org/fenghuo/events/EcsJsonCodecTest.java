@@ -151,6 +151,9 @@ class EcsJsonCodecTest {
         assertThat(written(Instant.parse("2026-11-23T10:00:00.123456Z"))).isEqualTo("2026-11-23T10:00:00.123456Z");
         assertThat(written(Instant.parse("2026-11-23T10:00:00.123456789Z"))).isEqualTo("2026-11-23T10:00:00.123456789Z");
         assertThat(written(Instant.parse("1969-12-31T23:59:59.999Z"))).isEqualTo("1969-12-31T23:59:59.999Z");
+        assertThat(written(Instant.parse("2026-11-23T10:00:00.12345Z"))).isEqualTo("2026-11-23T10:00:00.12345Z");
+        assertThat(written(Instant.parse("9999-12-31T23:59:59.999999999Z"))).isEqualTo("9999-12-31T23:59:59.999999999Z");
+        assertThat(written(Instant.parse("+10000-01-01T00:00:00Z"))).isEqualTo("+10000-01-01T00:00:00.000Z");
     }
 
     @Test
@@ -251,8 +254,11 @@ class EcsJsonCodecTest {
         return EcsJsonCodec.fromJson("{\"@timestamp\":" + jsonValue + "}").timestamp();
     }
 
+    /** The text of {@code @timestamp}, the same whether written as bytes (timestamps copied raw) or as a String. */
     private static String written(Instant instant) {
-        JsonNode n = TestEvents.tree(EcsJsonCodec.toJson(SecurityEvent.builder().timestamp(instant).build()));
-        return n.get("@timestamp").asText();
+        SecurityEvent e = SecurityEvent.builder().timestamp(instant).build();
+        String viaString = EcsJsonCodec.toJson(e);
+        assertThat(new String(EcsJsonCodec.toJsonBytes(e), StandardCharsets.UTF_8)).isEqualTo(viaString);
+        return TestEvents.tree(viaString).get("@timestamp").asText();
     }
 }

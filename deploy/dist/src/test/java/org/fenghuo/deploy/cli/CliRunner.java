@@ -17,8 +17,9 @@ final class CliRunner {
     private CliRunner() {
     }
 
+    /** As {@code bin/fenghuo} runs: with the tree {@link FenghuoCli#commandLine(String[])} builds for these arguments. */
     static Result run(String... args) {
-        return run(FenghuoCli.commandLine(), args);
+        return run(FenghuoCli.commandLine(args), args);
     }
 
     /** Runs with System.out captured into {@code stdout} (commands that stream NDJSON write there, not to the picocli writer). */

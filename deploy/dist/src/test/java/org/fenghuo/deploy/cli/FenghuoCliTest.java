@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Help, version and exit codes of every command, without any server running. */
@@ -20,6 +21,43 @@ class FenghuoCliTest {
             CliRunner.Result result = CliRunner.run(command);
             assertThat(result.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(result.out()).as(String.join(" ", command)).startsWith("Usage: fenghuo");
+        }
+    }
+
+    /**
+     * A run builds only the branch its first argument names; help, usage and errors must read as
+     * with the whole tree, for every subcommand and alias.
+     */
+    @Test
+    void aCommandsOwnBranchBehavesAsTheWholeTree() {
+        CommandLine whole = FenghuoCli.commandLine();
+        assertThat(whole.getSubcommands()).hasSize(FenghuoCli.SUBCOMMANDS.size());
+        java.util.Set<CommandLine> commands = new java.util.LinkedHashSet<>(whole.getSubcommands().values());
+        for (CommandLine sub : commands) {
+            String name = sub.getCommandName();
+            if (name.equals("help")) {
+                continue;
+            }
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(name));
+            names.addAll(java.util.List.of(sub.getCommandSpec().aliases()));
+            for (String n : names) {
+                CommandLine branch = FenghuoCli.commandLine(new String[] {n, "--help"});
+                assertThat(branch.getSubcommands().values()).as(n).extracting(CommandLine::getCommandName)
+                        .containsOnly(name);
+                assertThat(CliRunner.run(branch, n, "--help"))
+                        .as(n).isEqualTo(CliRunner.run(FenghuoCli.commandLine(), n, "--help"));
+                assertThat(CliRunner.run(FenghuoCli.commandLine(new String[] {n, "--no-such-option"}), n, "--no-such-option"))
+                        .as(n).isEqualTo(CliRunner.run(FenghuoCli.commandLine(), n, "--no-such-option"));
+                for (CommandLine grandchild : sub.getSubcommands().values()) {
+                    String[] args = {n, grandchild.getCommandName(), "--help"};
+                    assertThat(CliRunner.run(FenghuoCli.commandLine(args), args))
+                            .as(String.join(" ", args)).isEqualTo(CliRunner.run(FenghuoCli.commandLine(), args));
+                }
+            }
+        }
+        for (String[] args : new String[][] {{}, {"--help"}, {"help"}, {"help", "decode"}, {"decdoe"}, {"-V"}}) {
+            assertThat(FenghuoCli.commandLine(args).getSubcommands()).as(String.join(" ", args))
+                    .hasSize(FenghuoCli.SUBCOMMANDS.size());
         }
     }
 

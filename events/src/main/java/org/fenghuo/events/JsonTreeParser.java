@@ -84,24 +84,32 @@ final class JsonTreeParser {
                 // dropped before its name is looked at, as it always was: a null under any name is nothing
                 continue;
             }
-            String[] segments;
-            try {
-                segments = JsonTrees.splitKey(key, path);
-            } catch (JsonTrees.PathException e) {
-                throw new EcsJsonException(e.path(), offset(p.currentTokenLocation()), e.getMessage(), null);
+            // Most names have no dot and most values are scalars: for those, no segment array and
+            // no dotted path (the path is only needed for an error or for an object's own fields).
+            boolean dotted = key.isEmpty() || key.indexOf('.') >= 0;
+            String[] segments = null;
+            int extraLevels = 0;
+            if (dotted) {
+                try {
+                    segments = JsonTrees.splitKey(key, path);
+                } catch (JsonTrees.PathException e) {
+                    throw new EcsJsonException(e.path(), offset(p.currentTokenLocation()), e.getMessage(), null);
+                }
+                // the objects its dots make sit at depth + 1 .. depth + segments - 1
+                extraLevels = segments.length - 1;
+                tooDeep(p, path, key, depth + extraLevels);
             }
-            // the objects its dots make sit at depth + 1 .. depth + segments - 1
-            tooDeep(p, child(path, key), depth + segments.length - 1);
             Object value = switch (t) {
-                case START_OBJECT -> parseObject(p, child(path, key), depth + segments.length);
-                case START_ARRAY -> parseArray(p, child(path, key), depth + segments.length);
+                case START_OBJECT -> parseObject(p, child(path, key), depth + extraLevels + 1);
+                case START_ARRAY -> parseArray(p, child(path, key), depth + extraLevels + 1);
                 default -> scalar(p, t);
             };
-            if (value == null) {
+            if (value == null || (!dotted && map.putIfAbsent(key, value) == null)) {
                 continue;
             }
             try {
-                JsonTrees.put(map, segments, 0, value, path);
+                // a dotted name, or a second value for a name (merged when both are objects, else refused)
+                JsonTrees.put(map, dotted ? segments : new String[] {key}, 0, value, path);
             } catch (JsonTrees.PathException e) {
                 throw new EcsJsonException(e.path(), offset(p.currentTokenLocation()), e.getMessage(), null);
             }
@@ -121,6 +129,12 @@ final class JsonTreeParser {
             });
         }
         return list;
+    }
+
+    private static void tooDeep(JsonParser p, String path, String key, int depth) throws EcsJsonException {
+        if (depth > MAX_DEPTH) {
+            tooDeep(p, child(path, key), depth);
+        }
     }
 
     private static void tooDeep(JsonParser p, String path, int depth) throws EcsJsonException {

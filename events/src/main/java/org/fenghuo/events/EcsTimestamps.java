@@ -32,7 +32,10 @@ final class EcsTimestamps {
     private record DayPrefix(long epochDay, byte[] text) {
     }
 
-    /** ISO-8601 UTC, e.g. {@code 2026-11-23T10:00:00.123Z}, with 6 or 9 digits when sub-millisecond. */
+    /**
+     * ISO-8601 UTC, e.g. {@code 2026-11-23T10:00:00.123Z}; sub-millisecond instants get as many
+     * fraction digits as they need (4 to 9, trailing zeros dropped).
+     */
     static String format(Instant instant) {
         byte[] ascii = formatAscii(instant);
         return ascii != null ? new String(ascii, StandardCharsets.US_ASCII)

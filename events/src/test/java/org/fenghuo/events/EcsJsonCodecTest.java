@@ -116,6 +116,20 @@ class EcsJsonCodecTest {
     }
 
     @Test
+    void aRepeatedObjectOrANestedThenDottedNameMergesIntoOneObject() throws Exception {
+        SecurityEvent repeated = EcsJsonCodec.fromJson(
+                "{\"source\":{\"ip\":\"1.1.1.1\"},\"source\":{\"port\":22,\"geo\":{\"city_name\":\"x\"}}}");
+        SecurityEvent nestedThenDotted = EcsJsonCodec.fromJson(
+                "{\"source\":{\"ip\":\"1.1.1.1\"},\"source.port\":22,\"source.geo.city_name\":\"x\"}");
+        assertThat(repeated.source().ip()).isEqualTo("1.1.1.1");
+        assertThat(repeated.source().port()).isEqualTo(22);
+        assertThat(EcsFieldPath.of("source.geo.city_name").get(repeated)).isEqualTo("x");
+        assertThat(nestedThenDotted).isEqualTo(repeated);
+        assertThatThrownBy(() -> EcsJsonCodec.fromJson("{\"source\":{\"ip\":\"1.1.1.1\"},\"source\":{\"ip\":\"2.2.2.2\"}}"))
+                .isInstanceOf(EcsJsonException.class).hasMessageStartingWith("source.ip: two values");
+    }
+
+    @Test
     void twoValuesForOneFieldAreRefusedNamingIt() {
         assertThatThrownBy(() -> EcsJsonCodec.fromJson("{\"source.ip\":\"1.1.1.1\",\"source\":{\"ip\":\"2.2.2.2\"}}"))
                 .isInstanceOf(EcsJsonException.class)

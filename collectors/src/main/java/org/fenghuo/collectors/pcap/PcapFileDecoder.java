@@ -33,6 +33,7 @@ public final class PcapFileDecoder {
                     + " malformed=" + decode.malformedTotal() + (decode.malformedTotal() > 0 ? " " + decode.malformedByReason() : "")
                     + " fragments_pending=" + decode.fragmentsPending()
                     + " flows=" + flows.created() + " evicted=" + flows.evicted()
+                    + (flows.idsMaybeShared() > 0 ? " flow_ids_maybe_shared=" + flows.idsMaybeShared() : "")
                      + " events=" + events + (app.eventsTotal() > 0 ? " (" + app.eventsLine() + ")" : "")
                     + (app.malformedTotal() > 0 ? " app_malformed=" + app.malformedTotal() + " " + app.malformedByReason() : "")
                     + (app.tcpGaps() > 0 ? " tcp_gaps=" + app.tcpGaps() : "")

@@ -20,6 +20,9 @@ final class Flow implements FlowContext {
     final boolean initiatorIsLow;
     final int ipVersion;
     final String flowId;
+    /** The flow id's inputs besides the key: its first packet's time and its {@link FlowIds} generation. */
+    final long idNanos;
+    final int generation;
     final String communityId;
     final FlowList.Node idleNode = new FlowList.Node(this);
     final FlowList.Node activeNode = new FlowList.Node(this);
@@ -39,11 +42,14 @@ final class Flow implements FlowContext {
     private String initiatorIpText;
     private String responderIpText;
 
-    Flow(FlowKey key, boolean initiatorIsLow, int ipVersion, String flowId, String communityId, long now) {
+    Flow(FlowKey key, boolean initiatorIsLow, int ipVersion, long idNanos, int generation, String communityId,
+         long now) {
         this.key = key;
         this.initiatorIsLow = initiatorIsLow;
         this.ipVersion = ipVersion;
-        this.flowId = flowId;
+        this.idNanos = idNanos;
+        this.generation = generation;
+        this.flowId = FlowIds.flowId(key, idNanos, generation);
         this.communityId = communityId;
         this.state = key.protocol() == CommunityId.TCP ? null : TcpState.NONE;
         this.segmentOpened = now;

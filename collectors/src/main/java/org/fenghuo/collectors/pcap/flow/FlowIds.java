@@ -14,6 +14,8 @@ import java.util.Base64;
 public final class FlowIds {
     /** Version 1 hashed an ASCII scheme name and fixed-width fields: two SHA-256 blocks. */
     private static final byte FLOW_ID_VERSION = 2;
+    /** Version 2's layout with the inner VLANs always present, then the generation. */
+    private static final byte FLOW_ID_VERSION_WITH_GENERATION = 3;
     /** Version, VLAN, protocol, address length, two IPv6 addresses, two ports, time, inner VLANs. */
     static final int MAX_FLOW_INPUT = 1 + 4 + 1 + 1 + 16 + 16 + 2 + 2 + 8 + 4;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -26,18 +28,23 @@ public final class FlowIds {
     /**
      * The flow's id: its key (VLAN and QinQ inner VLANs, protocol, ordered endpoints; Community ID
      * leaves VLAN out, so it alone would merge flows of two VLANs) and its first packet's time,
-     * which tells apart successive flows on one 5-tuple. The input is at most 55 bytes, so
+     * which tells apart successive flows on one 5-tuple, and for a flow that starts in the same
+     * instant (nanosecond) as an ended flow of its key started, a generation (1, 2...) that tells
+     * those apart (version 3: a rare, two-block input). Otherwise the input is at most 55 bytes, so
      * SHA-256 compresses one block (C1, which {@code decode pcap} runs on, computes SHA-256 as plain
      * Java at about 0.5 us a block); its first byte, the version 2, keeps it apart from every other
      * id input, which starts with an ASCII scheme name.
      */
-    static String flowId(FlowKey key, long firstPacketNanos) {
+    static String flowId(FlowKey key, long firstPacketNanos, int generation) {
         int len = key.addressLength();
-        ByteBuffer b = ByteBuffer.allocate(MAX_FLOW_INPUT);
-        b.put(FLOW_ID_VERSION).putInt(key.vlanId()).put((byte) key.protocol()).put((byte) len);
+        ByteBuffer b = ByteBuffer.allocate(MAX_FLOW_INPUT + 4);
+        b.put(generation == 0 ? FLOW_ID_VERSION : FLOW_ID_VERSION_WITH_GENERATION);
+        b.putInt(key.vlanId()).put((byte) key.protocol()).put((byte) len);
         b.put(key.lowAddress(), 0, len).put(key.highAddress(), 0, len);
         b.putShort((short) key.lowPort()).putShort((short) key.highPort()).putLong(firstPacketNanos);
-        if (key.innerVlans() != 0) {
+        if (generation != 0) {
+            b.putInt(key.innerVlans()).putInt(generation);
+        } else if (key.innerVlans() != 0) {
             // only QinQ flows hash the inner VLANs
             b.putInt(key.innerVlans());
         }

@@ -14,9 +14,12 @@ package org.fenghuo.collectors.pcap.flow;
  * @param ignored        packets not tracked (no 4- or 16-byte address)
  * @param active         flows held now
  * @param peak           most flows held at once
+ * @param idsMaybeShared flows whose id may equal an earlier flow's: more flows than the table's
+ *                       limit ended within one capture instant having started in it, so the
+ *                       table stopped telling their successors apart (see {@link FlowIds})
  */
 public record FlowStats(long created, long idleTimeout, long activeTimeout, long tcpEnd, long evicted,
-                        long endOfCapture, long ignored, int active, int peak) {
+                        long endOfCapture, long ignored, int active, int peak, long idsMaybeShared) {
 
     /** All records emitted. */
     public long emitted() {

@@ -45,6 +45,16 @@ public final class FlowTable {
     private final long[] emitted = new long[EndReason.values().length];
     private long now = Long.MIN_VALUE;
     private long nextSweep = Long.MIN_VALUE;
+    /**
+     * Flows that ended having started at {@link #idInstant}, by key, with the generation the next
+     * flow of that key starting at that same instant takes: a flow id hashes the key and the first
+     * packet's time, so a connection closed and reopened within one timestamp tick would otherwise
+     * share its predecessor's id (and overwrite its documents). Only the latest instant is kept:
+     * with time moving forward, no later flow can start at an earlier one.
+     */
+    private final HashMap<FlowKey, Integer> endedAtIdInstant = new HashMap<>();
+    private long idInstant = Long.MIN_VALUE;
+    private long idsMaybeShared;
     private long created;
     private long ignored;
     private int peak;
@@ -140,7 +150,7 @@ public final class FlowTable {
         return new FlowStats(created, emitted[EndReason.IDLE_TIMEOUT.ordinal()],
                 emitted[EndReason.ACTIVE_TIMEOUT.ordinal()], emitted[EndReason.TCP_END.ordinal()],
                 emitted[EndReason.EVICTED.ordinal()], emitted[EndReason.END_OF_CAPTURE.ordinal()], ignored,
-                flows.size(), peak);
+                flows.size(), peak, idsMaybeShared);
     }
 
     public FlowTableConfig config() {
@@ -188,7 +198,13 @@ public final class FlowTable {
         // a SYN-ACK or an echo reply seen first was sent by the responder: its receiver opened the
         // conversation (only echo: other ICMP "replies" such as router adverts are often unsolicited)
         boolean initiatorIsLow = lookup.fromLow() != sentByResponder(p);
-        Flow f = new Flow(key, initiatorIsLow, p.ipVersion(), FlowIds.flowId(key, p.timestampNanos()),
+        long first = p.timestampNanos();
+        if (first != idInstant) {
+            endedAtIdInstant.clear();
+            idInstant = first;
+        }
+        Integer generation = endedAtIdInstant.remove(key);
+        Flow f = new Flow(key, initiatorIsLow, p.ipVersion(), first, generation == null ? 0 : generation,
                 CommunityId.of(p, config.communityIdSeed()), now);
         flows.put(key, f);
         bySegmentStart.moveToTail(f.activeNode);
@@ -220,6 +236,13 @@ public final class FlowTable {
 
     private void end(Flow f, EndReason reason) {
         flows.remove(f.key);
+        if (f.idNanos == idInstant) {
+            if (endedAtIdInstant.size() < config.maxFlows()) {
+                endedAtIdInstant.put(f.key, f.generation + 1);
+            } else {
+                idsMaybeShared++;
+            }
+        }
         if (f == current) {
             current = null;
         }

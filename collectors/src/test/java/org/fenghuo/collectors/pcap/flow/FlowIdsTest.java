@@ -15,7 +15,7 @@ class FlowIdsTest {
     private static String idOf(TestPacket p) {
         FlowKey key = new FlowKey();
         assertThat(key.fill(p)).isTrue();
-        return FlowIds.flowId(key.copy(), p.timestampNanos());
+        return FlowIds.flowId(key.copy(), p.timestampNanos(), 0);
     }
 
     @Test
@@ -55,5 +55,18 @@ class FlowIdsTest {
         Set<String> distinct = ids.stream().collect(Collectors.toSet());
         assertThat(distinct).hasSameSizeAs(ids);
         assertThat(ids).allSatisfy(id -> assertThat(id).matches("[A-Za-z0-9_-]{22}"));
+    }
+
+    @Test
+    void aGenerationTellsApartFlowsOfOneKeyAndInstant() {
+        TestPacket p = udp(1.5, V6_HIGH, 65535, V6_LOW, 53, 80).qinq(4094, 4093);
+        FlowKey key = new FlowKey();
+        key.fill(p);
+        FlowKey stored = key.copy();
+        List<String> ids = List.of(FlowIds.flowId(stored, p.timestampNanos(), 0),
+                FlowIds.flowId(stored, p.timestampNanos(), 1), FlowIds.flowId(stored, p.timestampNanos(), 2));
+        assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).matches("[A-Za-z0-9_-]{22}"));
+        // generation 0 is the pinned version-2 id: flows that never collide keep their ids
+        assertThat(ids.get(0)).isEqualTo("kESZiLKMUNsxMpzNm13huw");
     }
 }

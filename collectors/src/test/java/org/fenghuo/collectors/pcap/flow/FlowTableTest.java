@@ -50,7 +50,7 @@ class FlowTableTest {
         assertThat(r.tcpState()).isEqualTo(TcpState.ESTABLISHED);
         assertThat(r.endReason()).isEqualTo(EndReason.END_OF_CAPTURE);
         assertThat(r.communityId()).isNotNull().startsWith("1:");
-        assertThat(table.stats()).isEqualTo(new FlowStats(1, 0, 0, 0, 0, 1, 0, 0, 1));
+        assertThat(table.stats()).isEqualTo(new FlowStats(1, 0, 0, 0, 0, 1, 0, 0, 1, 0));
     }
 
     @Test
@@ -265,7 +265,7 @@ class FlowTableTest {
 
         assertThat(out).extracting(FlowRecord::endReason).containsOnly(EndReason.END_OF_CAPTURE);
         assertThat(out).extracting(FlowRecord::protocol).containsExactly(17, 6, 1);
-        assertThat(table.stats()).isEqualTo(new FlowStats(3, 0, 0, 0, 0, 3, 0, 0, 3));
+        assertThat(table.stats()).isEqualTo(new FlowStats(3, 0, 0, 0, 0, 3, 0, 0, 3, 0));
     }
 
     @Test
@@ -350,5 +350,53 @@ class FlowTableTest {
         assertThat(table.process(odd)).isNull();
         assertThat(table.stats().ignored()).isEqualTo(1);
         assertThat(table.stats().active()).isZero();
+    }
+
+    /**
+     * A connection refused and retried within one timestamp tick: both flows start at the same
+     * instant on the same key, and a flow id hashes only those, so the second takes a generation.
+     * Before, both records were {@code <same id>:0} and the second overwrote the first's document.
+     */
+    @Test
+    void aFlowReopenedInTheInstantItsPredecessorStartedGetsItsOwnId() {
+        List<String> first = reopenedThreeTimesInOneInstant(table, out);
+        assertThat(out).hasSize(3);
+        assertThat(out).extracting(FlowRecord::startNanos).containsOnly(nanos(0));
+        assertThat(first).doesNotHaveDuplicates();
+        FlowEventMapper mapper = new FlowEventMapper(null);
+        assertThat(out).extracting(r -> mapper.toEvent(r).event().id()).doesNotHaveDuplicates();
+        assertThat(table.stats().idsMaybeShared()).isZero();
+
+        // the same packets again give the same ids: a re-read overwrites, never duplicates
+        List<FlowRecord> again = new ArrayList<>();
+        assertThat(reopenedThreeTimesInOneInstant(new FlowTable(FlowTableConfig.defaults(), again::add), again))
+                .isEqualTo(first);
+        // and the first flow of the instant keeps the id it would have had alone
+        List<FlowRecord> alone = new ArrayList<>();
+        FlowTable single = new FlowTable(FlowTableConfig.defaults(), alone::add);
+        assertThat(single.process(tcp(0, A, 40000, B, 80, SYN, 60))).isEqualTo(first.get(0));
+    }
+
+    private static List<String> reopenedThreeTimesInOneInstant(FlowTable t, List<FlowRecord> records) {
+        List<String> ids = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ids.add(t.process(tcp(0, A, 40000, B, 80, SYN, 60)));
+            t.process(tcp(0, B, 80, A, 40000, RST | ACK, 60));
+        }
+        t.flushAll();
+        assertThat(records).extracting(FlowRecord::flowId).containsExactlyInAnyOrderElementsOf(ids);
+        return ids;
+    }
+
+    @Test
+    void moreFlowsEndingInOneInstantThanTheTableHoldsAreCountedAsMaybeSharingIds() {
+        table = new FlowTable(FlowTableConfig.defaults().withMaxFlows(2), out::add);
+        for (int port = 1; port <= 5; port++) {
+            table.process(udp(0, A, port, B, 53, 80));
+        }
+        // opening flows 3, 4 and 5 evicted flows 1, 2 and 3 in the instant they started: two are
+        // remembered (the table's limit), the third is counted
+        assertThat(table.stats().evicted()).isEqualTo(3);
+        assertThat(table.stats().idsMaybeShared()).isEqualTo(1);
     }
 }

@@ -179,14 +179,17 @@ public final class AppLayer {
         output.flow = flow;
         output.app = app;
         app.flow = flow;
-        if (app.streams != null) {
-            for (Direction d : Direction.values()) {
-                app.receiving = d;
-                app.streams[d.ordinal()].finish(flow.lastSeenNanos(), app);
+        for (Direction d : Direction.values()) {
+            // what one direction's finish delivers can end the layer's interest in the flow (given
+            // up as unrecognised, or the analyzer wants no more), which lets the streams go
+            if (app.streams == null || flow.appState() != app) {
+                break;
             }
+            app.receiving = d;
+            app.streams[d.ordinal()].finish(flow.lastSeenNanos(), app);
         }
         app.releaseStreams(stats);
-        if (app.analyzer != null) {
+        if (app.analyzer != null && flow.appState() == app) {
             try {
                 app.analyzer.end(flow.lastSeenNanos(), output);
             } catch (SinkFailure e) {

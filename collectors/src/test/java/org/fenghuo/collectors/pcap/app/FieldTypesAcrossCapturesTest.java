@@ -37,7 +37,7 @@ class FieldTypesAcrossCapturesTest {
                 try (InputStream in = Files.newInputStream(file)) {
                     new PcapFileDecoder(FlowTableConfig.defaults(), StandardProtocols.all(),
                             e -> collect(tree(EcsJsonCodec.toJson(e)), "", types), l -> {
-                                if (l.reason().contains("analyzer failure")) {
+                                if (l.reason().contains("analyzer failure") || l.reason().contains("app layer failure")) {
                                     analyzerFailures.add(file + ": " + l.reason());
                                 }
                             })

@@ -74,6 +74,12 @@ public final class TestCapture {
             return this;
         }
 
+        /** The client's next {@code length} bytes are lost: they never reach the capture (a hole). */
+        public Tcp clientLost(int length) {
+            clientSeq += length;
+            return this;
+        }
+
         /** The server sends {@code payload} in one segment. */
         public Tcp server(byte[] payload) {
             packet(server, serverPort, client, clientPort, serverSeq, clientSeq, 0x18, payload);

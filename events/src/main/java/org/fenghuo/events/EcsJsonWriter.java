@@ -1,5 +1,6 @@
 package org.fenghuo.events;
 
+import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -70,8 +71,8 @@ final class EcsJsonWriter {
         o.strList(EcsNames.TAGS, e.tags());
         labels(o, e.labels(), sub(x, "labels"));
         event(o, e.event() == null ? NO_EVENT : e.event(), sub(x, "event"));
-        endpoint(o, "source", KIDS_SOURCE, e.source() == null ? NO_ENDPOINT : e.source(), sub(x, "source"));
-        endpoint(o, "destination", KIDS_DESTINATION, e.destination() == null ? NO_ENDPOINT : e.destination(),
+        endpoint(o, EcsNames.SOURCE, KIDS_SOURCE, e.source() == null ? NO_ENDPOINT : e.source(), sub(x, "source"));
+        endpoint(o, EcsNames.DESTINATION, KIDS_DESTINATION, e.destination() == null ? NO_ENDPOINT : e.destination(),
                 sub(x, "destination"));
         network(o, e.network() == null ? NO_NETWORK : e.network(), sub(x, "network"));
         observer(o, e.observer() == null ? NO_OBSERVER : e.observer(), sub(x, "observer"));
@@ -134,7 +135,7 @@ final class EcsJsonWriter {
         o.close();
     }
 
-    private static void endpoint(LazyJsonOut o, String name, Set<String> kids, SecurityEvent.Endpoint v, Map<String, Object> x)
+    private static void endpoint(LazyJsonOut o, SerializableString name, Set<String> kids, SecurityEvent.Endpoint v, Map<String, Object> x)
             throws IOException {
         o.open(name);
         o.str(EcsNames.IP, v.ip());

@@ -20,6 +20,7 @@ final class EcsNames {
     static final SerializedString CREATED = new SerializedString("created");
     static final SerializedString DATA = new SerializedString("data");
     static final SerializedString DATASET = new SerializedString("dataset");
+    static final SerializedString DESTINATION = new SerializedString("destination");
     static final SerializedString DIRECTION = new SerializedString("direction");
     static final SerializedString DNS = new SerializedString("dns");
     static final SerializedString DOMAIN = new SerializedString("domain");
@@ -88,6 +89,7 @@ final class EcsNames {
     static final SerializedString SERVER = new SerializedString("server");
     static final SerializedString SERVER_NAME = new SerializedString("server_name");
     static final SerializedString SEVERITY = new SerializedString("severity");
+    static final SerializedString SOURCE = new SerializedString("source");
     static final SerializedString START = new SerializedString("start");
     static final SerializedString STATUS_CODE = new SerializedString("status_code");
     static final SerializedString STRUCTURED_DATA = new SerializedString("structured_data");

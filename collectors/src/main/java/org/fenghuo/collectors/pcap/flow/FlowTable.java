@@ -52,7 +52,7 @@ public final class FlowTable {
      * share its predecessor's id (and overwrite its documents). Only the latest instant is kept:
      * with time moving forward, no later flow can start at an earlier one.
      */
-    private final HashMap<FlowKey, Integer> endedAtIdInstant = new HashMap<>();
+    private HashMap<FlowKey, Integer> endedAtIdInstant = new HashMap<>();
     private long idInstant = Long.MIN_VALUE;
     private long idsMaybeShared;
     private long created;
@@ -200,7 +200,10 @@ public final class FlowTable {
         boolean initiatorIsLow = lookup.fromLow() != sentByResponder(p);
         long first = p.timestampNanos();
         if (first != idInstant) {
-            endedAtIdInstant.clear();
+            if (!endedAtIdInstant.isEmpty()) {
+                // a new map, not clear(): clear() walks the whole table, which a burst leaves large
+                endedAtIdInstant = new HashMap<>();
+            }
             idInstant = first;
         }
         Integer generation = endedAtIdInstant.remove(key);

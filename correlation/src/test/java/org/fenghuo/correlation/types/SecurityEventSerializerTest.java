@@ -29,10 +29,7 @@ class SecurityEventSerializerTest {
         serializer.serialize(event, out);
         serializer.serialize(event, out);
 
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-        assertThat(serializer.deserialize(in)).isEqualTo(event);
-        assertThat(serializer.deserialize(in)).isEqualTo(event);
-        assertThat(in.available()).isZero();
+        assertReadsTheEventTwiceAndNothingMore(out.getCopyOfBuffer());
     }
 
     @Test
@@ -72,7 +69,11 @@ class SecurityEventSerializerTest {
         out.write(json);
         serializer.serialize(event, out);
 
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        assertReadsTheEventTwiceAndNothingMore(out.getCopyOfBuffer());
+    }
+
+    private void assertReadsTheEventTwiceAndNothingMore(byte[] bytes) throws IOException {
+        DataInputDeserializer in = new DataInputDeserializer(bytes);
         assertThat(serializer.deserialize(in)).isEqualTo(event);
         assertThat(serializer.deserialize(in)).isEqualTo(event);
         assertThat(in.available()).isZero();

@@ -32,8 +32,8 @@ public final class FlowIds {
      * instant (nanosecond) as an ended flow of its key started, a generation (1, 2...) that tells
      * those apart (version 3: a rare, two-block input). Otherwise the input is at most 55 bytes, so
      * SHA-256 compresses one block (C1, which {@code decode pcap} runs on, computes SHA-256 as plain
-     * Java at about 0.5 us a block); its first byte, the version 2, keeps it apart from every other
-     * id input, which starts with an ASCII scheme name.
+     * Java at about 0.5 us a block). Its first byte, the version (2, or 3 with a generation), keeps
+     * it apart from every other id input, which starts with an ASCII scheme name.
      */
     static String flowId(FlowKey key, long firstPacketNanos, int generation) {
         int len = key.addressLength();

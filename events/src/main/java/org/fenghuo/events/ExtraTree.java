@@ -2,6 +2,7 @@ package org.fenghuo.events;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
  * of the cost of an event for high-rate sources such as flow exporters.
  *
  * <p>Checks happen as values go in: a name is one or more non-empty segments ({@code "a.b"} is
- * {@code a} then {@code b}); a value is a string, number, boolean, list or map (copied and checked
+ * {@code a} then {@code b}); a value is a string, number, boolean, collection (an array) or map (copied and checked
  * like any tree, except a tree built by another {@code ExtraTree}, which is immutable and so shared);
  * null and empty lists and maps are left out; two values for one name are refused unless
  * {@link #append} asked for a list. Sub-objects that end up empty are left out by {@link #build}.
@@ -198,7 +199,8 @@ public final class ExtraTree {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value;
         }
-        if (value instanceof List<?> list) {
+        if (value instanceof Collection<?> list) {
+            // any collection, as JsonTrees takes them (a set is an array, in its iteration order);
             // complete when put, so frozen now; build() then only has sub-objects and appended lists to freeze
             return list.isEmpty() ? null : JsonTrees.freeze(JsonTrees.copyValue(list, join(name)));
         }
@@ -207,7 +209,9 @@ public final class ExtraTree {
             return tree.isEmpty() ? null : tree;
         }
         if (value instanceof Map<?, ?> map) {
-            return map.isEmpty() ? null : JsonTrees.freeze(JsonTrees.copyValue(map, join(name)));
+            Object frozen = map.isEmpty() ? null : JsonTrees.freeze(JsonTrees.copyValue(map, join(name)));
+            // a map of nulls and empty values copies to an empty one: left out like any empty map
+            return frozen instanceof Map<?, ?> copy && copy.isEmpty() ? null : frozen;
         }
         throw new JsonTrees.PathException(join(name),
                 "not a string, number, boolean, list or map: " + value.getClass().getName());

@@ -83,9 +83,23 @@ class ExtraTreeTest {
         ExtraTree tree = ExtraTree.create();
         tree.put("null", null).put("emptyList", List.of()).put("emptyMap", Map.of());
         tree.child("empty").child("deeper");
+        Map<String, Object> onlyNothing = new LinkedHashMap<>();
+        onlyNothing.put("n", null);
+        onlyNothing.put("l", List.of());
+        onlyNothing.put("m", Map.of("deeper", List.of()));
+        tree.put("mapOfNothing", onlyNothing);
         tree.put("kept", false);
         assertThat(tree.build()).containsOnlyKeys("kept");
         assertThat(ExtraTree.create().build()).isEmpty();
+    }
+
+    @Test
+    void aSetOrOtherCollectionIsAnArrayAsJsonTreesTakeIt() {
+        Map<String, Object> built = ExtraTree.create().put("s", new java.util.TreeSet<>(List.of("b", "a")))
+                .put("q", new java.util.ArrayDeque<>(List.of(1, 2))).build();
+        assertThat((List<Object>) built.get("s")).containsExactly("a", "b");
+        assertThat((List<Object>) built.get("q")).containsExactly(1, 2);
+        assertThat(built).isEqualTo(JsonTrees.immutableCopy(Map.of("s", List.of("a", "b"), "q", List.of(1, 2))));
     }
 
     @Test

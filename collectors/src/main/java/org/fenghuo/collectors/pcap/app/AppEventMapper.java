@@ -1,7 +1,6 @@
 package org.fenghuo.collectors.pcap.app;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.fenghuo.collectors.pcap.flow.FlowContext;
 import org.fenghuo.events.ExtraTree;
@@ -54,25 +53,20 @@ public final class AppEventMapper {
     }
 
     /**
-     * The analyzers' extra fields (dotted names, scalars or lists of scalars) built in canonical form,
-     * which the event takes as it is: a map of dotted names would be split and deep-copied by
-     * {@code build()} (an eighth of the CPU per Modbus transaction). Other values (a map, a set, a
-     * null in a list) keep the builder's own path, whose rules for them (merging, sets as arrays)
-     * differ.
+     * The analyzers' extra fields (dotted names) built in canonical form, which the event takes as it
+     * is: a map of dotted names would be split and deep-copied by {@code build()} (an eighth of the CPU
+     * per Modbus transaction). A map value keeps the builder's own path, which merges it with dotted
+     * names below it where {@link ExtraTree} refuses that.
      */
     static Map<String, Object> canonical(Map<String, Object> dotted) {
         for (Object v : dotted.values()) {
-            if (v instanceof List<?> list ? !list.stream().allMatch(AppEventMapper::isScalar) : !isScalar(v)) {
+            if (v instanceof Map<?, ?>) {
                 return dotted;
             }
         }
         ExtraTree extra = ExtraTree.create();
         dotted.forEach(extra::put);
         return extra.build();
-    }
-
-    private static boolean isScalar(Object v) {
-        return v instanceof String || v instanceof Number || v instanceof Boolean;
     }
 
     static String eventId(String flowId, long sequence) {

@@ -93,6 +93,55 @@ class LauncherIT {
         assertThat(tieredStopAtLevel(run(override, "decode", "--help"))).isEqualTo("4");
     }
 
+    @Test
+    void classPathPutsFenghuoAndPicocliFirstAndTheStartUpArchiveMaps() throws Exception {
+        Path classes = home.resolve("classes.txt");
+        // -Xshare:on: the JVM refuses to start when the archive cannot be mapped, e.g. because the
+        // class path differs from the one the package-time training run wrote it with
+        Map<String, String> opts = Map.of("FENGHUO_JAVA_OPTS",
+                "-Xshare:on -XshowSettings:properties -Xlog:class+load=info:file=" + classes);
+        Run decode = run(opts, "decode", "pcap", "--protocols", "none",
+                DIST.resolve("samples").resolve("demo.pcap").toString());
+        assertThat(decode.exitCode()).as(decode.err()).isZero();
+
+        List<String> classPath = classPath(decode.err());
+        List<String> names = classPath.stream().map(entry -> Path.of(entry).getFileName().toString()).toList();
+        List<String> jars;
+        try (var files = Files.list(DIST.resolve("lib"))) {
+            jars = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().toList();
+        }
+        assertThat(names).as("every jar once").containsExactlyInAnyOrderElementsOf(jars);
+        int fenghuoJars = (int) jars.stream().filter(n -> n.startsWith("fenghuo-")).count();
+        assertThat(names.subList(0, fenghuoJars)).allMatch(n -> n.startsWith("fenghuo-"));
+        assertThat(names.get(fenghuoJars)).startsWith("picocli-");
+        assertThat(names.subList(fenghuoJars + 1, names.size())).isSorted();
+        assertThat(decode.err()).contains("picocli.disable.closures = true");
+
+        List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
+        for (String name : List.of("org.fenghuo.deploy.cli.FenghuoCli", "org.fenghuo.collectors.pcap.capture.PcapReader")) {
+            assertThat(loaded).as("%s from the archive", name)
+                    .anyMatch(line -> line.contains(" " + name + " source: shared objects file"));
+        }
+    }
+
+    /** {@code java.class.path} from {@code -XshowSettings:properties}: the first entry after '=', then one per line. */
+    private static List<String> classPath(String settings) {
+        List<String> entries = new ArrayList<>();
+        boolean inside = false;
+        for (String line : settings.lines().toList()) {
+            if (line.startsWith("    java.class.path = ")) {
+                entries.add(line.substring(line.indexOf('=') + 2));
+                inside = true;
+            } else if (inside && line.startsWith("        ")) {
+                entries.add(line.strip());
+            } else {
+                inside = false;
+            }
+        }
+        assertThat(entries).as("java.class.path in -XshowSettings output").isNotEmpty();
+        return entries;
+    }
+
     private static String tieredStopAtLevel(Run run) {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return run.out().lines()

@@ -1,6 +1,5 @@
 package org.fenghuo.deploy.cli;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.fenghuo.collectors.deadletter.JsonLinesDeadLetterSink;
 import org.fenghuo.collectors.pcap.PcapFileDecoder;
+import org.fenghuo.collectors.pcap.capture.CaptureFileStream;
 import org.fenghuo.collectors.pcap.app.AppProtocols;
 import org.fenghuo.collectors.pcap.app.StandardProtocols;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
@@ -219,7 +219,7 @@ final class DecodePcapCommand implements Callable<Integer> {
         held.toFile().deleteOnExit(); // also when Ctrl-C ends the run mid-file
         AutoCloseable[] progress = new AutoCloseable[1];
         try (OutputStream heldOut = new BufferedOutputStream(Files.newOutputStream(held), 1 << 16);
-             InputStream in = ProgressReporter.wrap(new BufferedInputStream(Files.newInputStream(file), 1 << 20),
+             InputStream in = ProgressReporter.wrap(CaptureFileStream.open(file),
                      file.getFileName().toString(), Files.size(file), spec.commandLine().getErr(), progress)) {
             EcsJsonCodec.LineWriter heldLines = EcsJsonCodec.lineWriter(heldOut);
             PcapFileDecoder decoder = new PcapFileDecoder(FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen,

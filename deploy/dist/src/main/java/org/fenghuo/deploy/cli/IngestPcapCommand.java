@@ -1,6 +1,5 @@
 package org.fenghuo.deploy.cli;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -14,6 +13,7 @@ import org.fenghuo.collectors.input.EventSinkException;
 import org.fenghuo.collectors.output.KafkaEventSink;
 import org.fenghuo.collectors.output.KafkaSinkConfig;
 import org.fenghuo.collectors.pcap.PcapFileDecoder;
+import org.fenghuo.collectors.pcap.capture.CaptureFileStream;
 import org.fenghuo.collectors.pcap.app.StandardProtocols;
 import org.fenghuo.collectors.pcap.flow.FlowTableConfig;
 import picocli.CommandLine.Command;
@@ -55,7 +55,7 @@ final class IngestPcapCommand implements Callable<Integer> {
             PcapFileDecoder decoder = new PcapFileDecoder(FlowTableConfig.defaults().withMaxFlows(maxFlows),
                     StandardProtocols.all(), sink::event, sink);
             for (Path file : files) {
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+                try (InputStream in = CaptureFileStream.open(file)) {
                     err.println(decoder.decode(file, in).toStatusLine());
                 }
             }

@@ -1,0 +1,142 @@
+package org.fenghuo.collectors.pcap.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaptureFileStreamTest {
+    @TempDir
+    Path dir;
+
+    private Path fileOf(int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        Path file = dir.resolve("capture-" + size + ".pcap");
+        Files.write(file, bytes);
+        return file;
+    }
+
+    /** Reads in odd-sized pieces so reads straddle the window boundaries. */
+    private static byte[] readAll(InputStream in, int piece) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[piece + 3];
+        int n;
+        while ((n = in.read(buf, 3, piece)) >= 0) {
+            out.write(buf, 3, n);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void readsEveryByteAcrossWindows() throws IOException {
+        Path file = fileOf(10_000);
+        for (long window : new long[] {1, 7, 4096, 9_999, 10_000, 1 << 20}) {
+            try (InputStream in = CaptureFileStream.open(file, window)) {
+                assertThat(in).isInstanceOf(CaptureFileStream.class);
+                assertThat(in.available()).isEqualTo(10_000);
+                assertThat(readAll(in, 333)).as("window %d", window).isEqualTo(Files.readAllBytes(file));
+                assertThat(in.read()).isEqualTo(-1);
+                assertThat(in.available()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void emptyFileEndsAtOnce() throws IOException {
+        try (InputStream in = CaptureFileStream.open(fileOf(0))) {
+            assertThat(in.read(new byte[8], 0, 8)).isEqualTo(-1);
+            assertThat(in.read(new byte[8], 0, 0)).isZero();
+        }
+    }
+
+    @Test
+    void singleBytesAndSkipsMatchTheFile() throws IOException {
+        Path file = fileOf(1000);
+        byte[] bytes = Files.readAllBytes(file);
+        try (InputStream in = CaptureFileStream.open(file, 64)) {
+            assertThat(in.read()).isEqualTo(bytes[0] & 0xFF);
+            assertThat(in.skip(10)).isEqualTo(10);
+            assertThat(in.read()).isEqualTo(bytes[11] & 0xFF);
+            assertThat(in.skip(200)).as("past the mapped window").isEqualTo(200);
+            assertThat(in.read()).isEqualTo(bytes[212] & 0xFF);
+            assertThat(in.skip(5000)).as("only what is left").isEqualTo(1000 - 213);
+            assertThat(in.read()).isEqualTo(-1);
+            assertThat(in.skip(1)).isZero();
+        }
+    }
+
+    @Test
+    void aFileCutShorterWhileReadGivesAnIoExceptionNotACrash() throws IOException {
+        Path file = fileOf(64 * 1024);
+        try (InputStream in = CaptureFileStream.open(file, 16 * 1024)) {
+            byte[] buf = new byte[4096];
+            assertThat(in.read(buf, 0, buf.length)).isEqualTo(4096);
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(1024);
+            }
+            assertThatThrownBy(() -> readAll(in, 4096)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("shrank to 1024 bytes");
+        }
+    }
+
+    @Test
+    void closedStreamRefusesReads() throws IOException {
+        InputStream in = CaptureFileStream.open(fileOf(100));
+        in.close();
+        in.close();
+        assertThatThrownBy(() -> in.read(new byte[4], 0, 4)).isInstanceOf(IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void notARegularFileIsReadAsAPlainStream() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, new byte[] {1, 2, 3});
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        try (InputStream in = CaptureFileStream.open(fifo)) {
+            assertThat(in).isNotInstanceOf(CaptureFileStream.class);
+            assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
+        }
+        writer.join();
+    }
+
+    @Test
+    void capturesReadThroughItDecodeAsFromMemory() throws IOException {
+        byte[] capture = CaptureWriter.pcap(java.nio.ByteOrder.LITTLE_ENDIAN, PcapReader.MAGIC_MICROS, 65535, 1)
+                .record(1_700_000_000L, 1, CaptureWriter.payload(60, 1))
+                .record(1_700_000_001L, 2, CaptureWriter.payload(1514, 2))
+                .record(1_700_000_002L, 3, CaptureWriter.payload(42, 3))
+                .toBytes();
+        Path file = dir.resolve("three.pcap");
+        Files.write(file, capture);
+        java.util.List<String> fromMemory = new java.util.ArrayList<>();
+        CaptureStats memoryStats = CaptureReader.read(new java.io.ByteArrayInputStream(capture),
+                (link, nanos, wire, data, offset, length) -> fromMemory.add(nanos + " " + java.util.HexFormat.of()
+                        .formatHex(data, offset, offset + length)), (kind, offset, reason) -> { });
+        java.util.List<String> mapped = new java.util.ArrayList<>();
+        try (InputStream in = CaptureFileStream.open(file, 100)) {
+            CaptureStats mappedStats = CaptureReader.read(in, (link, nanos, wire, data, offset, length) -> mapped.add(
+                    nanos + " " + java.util.HexFormat.of().formatHex(data, offset, offset + length)),
+                    (kind, offset, reason) -> { });
+            assertThat(mappedStats).isEqualTo(memoryStats);
+        }
+        assertThat(mapped).hasSize(3).isEqualTo(fromMemory);
+    }
+}

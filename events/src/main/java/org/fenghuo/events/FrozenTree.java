@@ -101,6 +101,6 @@ final class FrozenTree extends AbstractMap<String, Object> implements Serializab
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        return new IndexedEntrySet(size, i -> (String) slots[2 * i], i -> slots[2 * i + 1]);
+        return IndexedEntrySet.interleaved(slots, size);
     }
 }

@@ -182,7 +182,7 @@ public record AppEvent(long timestampNanos, String protocol, String action, List
 
         @Override
         public Set<Map.Entry<String, Object>> entrySet() {
-            return new IndexedEntrySet(size, i -> keys[i], i -> values[i]);
+            return IndexedEntrySet.of(keys, values, size);
         }
     }
 }

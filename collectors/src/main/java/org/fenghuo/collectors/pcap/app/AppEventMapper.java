@@ -59,13 +59,14 @@ public final class AppEventMapper {
      * names below it where {@link ExtraTree} refuses that.
      */
     static Map<String, Object> canonical(Map<String, Object> dotted) {
-        for (Object v : dotted.values()) {
-            if (v instanceof Map<?, ?>) {
+        ExtraTree extra = ExtraTree.create();
+        // a loop, not forEach(extra::put): see IndexedEntrySet on capturing lambdas under C1
+        for (Map.Entry<String, Object> e : dotted.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?>) {
                 return dotted;
             }
+            extra.put(e.getKey(), e.getValue());
         }
-        ExtraTree extra = ExtraTree.create();
-        dotted.forEach(extra::put);
         return extra.build();
     }
 

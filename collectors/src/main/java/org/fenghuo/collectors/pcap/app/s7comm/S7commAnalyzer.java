@@ -43,12 +43,14 @@ final class S7commAnalyzer implements AppAnalyzer {
     private boolean foreign;
     private Direction current;
     private AppOutput out;
+    /** One sink per analyzer, not a method reference per call (see IndexedEntrySet on lambdas under C1). */
+    private final TpktFramer.Sink tpktSink = this::tpkt;
 
     @Override
     public void data(Direction direction, byte[] data, int off, int len, long ts, AppOutput output) {
         current = direction;
         out = output;
-        sides[direction.ordinal()].framer.feed(data, off, len, ts, output, this::tpkt);
+        sides[direction.ordinal()].framer.feed(data, off, len, ts, output, tpktSink);
     }
 
     @Override

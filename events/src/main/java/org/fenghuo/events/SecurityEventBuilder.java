@@ -219,7 +219,7 @@ public final class SecurityEventBuilder {
             return new SecurityEvent(timestamp, message, tags, labels, event, source, destination, network, observer,
                     host, user, process, log, dns, http, url, userAgent, tls, fenghuo, null);
         }
-        checkNotModelled(x, "");
+        checkNotModelled(x, EcsFields.MODELLED_ROOT);
         return built;
     }
 
@@ -229,25 +229,26 @@ public final class SecurityEventBuilder {
      * (which is what the reader produces); anything at a modelled name would be shadowed.
      */
     @SuppressWarnings("unchecked")
-    private static void checkNotModelled(Map<String, Object> tree, String path) {
+    private static void checkNotModelled(Map<String, Object> tree, EcsFields.ModelledName here) {
         // Every name checked below (modelled fields and objects, labels, structured data, dns.answers) is a
-        // modelled child of its parent, so other keys (most of extra) are passed over without building their name.
-        Set<String> modelledHere = EcsFields.childrenOf(path);
+        // modelled child of its parent, so other keys (most of extra) are passed over at one lookup each.
+        Map<String, EcsFields.ModelledName> modelledHere = here.children();
         for (Map.Entry<String, Object> e : tree.entrySet()) {
-            if (!modelledHere.contains(e.getKey())) {
+            EcsFields.ModelledName child = modelledHere.get(e.getKey());
+            if (child == null) {
                 continue;
             }
-            String name = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            String name = child.path();
             Object value = e.getValue();
             if (name.equals("labels") || name.equals("log.syslog.structured_data")) {
                 require(value instanceof Map<?, ?>, name, "an object");
             } else if (name.equals("dns.answers")) {
                 require(value instanceof List<?>, name, "a list aligned with the modelled answers");
-            } else if (EcsFields.GETTERS.containsKey(name)) {
+            } else if (child.field()) {
                 throw new IllegalArgumentException(name + " is a modelled field; set it on its component, not in extra");
-            } else if (EcsFields.isModelledObject(name)) {
+            } else if (child.object()) {
                 require(value instanceof Map<?, ?>, name, "an object");
-                checkNotModelled((Map<String, Object>) value, name);
+                checkNotModelled((Map<String, Object>) value, child);
             }
         }
     }

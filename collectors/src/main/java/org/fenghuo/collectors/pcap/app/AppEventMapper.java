@@ -71,7 +71,8 @@ public final class AppEventMapper {
     }
 
     static String eventId(String flowId, long sequence) {
-        return flowId + '.' + sequence;
+        // sized up front: a default-sized builder grows (and copies) twice for every event
+        return new StringBuilder(flowId.length() + 21).append(flowId).append('.').append(sequence).toString();
     }
 
     private static Instant instant(long epochNanos) {

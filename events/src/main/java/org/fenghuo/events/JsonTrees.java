@@ -68,9 +68,15 @@ final class JsonTrees {
 
     /** True for the values a tree drops: null, an empty map, an empty list. */
     static boolean isAbsent(Object value) {
-        return value == null
-                || value instanceof Map<?, ?> m && m.isEmpty()
-                || value instanceof Collection<?> c && c.isEmpty();
+        // scalars first, by class: an interface test (Map, Collection) that fails on a String scans
+        // all its interfaces on every call (JDK 17's secondary-supers check), and most values are scalars
+        if (value == null) {
+            return true;
+        }
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return false;
+        }
+        return value instanceof Map<?, ?> m ? m.isEmpty() : value instanceof Collection<?> c && c.isEmpty();
     }
 
     /** Copies into mutable maps first, so merging dotted keys never re-copies; frozen at the end. */

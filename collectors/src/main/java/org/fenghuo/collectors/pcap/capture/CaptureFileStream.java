@@ -8,6 +8,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,16 @@ import java.util.Objects;
  *
  * <p>Windows of {@link #WINDOW} bytes are mapped in turn and each is unmapped as soon as it is read,
  * so a capture of any size holds one mapping at a time. The length is the file's at {@link #open}:
- * bytes appended later are not read. A file cut shorter while it is read gives an
- * {@link IOException}: each read checks the file's length before it copies. Only a file cut within
- * the microseconds between that check and the copy still ends the read with the JVM's
- * {@link InternalError} for a fault in a mapping.
+ * bytes appended later are not read. A file that cannot be mapped (a FIFO, {@code /dev/stdin}, a
+ * file of {@code /proc} or {@code /sys} that reports no length, a file system without mmap) is read
+ * as a plain stream instead, from where mapping stopped.
+ *
+ * <p>A file cut shorter while it is read gives an {@link IOException}: each read checks the length
+ * before it copies, and a fault while copying from a mapping (the file cut during the copy, a disk
+ * or network file system error), which the JVM raises as an {@link InternalError}, is turned into
+ * one. The JVM may raise that error a little after the copy instead, outside this class; that
+ * ends the run with the error rather than a dead letter. Reads and {@link #close} are synchronized,
+ * so a close from another thread waits for a copy in progress instead of unmapping under it.
  */
 public final class CaptureFileStream extends InputStream {
     static final long WINDOW = 64L << 20;
@@ -36,6 +43,8 @@ public final class CaptureFileStream extends InputStream {
     private final long size;
     private final long window;
     private MappedByteBuffer mapped;
+    /** Set when mapping failed: the rest of the file is read through this plain stream. */
+    private InputStream plain;
     /** Offset in the file of {@code mapped}'s first byte. */
     private long mappedAt;
     /** Offset in the file of the next byte to read. */
@@ -63,7 +72,12 @@ public final class CaptureFileStream extends InputStream {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return new CaptureFileStream(file, channel, channel.size(), window);
+            long size = channel.size();
+            if (size == 0) {
+                // empty, or a /proc or /sys file whose length says nothing about its contents
+                return Channels.newInputStream(channel);
+            }
+            return new CaptureFileStream(file, channel, size, window);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -77,30 +91,37 @@ public final class CaptureFileStream extends InputStream {
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws IOException {
+    public synchronized int read(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
         ensureOpen();
         if (len == 0) {
             return 0;
         }
         if (!mapNext()) {
-            return -1;
+            return plain == null ? -1 : plain.read(b, off, len);
         }
         int n = Math.min(len, mapped.remaining());
-        // Copying from a mapping past the file's end faults (SIGBUS), which the JVM reports as an
-        // InternalError at some later point of this thread, not here; so check the length first.
-        // One fstat per read: reads are large (the capture reader asks for up to 1 MiB at a time).
+        // One fstat per read (reads are large: the capture reader asks for up to 1 MiB at a time), so
+        // a file already cut shorter is reported here rather than by a fault in the copy.
         if (channel.size() < next + n) {
-            throw shrank();
+            throw shrank(null);
         }
-        mapped.get(b, off, n);
+        try {
+            mapped.get(b, off, n);
+        } catch (InternalError fault) {
+            // SIGBUS while copying from the mapping: the file was cut during the copy, or the read failed
+            throw shrank(fault);
+        }
         next += n;
         return n;
     }
 
     @Override
-    public long skip(long n) throws IOException {
+    public synchronized long skip(long n) throws IOException {
         ensureOpen();
+        if (plain != null) {
+            return plain.skip(n);
+        }
         long skipped = Math.max(0, Math.min(n, size - next));
         next += skipped;
         if (mapped != null && next < mappedAt + mapped.capacity()) {
@@ -112,13 +133,13 @@ public final class CaptureFileStream extends InputStream {
     }
 
     @Override
-    public int available() throws IOException {
+    public synchronized int available() throws IOException {
         ensureOpen();
-        return (int) Math.min(Integer.MAX_VALUE, size - next);
+        return plain != null ? plain.available() : (int) Math.min(Integer.MAX_VALUE, size - next);
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
             unmap();
@@ -126,8 +147,11 @@ public final class CaptureFileStream extends InputStream {
         }
     }
 
-    /** @return false at the end of the file */
+    /** @return true when {@code mapped} has bytes; false at the end of the file or once reading plainly */
     private boolean mapNext() throws IOException {
+        if (plain != null) {
+            return false;
+        }
         if (mapped != null && mapped.hasRemaining()) {
             return true;
         }
@@ -135,8 +159,14 @@ public final class CaptureFileStream extends InputStream {
         if (next >= size) {
             return false;
         }
+        try {
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, next, Math.min(window, size - next));
+        } catch (IOException | UnsupportedOperationException cannotMap) {
+            // e.g. ENODEV from a FUSE file system with direct I/O: read the rest as a plain stream
+            plain = Channels.newInputStream(channel.position(next));
+            return false;
+        }
         mappedAt = next;
-        mapped = channel.map(FileChannel.MapMode.READ_ONLY, mappedAt, Math.min(window, size - mappedAt));
         return true;
     }
 
@@ -152,9 +182,13 @@ public final class CaptureFileStream extends InputStream {
         }
     }
 
-    private IOException shrank() throws IOException {
-        return new IOException(file + " shrank to " + channel.size() + " bytes while being read (it had " + size
-                + " when opened)");
+    private IOException shrank(Throwable fault) throws IOException {
+        long now = channel.size();
+        if (fault != null && now >= size) {
+            return new IOException(file + ": read error at byte " + next + " of a mapped window", fault);
+        }
+        return new IOException(file + " shrank to " + now + " bytes while being read (it had " + size
+                + " when opened)", fault);
     }
 
     private void ensureOpen() throws IOException {

@@ -90,6 +90,44 @@ class CaptureFileStreamTest {
     }
 
     @Test
+    void aFileThatReportsNoLengthIsReadAsAPlainStream() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(status), "no /proc here");
+        try (InputStream in = CaptureFileStream.open(status)) {
+            assertThat(in).isNotInstanceOf(CaptureFileStream.class);
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)).contains("Name:");
+        }
+    }
+
+    @Test
+    void aCloseFromAnotherThreadWaitsForTheCopyInsteadOfUnmappingUnderIt() throws Exception {
+        // Without the wait this crashes the JVM (a copy from an unmapped window), failing the whole run.
+        Path file = dir.resolve("big.pcap");
+        Files.write(file, new byte[32 << 20]);
+        for (int round = 0; round < 20; round++) {
+            InputStream in = CaptureFileStream.open(file, 4 << 20);
+            java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                byte[] buf = new byte[1 << 20];
+                try {
+                    while (in.read(buf, 0, buf.length) >= 0) {
+                        // keep copying until the stream ends or is closed
+                    }
+                } catch (IOException e) {
+                    ended.set(e);
+                }
+            });
+            reader.start();
+            Thread.sleep(round % 3);
+            in.close();
+            reader.join();
+            if (ended.get() != null) {
+                assertThat(ended.get()).hasMessageContaining("closed");
+            }
+        }
+    }
+
+    @Test
     void closedStreamRefusesReads() throws IOException {
         InputStream in = CaptureFileStream.open(fileOf(100));
         in.close();

@@ -218,9 +218,10 @@ final class DecodePcapCommand implements Callable<Integer> {
         Path held = Files.createTempFile("fenghuo-pcap-events", ".ndjson");
         held.toFile().deleteOnExit(); // also when Ctrl-C ends the run mid-file
         AutoCloseable[] progress = new AutoCloseable[1];
+        long size = Files.size(file); // before the file is opened, so a failure here leaks nothing
         try (OutputStream heldOut = new BufferedOutputStream(Files.newOutputStream(held), 1 << 16);
              InputStream in = ProgressReporter.wrap(CaptureFileStream.open(file),
-                     file.getFileName().toString(), Files.size(file), spec.commandLine().getErr(), progress)) {
+                     file.getFileName().toString(), size, spec.commandLine().getErr(), progress)) {
             EcsJsonCodec.LineWriter heldLines = EcsJsonCodec.lineWriter(heldOut);
             PcapFileDecoder decoder = new PcapFileDecoder(FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen,
                     event -> ("pcap.flow".equals(event.event().dataset()) ? stdoutLines : heldLines).write(event),

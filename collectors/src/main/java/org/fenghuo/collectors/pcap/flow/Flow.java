@@ -180,9 +180,6 @@ final class Flow implements FlowContext {
     }
 
     FlowRecord toRecord(EndReason reason) {
-        int len = key.addressLength();
-        byte[] init = initiatorIsLow ? key.lowAddress() : key.highAddress();
-        byte[] resp = initiatorIsLow ? key.highAddress() : key.lowAddress();
         int initPort = initiatorIsLow ? key.lowPort() : key.highPort();
         int respPort = initiatorIsLow ? key.highPort() : key.lowPort();
         boolean ports = CommunityId.hasPorts(key.protocol());
@@ -190,7 +187,7 @@ final class Flow implements FlowContext {
                 : packets[REVERSE] == 0 ? first[FORWARD] : Math.min(first[FORWARD], first[REVERSE]);
         long end = Math.max(last[FORWARD], last[REVERSE]);
         return new FlowRecord(flowId, segment, key.vlanId(), ipVersion, key.protocol(),
-                IpText.format(init, 0, len), ports ? initPort : 0, IpText.format(resp, 0, len), ports ? respPort : 0,
+                initiatorIp(), ports ? initPort : 0, responderIp(), ports ? respPort : 0,
                 direction(FORWARD), direction(REVERSE), start, end, state(), reason, communityId, appProtocol);
     }
 

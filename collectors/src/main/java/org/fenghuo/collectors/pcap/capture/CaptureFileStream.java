@@ -2,10 +2,8 @@ package org.fenghuo.collectors.pcap.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.Channels;
@@ -36,7 +34,8 @@ import java.util.Objects;
  */
 public final class CaptureFileStream extends InputStream {
     static final long WINDOW = 64L << 20;
-    private static final MethodHandle UNMAP = unmapHandle();
+    private static final Object UNSAFE = unsafe();
+    private static final Method UNMAP = invokeCleaner(UNSAFE);
 
     private final Path file;
     private final FileChannel channel;
@@ -175,8 +174,8 @@ public final class CaptureFileStream extends InputStream {
         mapped = null;
         if (done != null && UNMAP != null) {
             try {
-                UNMAP.invokeExact((ByteBuffer) done);
-            } catch (Throwable e) {
+                UNMAP.invoke(UNSAFE, done);
+            } catch (ReflectiveOperationException | RuntimeException e) {
                 // Not unmapped now: the garbage collector unmaps it when the buffer is unreachable.
             }
         }
@@ -201,16 +200,22 @@ public final class CaptureFileStream extends InputStream {
      * {@code sun.misc.Unsafe.invokeCleaner}, the one way to unmap a buffer now rather than at some
      * later garbage collection (Java 17 has no public unmap). Null when absent; then mappings wait for
      * the collector, which is correct but holds address space and page-cache mappings longer.
+     * Called by reflection, not through a method handle: a handle's first call spins classes, ~10 ms
+     * of a one-file decode's start, and a run makes only a few calls (one per window).
      */
-    private static MethodHandle unmapHandle() {
+    private static Method invokeCleaner(Object unsafe) {
         try {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+            return unsafe == null ? null : unsafe.getClass().getMethod("invokeCleaner", ByteBuffer.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Object unsafe() {
+        try {
+            Field theUnsafe = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
             theUnsafe.setAccessible(true);
-            Object unsafe = theUnsafe.get(null);
-            return MethodHandles.lookup()
-                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
-                    .bindTo(unsafe);
+            return theUnsafe.get(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -52,6 +52,21 @@ class CaptureFileStreamTest {
     }
 
     @Test
+    void eachWindowIsUnmappedOnceRead() throws IOException {
+        Path maps = Path.of("/proc/self/maps");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(maps), "no /proc/self/maps here");
+        Path file = fileOf(1 << 20);
+        try (InputStream in = CaptureFileStream.open(file, 64 << 10)) {
+            byte[] buf = new byte[100_000];
+            assertThat(in.read(buf, 0, buf.length)).isEqualTo(64 << 10);
+            assertThat(Files.readString(maps)).as("the window being read is mapped").contains(file.toString());
+            readAll(in, 100_000);
+            // 16 windows read: without an unmap they would stay mapped until some garbage collection
+            assertThat(Files.readString(maps)).doesNotContain(file.toString());
+        }
+    }
+
+    @Test
     void emptyFileEndsAtOnce() throws IOException {
         try (InputStream in = CaptureFileStream.open(fileOf(0))) {
             assertThat(in.read(new byte[8], 0, 8)).isEqualTo(-1);

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Writes demo.pcap: a few synthetic flows (DNS over UDP and IPv6, HTTP, ICMP echo, and a Modbus/TCP
-session reading then writing a holding register of a PLC) for the quick start
-(`./fenghuo decode pcap samples/demo.pcap`) and for the package-time training run that fills the
-class-data-sharing archive with the classes `decode pcap` loads.
+"""Writes demo.pcap: a few synthetic flows, one or more per protocol Fenghuo decodes (DNS over UDP and
+IPv6, HTTP, ICMP echo, a Modbus/TCP session reading then writing a holding register of a PLC, TLS
+ClientHello/ServerHello, SSH banners, a DNP3 class-0 poll, an S7comm setup and read, an IEC 104
+start and general interrogation), a UDP datagram in two IPv4 fragments, and one malformed packet
+(an IPv4 header length below the minimum), which `decode pcap` counts and dead-letters. For the
+quick start (`./fenghuo decode pcap samples/demo.pcap`) and for the package-time training run that
+fills the class-data-sharing archive with the classes `decode pcap` loads.
 Regenerate with: python3 make-demo-pcap.py > demo.pcap"""
 import struct, sys
 
@@ -71,6 +74,103 @@ for src, dst, data in mb:
     sport, dport = (51000, 502) if d == 0 else (502, 51000)
     frames.append(eth(ipv4(src, dst, 6, tcp(sport, dport, seq[d], seq[1 - d], PSH | ACK, data))))
     seq[d] += len(data)
+
+def session(client, server, cport, sport, exchanges, isn=(30000, 70000)):
+    """A TCP session: handshake, each (from_client, data) segment in turn, then FIN both ways."""
+    seq = {0: isn[0], 1: isn[1]}
+    got = [eth(ipv4(client, server, 6, tcp(cport, sport, seq[0], 0, SYN))),
+           eth(ipv4(server, client, 6, tcp(sport, cport, seq[1], seq[0] + 1, SYN | ACK)))]
+    seq[0] += 1
+    seq[1] += 1
+    got.append(eth(ipv4(client, server, 6, tcp(cport, sport, seq[0], seq[1], ACK))))
+    for from_client, data in exchanges:
+        d = 0 if from_client else 1
+        src, dst, sp, dp = (client, server, cport, sport) if from_client else (server, client, sport, cport)
+        got.append(eth(ipv4(src, dst, 6, tcp(sp, dp, seq[d], seq[1 - d], PSH | ACK, data))))
+        seq[d] += len(data)
+    got.append(eth(ipv4(client, server, 6, tcp(cport, sport, seq[0], seq[1], FIN | ACK))))
+    got.append(eth(ipv4(server, client, 6, tcp(sport, cport, seq[1], seq[0] + 1, FIN | ACK))))
+    got.append(eth(ipv4(client, server, 6, tcp(cport, sport, seq[0] + 1, seq[1] + 1, ACK))))
+    return got
+
+# SSH: the two banners.
+frames += session(C, S, 50100, 22, [(True, b'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n'),
+                                    (False, b'SSH-2.0-OpenSSH_8.9p1 Ubuntu-3ubuntu0.10\r\n')])
+
+# TLS 1.3: a ClientHello with SNI and ALPN, and the ServerHello.
+def ext(kind, body):
+    return struct.pack('!HH', kind, len(body)) + body
+def handshake(kind, body):
+    msg = bytes([kind]) + len(body).to_bytes(3, 'big') + body
+    return b'\x16\x03\x01' + struct.pack('!H', len(msg)) + msg
+sni = b'\x00' + struct.pack('!H', len(b'demo.example.com')) + b'demo.example.com'
+client_exts = (ext(0, struct.pack('!H', len(sni)) + sni)
+               + ext(10, struct.pack('!HHH', 4, 0x001d, 0x0017))
+               + ext(11, b'\x01\x00')
+               + ext(13, struct.pack('!HHHH', 6, 0x0403, 0x0804, 0x0401))
+               + ext(16, struct.pack('!H', 12) + b'\x02h2\x08http/1.1')
+               + ext(43, b'\x04\x03\x04\x03\x03'))
+client_hello = (b'\x03\x03' + bytes(range(32)) + b'\x00' + struct.pack('!HHHH', 6, 0x1301, 0x1302, 0xc02f)
+                + b'\x01\x00' + struct.pack('!H', len(client_exts)) + client_exts)
+server_exts = ext(43, b'\x03\x04')
+server_hello = (b'\x03\x03' + bytes(range(32, 64)) + b'\x00' + struct.pack('!H', 0x1301) + b'\x00'
+                + struct.pack('!H', len(server_exts)) + server_exts)
+frames += session(C, S, 50200, 443, [(True, handshake(1, client_hello)), (False, handshake(2, server_hello))])
+
+# DNP3: a master polls class 0 (READ group 60 variation 1, all objects); the outstation responds.
+def dnp3_crc(data):
+    crc = 0
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA6BC if crc & 1 else crc >> 1
+    return struct.pack('<H', ~crc & 0xFFFF)
+def dnp3(control, dst, src, user):
+    header = b'\x05\x64' + bytes([5 + len(user), control]) + struct.pack('<HH', dst, src)
+    body = b''.join(user[i:i + 16] + dnp3_crc(user[i:i + 16]) for i in range(0, len(user), 16))
+    return header + dnp3_crc(header) + body
+poll = dnp3(0xC4, 10, 1, b'\xC0' + b'\xC0\x01' + b'\x3C\x01\x06')
+answer = dnp3(0x44, 1, 10, b'\xC0' + b'\xC0\x81\x00\x00')
+MASTER, OUTSTATION = [10, 0, 0, 21], [10, 0, 0, 60]
+frames += session(MASTER, OUTSTATION, 50300, 20000, [(True, poll), (False, answer)])
+
+# S7comm: COTP connect, setup communication, then a read of DB1 bytes 0-3.
+def tpkt(payload):
+    return struct.pack('!BBH', 3, 0, 4 + len(payload)) + payload
+cotp_cr = tpkt(b'\x11\xE0\x00\x00\x00\x01\x00\xC1\x02\x01\x00\xC2\x02\x01\x02\xC0\x01\x0A')
+cotp_cc = tpkt(b'\x11\xD0\x00\x01\x00\x01\x00\xC1\x02\x01\x00\xC2\x02\x01\x02\xC0\x01\x0A')
+def s7(rosctr, ref, params, data=b'', error=b''):
+    header = struct.pack('!BBHHHH', 0x32, rosctr, 0, ref, len(params), len(data)) + error
+    return tpkt(b'\x02\xF0\x80' + header + params + data)
+setup = s7(1, 1, b'\xF0\x00\x00\x01\x00\x01\x01\xE0')
+setup_ack = s7(3, 1, b'\xF0\x00\x00\x01\x00\x01\x00\xF0', error=b'\x00\x00')
+read_item = b'\x12\x0A\x10\x02\x00\x04\x00\x01\x84\x00\x00\x00'
+read = s7(1, 2, b'\x04\x01' + read_item)
+read_ack = s7(3, 2, b'\x04\x01', b'\xFF\x04\x00\x20\x01\x02\x03\x04', error=b'\x00\x00')
+HMI = [10, 0, 0, 22]
+frames += session(HMI, PLC, 50400, 102, [(True, cotp_cr), (False, cotp_cc), (True, setup), (False, setup_ack),
+                                         (True, read), (False, read_ack)])
+
+# IEC 60870-5-104: STARTDT, then a general interrogation (type 100, cause 6) and its confirmation (cause 7).
+def apdu(control, asdu=b''):
+    return bytes([0x68, 4 + len(asdu)]) + control + asdu
+interrogation = bytes([100, 1, 6, 0]) + struct.pack('<H', 1) + b'\x00\x00\x00' + bytes([20])
+confirmation = bytes([100, 1, 7, 0]) + struct.pack('<H', 1) + b'\x00\x00\x00' + bytes([20])
+SCADA, RTU = [10, 0, 0, 23], [10, 0, 0, 70]
+frames += session(SCADA, RTU, 50500, 2404, [(True, apdu(b'\x07\x00\x00\x00')), (False, apdu(b'\x0B\x00\x00\x00')),
+                                           (True, apdu(b'\x00\x00\x00\x00', interrogation)),
+                                           (False, apdu(b'\x00\x00\x02\x00', confirmation))])
+
+# A UDP datagram in two IPv4 fragments (offsets 0 and 48 bytes), reassembled into one flow.
+datagram = udp(40100, 9999, bytes(range(100)))
+def fragment(offset, more, part):
+    flags = (0x2000 if more else 0) | (offset // 8)
+    return eth(struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(part), 77, flags, 64, 17, 0, bytes(C), bytes(S)) + part)
+frames += [fragment(0, True, datagram[:48]), fragment(48, False, datagram[48:])]
+
+# One malformed packet: an IPv4 header length of 16 bytes, below the minimum of 20.
+frames.append(eth(struct.pack('!BBHHHBBH4s4s', 0x44, 0, 40, 1, 0, 64, 6, 0, bytes(C), bytes(S)) + bytes(20)))
+
 out = sys.stdout.buffer
 out.write(struct.pack('<IHHiIII', 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
 for i, f in enumerate(frames):

@@ -61,7 +61,13 @@ class LauncherIT {
         Run decode = run(Map.of(), "decode", "pcap", DIST.resolve("samples").resolve("demo.pcap").toString());
         assertThat(decode.exitCode()).as(decode.err()).isZero();
         assertThat(decode.out()).contains("\"dataset\":\"pcap.flow\"").contains("\"action\":\"modbus-write-single-register\"");
-        assertThat(decode.err()).contains("flows=");
+        // every protocol the quick start names, so the README's claim and the start-up archive's training hold
+        for (String protocol : List.of("dns", "http", "tls", "ssh", "modbus", "dnp3", "s7comm", "iec104")) {
+            assertThat(decode.out()).as(protocol).contains("\"dataset\":\"pcap." + protocol + "\"");
+        }
+        assertThat(decode.out()).contains("\"server_name\":\"demo.example.com\"");
+        assertThat(decode.err()).contains("flows=11").contains("malformed=1 {BAD_IHL=1}")
+                .contains("\"pipeline_error\"").contains("malformed packet 70: BAD_IHL").doesNotContain("app_malformed");
     }
 
     @Test

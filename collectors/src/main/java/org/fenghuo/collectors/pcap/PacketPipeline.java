@@ -85,9 +85,10 @@ public final class PacketPipeline implements PacketHandler {
         deadLetterCount++;
     }
 
-    /** End of the capture: every flow still open is emitted. */
+    /** End of the capture: every flow still open is emitted; datagrams still missing fragments are counted. */
     public void finish() {
         flows.flushAll();
+        decoder.finish();
     }
 
     public DecodeStats decodeStats() {

@@ -31,7 +31,7 @@ public final class PcapFileDecoder {
             return file + ": packets=" + capture.packets() + " bytes=" + capture.wireBytes()
                     + " decoded=" + decode.decoded() + " not_ip=" + decode.notIpTotal()
                     + " malformed=" + decode.malformedTotal() + (decode.malformedTotal() > 0 ? " " + decode.malformedByReason() : "")
-                    + " fragments_pending=" + decode.fragmentsPending()
+                    + " " + decode.fragmentsStatus()
                     + " flows=" + flows.created() + " evicted=" + flows.evicted()
                     + (flows.idsMaybeShared() > 0 ? " flow_ids_maybe_shared=" + flows.idsMaybeShared() : "")
                      + " events=" + events + (app.eventsTotal() > 0 ? " (" + app.eventsLine() + ")" : "")

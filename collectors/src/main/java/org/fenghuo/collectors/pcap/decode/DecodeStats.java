@@ -21,6 +21,7 @@ public final class DecodeStats {
     private long reassembled;
     private long evictedByTimeout;
     private long evictedByLimit;
+    private long incompleteAtEnd;
 
     void countPacket() {
         packets++;
@@ -63,6 +64,10 @@ public final class DecodeStats {
 
     void countEvictedByLimit() {
         evictedByLimit++;
+    }
+
+    void countIncompleteAtEnd(int datagrams) {
+        incompleteAtEnd += datagrams;
     }
 
     /** Frames given to the decoder. */
@@ -160,12 +165,33 @@ public final class DecodeStats {
         return evictedByLimit;
     }
 
+    /** Datagrams still missing fragments when the capture ended. */
+    public long incompleteAtEnd() {
+        return incompleteAtEnd;
+    }
+
+    /** Datagrams whose fragments never all came: dropped at the timeout, under the limit or at the end. */
+    public long datagramsIncomplete() {
+        return evictedByTimeout + evictedByLimit + incompleteAtEnd;
+    }
+
+    /**
+     * The fragment part of a status line: fragments seen, datagrams reassembled and, when some never
+     * completed, how many and why ({@code datagrams_incomplete=2 (timeout=0 limit=0 at_end=2)}).
+     */
+    public String fragmentsStatus() {
+        long incomplete = datagramsIncomplete();
+        return "fragments=" + fragments + " reassembled=" + reassembled + (incomplete == 0 ? ""
+                : " datagrams_incomplete=" + incomplete + " (timeout=" + evictedByTimeout + " limit=" + evictedByLimit
+                        + " at_end=" + incompleteAtEnd + ")");
+    }
+
     @Override
     public String toString() {
         return "packets=" + packets + " decoded=" + decoded() + " notIp=" + notIpTotal()
                 + " malformed=" + malformedByReason() + " truncated=" + truncated
                 + " fragments=" + fragments + " pending=" + fragmentsPending() + " reassembled=" + reassembled
                 + " duplicates=" + fragmentDuplicates + " evicted(timeout=" + evictedByTimeout
-                + ", limit=" + evictedByLimit + ")";
+                + ", limit=" + evictedByLimit + ", atEnd=" + incompleteAtEnd + ")";
     }
 }

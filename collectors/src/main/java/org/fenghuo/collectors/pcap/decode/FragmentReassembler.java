@@ -55,6 +55,13 @@ final class FragmentReassembler {
         oldestNanos = Long.MAX_VALUE;
     }
 
+    /** The capture ended: datagrams still missing fragments are dropped and counted. */
+    void abandonAll() {
+        stats.countIncompleteAtEnd(datagrams.size());
+        datagrams.clear();
+        oldestNanos = Long.MAX_VALUE;
+    }
+
     /**
      * Adds one fragment's payload. {@code header} bytes are kept from the fragment at offset 0.
      * {@code maxPayload} is what the version's length field can express (IPv4: 65535 minus the header).

@@ -112,4 +112,9 @@ public final class PacketDecoder {
     public void expireFragments(long nowNanos) {
         reassembler.expire(nowNanos);
     }
+
+    /** End of the capture: datagrams still waiting for fragments are counted as incomplete. */
+    public void finish() {
+        reassembler.abandonAll();
+    }
 }

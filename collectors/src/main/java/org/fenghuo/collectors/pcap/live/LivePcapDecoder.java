@@ -30,6 +30,7 @@ public final class LivePcapDecoder {
                     + " decoded=" + decode.decoded() + " not_ip=" + decode.notIpTotal()
                     + " malformed=" + decode.malformedTotal()
                     + (decode.malformedTotal() > 0 ? " " + decode.malformedByReason() : "")
+                    + " " + decode.fragmentsStatus()
                     + " flows=" + flows.created() + " evicted=" + flows.evicted()
                     + " events=" + events + (app.eventsTotal() > 0 ? " (" + app.eventsLine() + ")" : "")
                     + (app.malformedTotal() > 0 ? " app_malformed=" + app.malformedTotal() : "")

@@ -123,6 +123,25 @@ class FragmentReassemblyTest {
     }
 
     @Test
+    void datagramsStillIncompleteWhenTheCaptureEndsAreCountedNotDroppedSilently() {
+        List<byte[]> f = fragments4(12, 1024);
+        assertThat(feed(f.get(0), 0)).isEqualTo(DecodeResult.FRAGMENT_PENDING);
+        List<byte[]> g = fragments4(13, 1024);
+        for (byte[] piece : g) {
+            feed(piece, SECOND);
+        }
+        assertThat(decoder.stats().fragmentsStatus()).isEqualTo("fragments=4 reassembled=1");
+
+        decoder.finish();
+
+        assertThat(decoder.reassembliesInProgress()).isZero();
+        assertThat(decoder.stats().incompleteAtEnd()).isEqualTo(1);
+        assertThat(decoder.stats().datagramsIncomplete()).isEqualTo(1);
+        assertThat(decoder.stats().fragmentsStatus())
+                .isEqualTo("fragments=4 reassembled=1 datagrams_incomplete=1 (timeout=0 limit=0 at_end=1)");
+    }
+
+    @Test
     void tooManyConcurrentEvictsTheOldest() {
         decoder = new PacketDecoder(new DecoderConfig(4, 65535, 30 * SECOND, 8, 4));
         for (int id = 0; id < 6; id++) {

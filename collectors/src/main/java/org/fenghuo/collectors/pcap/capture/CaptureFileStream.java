@@ -28,8 +28,8 @@ import java.util.Objects;
  * <p>A file cut shorter while it is read gives an {@link IOException}: each read checks the length
  * before it copies, and a fault while copying from a mapping (the file cut during the copy, a disk
  * or network file system error), which the JVM raises as an {@link InternalError}, is turned into
- * one. The JVM may raise that error a little after the copy instead, outside this class; that
- * ends the run with the error rather than a dead letter. Reads and {@link #close} are synchronized,
+ * one. The JVM may raise that error a little after the copy instead, outside this class; then
+ * {@link CaptureReader} ends the read with the same I/O problem. Reads and {@link #close} are synchronized,
  * so a close from another thread waits for a copy in progress instead of unmapping under it.
  */
 public final class CaptureFileStream extends InputStream {

@@ -66,8 +66,20 @@ public final class CaptureReader {
             }
         } catch (IOException e) {
             ctx.problem(ProblemKind.IO_ERROR, in.offset(), e.toString());
+        } catch (InternalError e) {
+            // A fault reading a memory-mapped file (cut shorter, or a disk error) that the JVM raised
+            // after the copy instead of at it (see CaptureFileStream): the same I/O problem
+            if (!isMappedReadFault(e)) {
+                throw e;
+            }
+            ctx.problem(ProblemKind.IO_ERROR, in.offset(), "fault reading the mapped file: " + e.getMessage());
         }
         return ctx.stats(format, in.offset(), complete);
+    }
+
+    /** The JVM's words for a SIGBUS in an access to mapped memory (HotSpot 17). */
+    static boolean isMappedReadFault(InternalError e) {
+        return e.getMessage() != null && e.getMessage().contains("unsafe memory access operation");
     }
 
     /** The format announced by the first four bytes of a file, read big-endian. */

@@ -28,8 +28,10 @@ import java.util.Objects;
  * <p>A file cut shorter while it is read gives an {@link IOException}: each read checks the length
  * before it copies, and a fault while copying from a mapping (the file cut during the copy, a disk
  * or network file system error), which the JVM raises as an {@link InternalError}, is turned into
- * one. The JVM may raise that error a little after the copy instead, outside this class; then
- * {@link CaptureReader} ends the read with the same I/O problem. Reads and {@link #close} are synchronized,
+ * one; the length is checked again after the copy. The JVM may raise that error a little after
+ * the copy instead, outside this class, where {@link CaptureReader} ends the read with the same I/O
+ * problem if it comes while the reader runs (the packet being handled then may be partly counted),
+ * and anywhere later it ends the command with the error. Reads and {@link #close} are synchronized,
  * so a close from another thread waits for a copy in progress instead of unmapping under it.
  */
 public final class CaptureFileStream extends InputStream {
@@ -110,6 +112,11 @@ public final class CaptureFileStream extends InputStream {
         } catch (InternalError fault) {
             // SIGBUS while copying from the mapping: the file was cut during the copy, or the read failed
             throw shrank(fault);
+        }
+        // Checked again after the copy: a file cut during it may fault only later (see the class
+        // comment), and the bytes copied past the new end are not to be handed out
+        if (channel.size() < next + n) {
+            throw shrank(null);
         }
         next += n;
         return n;

@@ -68,11 +68,13 @@ public final class CaptureReader {
             ctx.problem(ProblemKind.IO_ERROR, in.offset(), e.toString());
         } catch (InternalError e) {
             // A fault reading a memory-mapped file (cut shorter, or a disk error) that the JVM raised
-            // after the copy instead of at it (see CaptureFileStream): the same I/O problem
-            if (!isMappedReadFault(e)) {
+            // after the copy instead of at it (see CaptureFileStream): the same I/O problem. Only for
+            // a mapped input: from anything else this error is not about the file.
+            if (!(stream instanceof CaptureFileStream) || !isMappedReadFault(e)) {
                 throw e;
             }
-            ctx.problem(ProblemKind.IO_ERROR, in.offset(), "fault reading the mapped file: " + e.getMessage());
+            ctx.problem(ProblemKind.IO_ERROR, in.offset(), "fault reading the mapped file (the packet being "
+                    + "handled may be partly counted): " + e.getMessage());
         }
         return ctx.stats(format, in.offset(), complete);
     }

@@ -170,19 +170,24 @@ public final class DecodeStats {
         return incompleteAtEnd;
     }
 
-    /** Datagrams whose fragments never all came: dropped at the timeout, under the limit or at the end. */
-    public long datagramsIncomplete() {
+    /**
+     * Reassemblies given up with fragments missing: at the timeout, under the limit or at the end of
+     * the capture. One datagram can count twice: a fragment that comes after its datagram timed out
+     * starts a new reassembly, which can be given up in turn.
+     */
+    public long reassembliesAbandoned() {
         return evictedByTimeout + evictedByLimit + incompleteAtEnd;
     }
 
     /**
-     * The fragment part of a status line: fragments seen, datagrams reassembled and, when some never
-     * completed, how many and why ({@code datagrams_incomplete=2 (timeout=0 limit=0 at_end=2)}).
+     * The fragment part of a status line: fragments seen, datagrams reassembled and, when some
+     * reassemblies were given up, how many and why ({@code reassemblies_abandoned=2 (timeout=0 limit=0
+     * at_end=2)}).
      */
     public String fragmentsStatus() {
-        long incomplete = datagramsIncomplete();
-        return "fragments=" + fragments + " reassembled=" + reassembled + (incomplete == 0 ? ""
-                : " datagrams_incomplete=" + incomplete + " (timeout=" + evictedByTimeout + " limit=" + evictedByLimit
+        long abandoned = reassembliesAbandoned();
+        return "fragments=" + fragments + " reassembled=" + reassembled + (abandoned == 0 ? ""
+                : " reassemblies_abandoned=" + abandoned + " (timeout=" + evictedByTimeout + " limit=" + evictedByLimit
                         + " at_end=" + incompleteAtEnd + ")");
     }
 
@@ -190,7 +195,7 @@ public final class DecodeStats {
     public String toString() {
         return "packets=" + packets + " decoded=" + decoded() + " notIp=" + notIpTotal()
                 + " malformed=" + malformedByReason() + " truncated=" + truncated
-                + " fragments=" + fragments + " pending=" + fragmentsPending() + " reassembled=" + reassembled
+                + " fragments=" + fragments + " held=" + fragmentsPending() + " reassembled=" + reassembled
                 + " duplicates=" + fragmentDuplicates + " evicted(timeout=" + evictedByTimeout
                 + ", limit=" + evictedByLimit + ", atEnd=" + incompleteAtEnd + ")";
     }

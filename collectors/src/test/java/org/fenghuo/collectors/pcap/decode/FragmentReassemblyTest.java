@@ -136,9 +136,9 @@ class FragmentReassemblyTest {
 
         assertThat(decoder.reassembliesInProgress()).isZero();
         assertThat(decoder.stats().incompleteAtEnd()).isEqualTo(1);
-        assertThat(decoder.stats().datagramsIncomplete()).isEqualTo(1);
+        assertThat(decoder.stats().reassembliesAbandoned()).isEqualTo(1);
         assertThat(decoder.stats().fragmentsStatus())
-                .isEqualTo("fragments=4 reassembled=1 datagrams_incomplete=1 (timeout=0 limit=0 at_end=1)");
+                .isEqualTo("fragments=4 reassembled=1 reassemblies_abandoned=1 (timeout=0 limit=0 at_end=1)");
     }
 
     @Test

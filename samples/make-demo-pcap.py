@@ -12,13 +12,40 @@ import struct, sys
 def eth(payload, ethertype=0x0800):
     return b'\x02\x00\x00\x00\x00\x02' + b'\x02\x00\x00\x00\x00\x01' + struct.pack('!H', ethertype) + payload
 
+def checksum(data):
+    """The Internet checksum (RFC 1071)."""
+    if len(data) % 2:
+        data += b'\x00'
+    total = sum(struct.unpack('!%dH' % (len(data) // 2), data))
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+# Where TCP, UDP and ICMP keep their checksum; TCP and UDP also sum a pseudo-header.
+CHECKSUM_AT = {6: 16, 17: 6, 1: 2, 58: 2}
+
+def with_checksum(pseudo, proto, segment):
+    at = CHECKSUM_AT.get(proto)
+    if at is None or len(segment) < at + 2:
+        return segment
+    blank = segment[:at] + b'\x00\x00' + segment[at + 2:]
+    value = checksum((pseudo if proto != 1 else b'') + blank)
+    if proto == 17 and value == 0:
+        value = 0xFFFF
+    return segment[:at] + struct.pack('!H', value) + segment[at + 2:]
+
+def ipv4_header(src, dst, proto, length, ident=1, flags=0x4000, ihl=5):
+    header = struct.pack('!BBHHHBBH4s4s', 0x40 | ihl, 0, length, ident, flags, 64, proto, 0, bytes(src), bytes(dst))
+    return header[:10] + struct.pack('!H', checksum(header)) + header[12:]
+
 def ipv4(src, dst, proto, payload):
-    total = 20 + len(payload)
-    return struct.pack('!BBHHHBBH4s4s', 0x45, 0, total, 1, 0x4000, 64, proto, 0,
-                       bytes(src), bytes(dst)) + payload
+    pseudo = struct.pack('!4s4sBBH', bytes(src), bytes(dst), 0, proto, len(payload))
+    return ipv4_header(src, dst, proto, 20 + len(payload)) + with_checksum(pseudo, proto, payload)
 
 def ipv6(src, dst, nh, payload):
-    return struct.pack('!IHBB16s16s', 6 << 28, len(payload), nh, 64, bytes(src), bytes(dst)) + payload
+    pseudo = struct.pack('!16s16sIxxxB', bytes(src), bytes(dst), len(payload), nh)
+    return (struct.pack('!IHBB16s16s', 6 << 28, len(payload), nh, 64, bytes(src), bytes(dst))
+            + with_checksum(pseudo, nh, payload))
 
 def tcp(sport, dport, seq, ack, flags, data=b''):
     return struct.pack('!HHIIBBHHH', sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + data
@@ -100,22 +127,26 @@ frames += session(C, S, 50100, 22, [(True, b'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb1
 # TLS 1.3: a ClientHello with SNI and ALPN, and the ServerHello.
 def ext(kind, body):
     return struct.pack('!HH', kind, len(body)) + body
-def handshake(kind, body):
+def handshake(kind, body, record_version=b'\x03\x01'):
     msg = bytes([kind]) + len(body).to_bytes(3, 'big') + body
-    return b'\x16\x03\x01' + struct.pack('!H', len(msg)) + msg
+    return b'\x16' + record_version + struct.pack('!H', len(msg)) + msg
+def key_share(public):
+    return struct.pack('!HH', 0x001d, len(public)) + public
 sni = b'\x00' + struct.pack('!H', len(b'demo.example.com')) + b'demo.example.com'
 client_exts = (ext(0, struct.pack('!H', len(sni)) + sni)
                + ext(10, struct.pack('!HHH', 4, 0x001d, 0x0017))
                + ext(11, b'\x01\x00')
                + ext(13, struct.pack('!HHHH', 6, 0x0403, 0x0804, 0x0401))
                + ext(16, struct.pack('!H', 12) + b'\x02h2\x08http/1.1')
-               + ext(43, b'\x04\x03\x04\x03\x03'))
+               + ext(43, b'\x04\x03\x04\x03\x03')
+               + ext(51, struct.pack('!H', 36) + key_share(bytes(range(64, 96)))))
 client_hello = (b'\x03\x03' + bytes(range(32)) + b'\x00' + struct.pack('!HHHH', 6, 0x1301, 0x1302, 0xc02f)
                 + b'\x01\x00' + struct.pack('!H', len(client_exts)) + client_exts)
-server_exts = ext(43, b'\x03\x04')
+server_exts = ext(43, b'\x03\x04') + ext(51, key_share(bytes(range(96, 128))))
 server_hello = (b'\x03\x03' + bytes(range(32, 64)) + b'\x00' + struct.pack('!H', 0x1301) + b'\x00'
                 + struct.pack('!H', len(server_exts)) + server_exts)
-frames += session(C, S, 50200, 443, [(True, handshake(1, client_hello)), (False, handshake(2, server_hello))])
+frames += session(C, S, 50200, 443, [(True, handshake(1, client_hello)),
+                                     (False, handshake(2, server_hello, record_version=b'\x03\x03'))])
 
 # DNP3: a master polls class 0 (READ group 60 variation 1, all objects); the outstation responds.
 def dnp3_crc(data):
@@ -163,13 +194,14 @@ frames += session(SCADA, RTU, 50500, 2404, [(True, apdu(b'\x07\x00\x00\x00')), (
 
 # A UDP datagram in two IPv4 fragments (offsets 0 and 48 bytes), reassembled into one flow.
 datagram = udp(40100, 9999, bytes(range(100)))
+datagram = with_checksum(struct.pack('!4s4sBBH', bytes(C), bytes(S), 0, 17, len(datagram)), 17, datagram)
 def fragment(offset, more, part):
     flags = (0x2000 if more else 0) | (offset // 8)
-    return eth(struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(part), 77, flags, 64, 17, 0, bytes(C), bytes(S)) + part)
+    return eth(ipv4_header(C, S, 17, 20 + len(part), ident=77, flags=flags) + part)
 frames += [fragment(0, True, datagram[:48]), fragment(48, False, datagram[48:])]
 
 # One malformed packet: an IPv4 header length of 16 bytes, below the minimum of 20.
-frames.append(eth(struct.pack('!BBHHHBBH4s4s', 0x44, 0, 40, 1, 0, 64, 6, 0, bytes(C), bytes(S)) + bytes(20)))
+frames.append(eth(ipv4_header(C, S, 6, 40, ihl=4) + bytes(20)))
 
 out = sys.stdout.buffer
 out.write(struct.pack('<IHHiIII', 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))

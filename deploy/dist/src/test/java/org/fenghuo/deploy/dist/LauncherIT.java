@@ -66,7 +66,7 @@ class LauncherIT {
             assertThat(decode.out()).as(protocol).contains("\"dataset\":\"pcap." + protocol + "\"");
         }
         assertThat(decode.out()).contains("\"server_name\":\"demo.example.com\"");
-        assertThat(decode.err()).contains("flows=11").contains("malformed=1 {BAD_IHL=1}")
+        assertThat(decode.err()).contains("flows=11").contains("malformed=1 {BAD_IHL=1}").contains("fragments=2 reassembled=1")
                 .contains("\"pipeline_error\"").contains("malformed packet 70: BAD_IHL").doesNotContain("app_malformed");
     }
 

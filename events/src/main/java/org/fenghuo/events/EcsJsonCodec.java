@@ -64,6 +64,8 @@ public final class EcsJsonCodec {
     /** See {@link #lineWriter}. Not thread-safe; does not close the stream. */
     public static final class LineWriter implements java.io.Flushable {
         private final JsonGenerator gen;
+        private final LazyJsonOut lazyOut;
+        private final ComponentMemo memo = new ComponentMemo();
 
         private LineWriter(OutputStream out) {
             try {
@@ -74,11 +76,12 @@ public final class EcsJsonCodec {
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
             gen.setRootValueSeparator(null);
+            this.lazyOut = new LazyJsonOut(gen);
         }
 
         public void write(SecurityEvent event) {
             try {
-                EcsJsonWriter.write(new LazyJsonOut(gen), event);
+                EcsJsonWriter.write(lazyOut, event, memo);
                 gen.writeRaw('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

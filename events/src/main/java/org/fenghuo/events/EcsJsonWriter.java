@@ -3,6 +3,7 @@ package org.fenghuo.events;
 import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -64,6 +65,11 @@ final class EcsJsonWriter {
     }
 
     static void write(LazyJsonOut o, SecurityEvent e) throws IOException {
+        write(o, e, null);
+    }
+
+    /** @param memo the JSON of components written before by the same writer, or null */
+    static void write(LazyJsonOut o, SecurityEvent e, ComponentMemo memo) throws IOException {
         Map<String, Object> x = e.extra();
         o.openRoot();
         o.instant(EcsNames.AT_TIMESTAMP, e.timestamp());
@@ -71,10 +77,10 @@ final class EcsJsonWriter {
         o.strList(EcsNames.TAGS, e.tags());
         labels(o, e.labels(), sub(x, "labels"));
         event(o, e.event() == null ? NO_EVENT : e.event(), sub(x, "event"));
-        endpoint(o, EcsNames.SOURCE, KIDS_SOURCE, e.source() == null ? NO_ENDPOINT : e.source(), sub(x, "source"));
-        endpoint(o, EcsNames.DESTINATION, KIDS_DESTINATION, e.destination() == null ? NO_ENDPOINT : e.destination(),
-                sub(x, "destination"));
-        network(o, e.network() == null ? NO_NETWORK : e.network(), sub(x, "network"));
+        endpoint(o, EcsNames.SOURCE, KIDS_SOURCE, e.source(), sub(x, "source"), memo == null ? null : memo.source, memo);
+        endpoint(o, EcsNames.DESTINATION, KIDS_DESTINATION, e.destination(), sub(x, "destination"),
+                memo == null ? null : memo.destination, memo);
+        network(o, e.network(), sub(x, "network"), memo == null ? null : memo.network, memo);
         observer(o, e.observer() == null ? NO_OBSERVER : e.observer(), sub(x, "observer"));
         host(o, e.host() == null ? NO_HOST : e.host(), sub(x, "host"));
         user(o, e.user() == null ? NO_USER : e.user(), sub(x, "user"));
@@ -135,6 +141,47 @@ final class EcsJsonWriter {
         o.close();
     }
 
+    /**
+     * An endpoint, from the memo's bytes when this writer wrote an equal one at the same place before
+     * (only without extra there: the memo keys on the record alone).
+     */
+    private static void endpoint(LazyJsonOut o, SerializableString name, Set<String> kids, SecurityEvent.Endpoint v,
+                                 Map<String, Object> x, ComponentMemo.Slot slot, ComponentMemo memo) throws IOException {
+        if (slot == null || v == null || x != null) {
+            endpoint(o, name, kids, v == null ? NO_ENDPOINT : v, x);
+            return;
+        }
+        int entry = ComponentMemo.Slot.entry((v.ip() == null ? 0 : v.ip().hashCode()) * 31
+                + (v.port() == null ? 0 : v.port()));
+        Object held = slot.value(entry);
+        if (held != v && !(held instanceof SecurityEvent.Endpoint h && sameEndpoint(h, v))) {
+            slot.remember(entry, v);
+            endpoint(o, name, kids, v, null);
+        } else {
+            if (!slot.kept(entry)) {
+                endpoint(memo.captureOut(), null, kids, v, null);
+                slot.keep(entry, memo.endCapture());
+            }
+            o.rawObject(name, slot.json(entry));
+        }
+    }
+
+    /** Field by field, not the record's equals: that one runs through method handles, slow under C1. */
+    private static boolean sameEndpoint(SecurityEvent.Endpoint a, SecurityEvent.Endpoint b) {
+        return Objects.equals(a.ip(), b.ip()) && Objects.equals(a.port(), b.port())
+                && Objects.equals(a.address(), b.address()) && Objects.equals(a.domain(), b.domain())
+                && Objects.equals(a.mac(), b.mac()) && Objects.equals(a.bytes(), b.bytes())
+                && Objects.equals(a.packets(), b.packets());
+    }
+
+    private static boolean sameNetwork(SecurityEvent.Network a, SecurityEvent.Network b) {
+        return Objects.equals(a.transport(), b.transport()) && Objects.equals(a.type(), b.type())
+                && Objects.equals(a.protocol(), b.protocol()) && Objects.equals(a.application(), b.application())
+                && Objects.equals(a.direction(), b.direction()) && Objects.equals(a.communityId(), b.communityId())
+                && Objects.equals(a.ianaNumber(), b.ianaNumber()) && Objects.equals(a.bytes(), b.bytes())
+                && Objects.equals(a.packets(), b.packets()) && Objects.equals(a.vlanId(), b.vlanId());
+    }
+
     private static void endpoint(LazyJsonOut o, SerializableString name, Set<String> kids, SecurityEvent.Endpoint v, Map<String, Object> x)
             throws IOException {
         o.open(name);
@@ -149,8 +196,31 @@ final class EcsJsonWriter {
         o.close();
     }
 
-    private static void network(LazyJsonOut o, SecurityEvent.Network v, Map<String, Object> x) throws IOException {
-        o.open(EcsNames.NETWORK);
+    /** {@code network}, from the memo as {@link #endpoint(LazyJsonOut, SerializableString, Set, SecurityEvent.Endpoint, Map, ComponentMemo.Slot, ComponentMemo)}. */
+    private static void network(LazyJsonOut o, SecurityEvent.Network v, Map<String, Object> x, ComponentMemo.Slot slot,
+                                ComponentMemo memo) throws IOException {
+        if (slot == null || v == null || x != null) {
+            network(o, EcsNames.NETWORK, v == null ? NO_NETWORK : v, x);
+            return;
+        }
+        int entry = ComponentMemo.Slot.entry((v.communityId() == null ? 0 : v.communityId().hashCode()) * 31
+                + (v.protocol() == null ? 0 : v.protocol().hashCode()));
+        Object held = slot.value(entry);
+        if (held != v && !(held instanceof SecurityEvent.Network h && sameNetwork(h, v))) {
+            slot.remember(entry, v);
+            network(o, EcsNames.NETWORK, v, null);
+        } else {
+            if (!slot.kept(entry)) {
+                network(memo.captureOut(), null, v, null);
+                slot.keep(entry, memo.endCapture());
+            }
+            o.rawObject(EcsNames.NETWORK, slot.json(entry));
+        }
+    }
+
+    private static void network(LazyJsonOut o, SerializableString name, SecurityEvent.Network v, Map<String, Object> x)
+            throws IOException {
+        o.open(name);
         o.str(EcsNames.TRANSPORT, v.transport());
         o.str(EcsNames.TYPE, v.type());
         o.str(EcsNames.PROTOCOL, v.protocol());

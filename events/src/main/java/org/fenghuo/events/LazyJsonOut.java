@@ -184,6 +184,15 @@ final class LazyJsonOut {
         }
     }
 
+    /** An object field whose JSON was written before ({@link ComponentMemo}); nothing for null. */
+    void rawObject(SerializableString name, SerializableString json) throws IOException {
+        if (json != null) {
+            flush();
+            gen.writeFieldName(name);
+            gen.writeRawValue(json);
+        }
+    }
+
     void startArray(SerializableString name) throws IOException {
         flush();
         gen.writeFieldName(name);

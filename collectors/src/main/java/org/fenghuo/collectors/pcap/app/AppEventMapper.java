@@ -26,20 +26,19 @@ public final class AppEventMapper {
 
     /** @param sequence 0 for the flow's first application event, then 1, 2, ... */
     public SecurityEvent toEvent(AppEvent e, FlowContext flow, long sequence) {
-        boolean ports = flow.protocol() == 6 || flow.protocol() == 17;
+        return toEvent(e, flowParts(flow, e.protocol(), null), sequence);
+    }
+
+    /** {@link #toEvent(AppEvent, FlowContext, long)} with the flow's part built before ({@link #flowParts}). */
+    public SecurityEvent toEvent(AppEvent e, FlowParts flow, long sequence) {
         SecurityEventBuilder b = SecurityEvent.builder()
                 .timestamp(instant(e.timestampNanos()))
                 .event(new SecurityEvent.EventInfo(eventId(flow.flowId(), sequence), "event", e.category(), e.type(),
-                        e.action(), e.outcome(), "pcap", "pcap." + e.protocol(), null, null, null, null, null,
+                        e.action(), e.outcome(), "pcap", flow.dataset(), null, null, null, null, null,
                         null, null, null))
-                .source(new SecurityEvent.Endpoint(flow.initiatorIp(), ports ? flow.initiatorPort() : null,
-                        null, null, null, null, null))
-                .destination(new SecurityEvent.Endpoint(flow.responderIp(), ports ? flow.responderPort() : null,
-                        null, null, null, null, null))
-                .network(new SecurityEvent.Network(flow.protocol() == 6 ? "tcp" : flow.protocol() == 17 ? "udp"
-                        : Integer.toString(flow.protocol()), flow.ipVersion() == 6 ? "ipv6" : "ipv4", e.protocol(),
-                        null, null, flow.communityId(), Integer.toString(flow.protocol()), null, null,
-                        flow.vlanId() < 0 ? null : Integer.toString(flow.vlanId())))
+                .source(flow.source())
+                .destination(flow.destination())
+                .network(flow.network())
                 .fenghuo(new SecurityEvent.FenghuoFields(input, flow.flowId(), e.ics()))
                 .dns(e.dns())
                 .http(e.http())
@@ -50,6 +49,33 @@ public final class AppEventMapper {
             b.extra(canonical(e.extra()));
         }
         return b.build();
+    }
+
+    /**
+     * The flow's part of its events for {@code protocol}: {@code previous} when it is that (the caller
+     * keeps one per flow), else built anew. A Modbus poll is thousands of events on one connection, and
+     * sharing these instances lets the JSON line writer write them from the bytes it kept
+     * ({@code EcsJsonCodec.LineWriter}).
+     */
+    public FlowParts flowParts(FlowContext flow, String protocol, FlowParts previous) {
+        if (previous != null && previous.protocol().equals(protocol)) {
+            return previous;
+        }
+        boolean ports = flow.protocol() == 6 || flow.protocol() == 17;
+        return new FlowParts(flow.flowId(), protocol, "pcap." + protocol,
+                new SecurityEvent.Endpoint(flow.initiatorIp(), ports ? flow.initiatorPort() : null,
+                        null, null, null, null, null),
+                new SecurityEvent.Endpoint(flow.responderIp(), ports ? flow.responderPort() : null,
+                        null, null, null, null, null),
+                new SecurityEvent.Network(flow.protocol() == 6 ? "tcp" : flow.protocol() == 17 ? "udp"
+                        : Integer.toString(flow.protocol()), flow.ipVersion() == 6 ? "ipv6" : "ipv4", protocol,
+                        null, null, flow.communityId(), Integer.toString(flow.protocol()), null, null,
+                        flow.vlanId() < 0 ? null : Integer.toString(flow.vlanId())));
+    }
+
+    /** What every event of one flow and protocol shares: a flow's identity and endpoints never change. */
+    public record FlowParts(String flowId, String protocol, String dataset, SecurityEvent.Endpoint source,
+                            SecurityEvent.Endpoint destination, SecurityEvent.Network network) {
     }
 
     /**

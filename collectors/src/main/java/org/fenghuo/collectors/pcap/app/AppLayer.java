@@ -56,6 +56,8 @@ public final class AppLayer {
         AppProtocol protocol;
         AppAnalyzer analyzer;
         long sequence;
+        /** What the flow's events share, built at its first event. */
+        AppEventMapper.FlowParts eventParts;
         Direction receiving;
         Output out;
         AppLayer layer;
@@ -329,7 +331,8 @@ public final class AppLayer {
         @Override
         public void event(AppEvent event) {
             stats.event(event.protocol());
-            SecurityEvent mapped = mapper.toEvent(event, flow, app.sequence++);
+            app.eventParts = mapper.flowParts(flow, event.protocol(), app.eventParts);
+            SecurityEvent mapped = mapper.toEvent(event, app.eventParts, app.sequence++);
             try {
                 events.accept(mapped);
             } catch (RuntimeException e) {

@@ -30,8 +30,12 @@ class LauncherIT {
     }
 
     private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(LAUNCHER, env, args);
+    }
+
+    private Run run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(LAUNCHER.toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().put("FENGHUO_HOME", home.toString());
@@ -103,7 +107,7 @@ class LauncherIT {
     void classPathPutsFenghuoAndPicocliFirstAndTheStartUpArchiveMaps() throws Exception {
         Path classes = home.resolve("classes.txt");
         // -Xshare:on: the JVM refuses to start when the archive cannot be mapped, e.g. because the
-        // class path differs from the one the package-time training run wrote it with
+        // class path differs from the one the package-time dump wrote it with
         Map<String, String> opts = Map.of("FENGHUO_JAVA_OPTS",
                 "-Xshare:on -XshowSettings:properties -Xlog:class+load=info:file=" + classes);
         Run decode = run(opts, "decode", "pcap", "--protocols", "none",
@@ -124,10 +128,44 @@ class LauncherIT {
         assertThat(decode.err()).contains("picocli.disable.closures = true");
 
         List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
-        for (String name : List.of("org.fenghuo.deploy.cli.FenghuoCli", "org.fenghuo.collectors.pcap.capture.PcapReader")) {
+        // picocli's classes are Java 5 class files, which only a static archive holds on JDK 17
+        for (String name : List.of("org.fenghuo.deploy.cli.FenghuoCli", "org.fenghuo.collectors.pcap.capture.PcapReader",
+                "picocli.CommandLine", "picocli.CommandLine$Model$CommandSpec")) {
             assertThat(loaded).as("%s from the archive", name)
                     .anyMatch(line -> line.contains(" " + name + " source: shared objects file"));
         }
+    }
+
+    @Test
+    void aCopiedDistributionLeavesItsArchiveOutAndKeepsTheJdksOwn() throws Exception {
+        // a copy elsewhere (as an unpacked archive of it would be): new files, so JDK 17 refuses the
+        // static archive, and with it would share nothing at all, not even the JDK's own classes
+        Path copy = home.resolve("copy");
+        Files.createDirectories(copy.resolve("bin"));
+        Files.createDirectories(copy.resolve("lib"));
+        Path launcher = Files.copy(LAUNCHER, copy.resolve("bin").resolve("fenghuo"));
+        Files.createDirectories(copy.resolve("conf"));
+        try (var files = Files.list(DIST.resolve("conf"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve("conf").resolve(f.getFileName()));
+            }
+        }
+        try (var files = Files.list(DIST.resolve("lib"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve("lib").resolve(f.getFileName()));
+            }
+        }
+        assertThat(copy.resolve("lib").resolve("fenghuo.jsa")).as("the package step wrote an archive").exists();
+        Path classes = home.resolve("copy-classes.txt");
+        Run decode = run(launcher, Map.of("FENGHUO_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                "decode", "pcap", "--protocols", "none", DIST.resolve("samples").resolve("demo.pcap").toString());
+        assertThat(decode.exitCode()).as(decode.err()).isZero();
+
+        List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
+        assertThat(loaded).as("java.lang.Object from the JDK's own archive")
+                .anyMatch(line -> line.contains(" java.lang.Object source: shared objects file"));
+        assertThat(loaded).as("FenghuoCli from the copy's jar")
+                .anyMatch(line -> line.contains(" org.fenghuo.deploy.cli.FenghuoCli source: file:" + copy));
     }
 
     /** {@code java.class.path} from {@code -XshowSettings:properties}: the first entry after '=', then one per line. */

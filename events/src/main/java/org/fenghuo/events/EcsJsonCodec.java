@@ -66,6 +66,8 @@ public final class EcsJsonCodec {
         private final JsonGenerator gen;
         private final LazyJsonOut lazyOut;
         private final ComponentMemo memo = new ComponentMemo();
+        /** Set by a write that failed midway: the generator and the lazy writer hold a half-written line. */
+        private Throwable failed;
 
         private LineWriter(OutputStream out) {
             try {
@@ -79,12 +81,23 @@ public final class EcsJsonCodec {
             this.lazyOut = new LazyJsonOut(gen);
         }
 
+        /**
+         * @throws UncheckedIOException when the stream fails; the line it was writing is then cut,
+         *         and this writer refuses any further write (IllegalStateException)
+         */
         public void write(SecurityEvent event) {
+            if (failed != null) {
+                throw new IllegalStateException("an earlier write failed, its line is cut: " + failed, failed);
+            }
             try {
                 EcsJsonWriter.write(lazyOut, event, memo);
                 gen.writeRaw('\n');
             } catch (IOException e) {
+                failed = e;
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException | Error e) {
+                failed = e;
+                throw e;
             }
         }
 

@@ -241,6 +241,34 @@ class EcsJsonCodecTest {
     }
 
     @Test
+    void aLineWriterWhoseStreamFailedRefusesFurtherLines() {
+        // fails once, then accepts: a reused writer would go on from the half-written line
+        java.io.OutputStream flaky = new java.io.OutputStream() {
+            private boolean failedOnce;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                if (!failedOnce) {
+                    failedOnce = true;
+                    throw new java.io.IOException("disk full");
+                }
+            }
+        };
+        EcsJsonCodec.LineWriter lines = EcsJsonCodec.lineWriter(flaky);
+        // a message longer than the generator's buffer, so the stream is written within the event
+        SecurityEvent big = SecurityEvent.builder().message("x".repeat(20_000)).build();
+        assertThatThrownBy(() -> lines.write(big)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("disk full");
+        assertThatThrownBy(() -> lines.write(SecurityEvent.builder().message("next").build()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("earlier write failed");
+    }
+
+    @Test
     void extraAtAModelledNameIsShadowedOnWrite() {
         // Only reachable through the canonical constructor: the builder refuses it.
         SecurityEvent e = new SecurityEvent(null, "m", null, null, null,

@@ -1,8 +1,10 @@
 package org.fenghuo.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The line writer writes {@code source}, {@code destination} and {@code network} it wrote before
- * from kept bytes ({@link ComponentMemo}); every line must still be the event's own JSON, whatever
- * mix of shared, equal, different, empty and extra-carrying components comes.
+ * from kept bytes ({@link ComponentMemo}); every line must still be the event's own JSON (as
+ * {@link EcsJsonCodec#toJsonBytes} writes it), whatever mix of shared, equal, different, empty and
+ * extra-carrying components comes, and the memo's equality must see every field.
  */
 class LineWriterComponentMemoTest {
     private static final SecurityEvent.Endpoint EMPTY_ENDPOINT =
@@ -76,7 +79,8 @@ class LineWriterComponentMemoTest {
         List<String> written = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(written).hasSameSizeAs(events);
         for (int i = 0; i < events.size(); i++) {
-            assertThat(written.get(i)).as("line %d", i).isEqualTo(EcsJsonCodec.toJson(events.get(i)));
+            assertThat(written.get(i)).as("line %d", i)
+                    .isEqualTo(new String(EcsJsonCodec.toJsonBytes(events.get(i)), StandardCharsets.UTF_8));
         }
     }
 
@@ -98,6 +102,39 @@ class LineWriterComponentMemoTest {
         assertThat(memo.destination.value(entry)).isSameAs(server);
         assertThat(memo.destination.kept(entry)).as("kept at its second write").isTrue();
         assertThat(memo.destination.json(entry).getValue()).isEqualTo("{\"ip\":\"10.0.0.50\",\"port\":502}");
+    }
+
+    @Test
+    void everyComponentOfTheRecordsCountsInTheMemosEquality() throws Exception {
+        // reflective, so a component added to the record later and left out of the equality fails here
+        for (RecordComponent changed : SecurityEvent.Endpoint.class.getRecordComponents()) {
+            SecurityEvent.Endpoint base = instance(SecurityEvent.Endpoint.class, null);
+            assertThat(EcsJsonWriter.sameEndpoint(base, instance(SecurityEvent.Endpoint.class, null))).isTrue();
+            assertThat(EcsJsonWriter.sameEndpoint(base, instance(SecurityEvent.Endpoint.class, changed)))
+                    .as("endpoints differing in %s", changed.getName()).isFalse();
+        }
+        for (RecordComponent changed : SecurityEvent.Network.class.getRecordComponents()) {
+            SecurityEvent.Network base = instance(SecurityEvent.Network.class, null);
+            assertThat(EcsJsonWriter.sameNetwork(base, instance(SecurityEvent.Network.class, null))).isTrue();
+            assertThat(EcsJsonWriter.sameNetwork(base, instance(SecurityEvent.Network.class, changed)))
+                    .as("networks differing in %s", changed.getName()).isFalse();
+        }
+    }
+
+    /** A record with a value in every component, another value in {@code changed} (null for none). */
+    private static <R extends Record> R instance(Class<R> type, RecordComponent changed) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            boolean other = components[i].getName().equals(changed == null ? null : changed.getName());
+            values[i] = types[i] == String.class ? (other ? "b" : "a")
+                    : types[i] == Integer.class ? Integer.valueOf(other ? 2 : 1)
+                    : types[i] == Long.class ? Long.valueOf(other ? 2L : 1L)
+                    : fail("no test value for " + types[i]);
+        }
+        return type.getDeclaredConstructor(types).newInstance(values);
     }
 
     private static <T> T pick(Random random, List<T> from) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +168,35 @@ class LauncherIT {
                 .anyMatch(line -> line.contains(" java.lang.Object source: shared objects file"));
         assertThat(loaded).as("FenghuoCli from the copy's jar")
                 .anyMatch(line -> line.contains(" org.fenghuo.deploy.cli.FenghuoCli source: file:" + copy));
+    }
+
+    @Test
+    void aJarNewerThanTheArchiveLeavesItOut() throws Exception {
+        // a jar replaced in place (same name, new file) is one JDK 17 refuses the archive for
+        Path jar;
+        try (var files = Files.list(DIST.resolve("lib"))) {
+            jar = files.filter(f -> f.getFileName().toString().startsWith("picocli-")).findFirst().orElseThrow();
+        }
+        FileTime original = Files.getLastModifiedTime(jar);
+        Path classes = home.resolve("touched-classes.txt");
+        Map<String, String> opts = Map.of("FENGHUO_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+        String demo = DIST.resolve("samples").resolve("demo.pcap").toString();
+        try {
+            Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+            Run decode = run(opts, "decode", "pcap", "--protocols", "none", demo);
+            assertThat(decode.exitCode()).as(decode.err()).isZero();
+            List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
+            assertThat(loaded).as("java.lang.Object from the JDK's own archive")
+                    .anyMatch(line -> line.contains(" java.lang.Object source: shared objects file"));
+            assertThat(loaded).as("FenghuoCli from its jar")
+                    .anyMatch(line -> line.contains(" org.fenghuo.deploy.cli.FenghuoCli source: file:"));
+        } finally {
+            Files.setLastModifiedTime(jar, original);
+        }
+        Run again = run(opts, "decode", "pcap", "--protocols", "none", demo);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readAllLines(classes, StandardCharsets.UTF_8)).as("the archive again once the jar is as dumped")
+                .anyMatch(line -> line.contains(" org.fenghuo.deploy.cli.FenghuoCli source: shared objects file"));
     }
 
     /** {@code java.class.path} from {@code -XshowSettings:properties}: the first entry after '=', then one per line. */

@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "an earlier file decode data in a later one. Data whose template never comes, and every "
                         + "malformed datagram, are dead letters (NDJSON on stderr, or --dead-letters FILE); a line "
                         + "per file and the decoder's counters go to stderr."},
-        footer = {"", "Exit codes: 0 decoded, 2 usage, 4 a file unreadable."})
+        footer = {"", "Exit codes: 0 decoded, 1 stdout could not be written (closed or full: output incomplete), "
+                + "2 usage, 4 a file unreadable."})
 final class DecodeNetflowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -74,6 +75,7 @@ final class DecodeNetflowCommand implements Callable<Integer> {
             stdout.flush();
             spec.commandLine().getErr().println(decoder.metrics().snapshot().toStatusLine());
         }
-        return FenghuoCli.EXIT_OK;
+        return StdoutCheck.lostOutput("fenghuo decode netflow", spec.commandLine().getErr())
+                ? FenghuoCli.EXIT_NOTHING : FenghuoCli.EXIT_OK;
     }
 }

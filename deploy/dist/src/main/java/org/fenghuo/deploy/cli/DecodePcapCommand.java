@@ -40,8 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Malformed packets, protocol data that does not parse and broken capture structure are dead letters "
                         + "(NDJSON on stderr, or --dead-letters FILE); a stats line per file goes to stderr, and a "
                         + "progress line for files over 8 MB."},
-        footer = {"", "Exit codes: 0 decoded, 2 usage or a bad BPF filter, 3 live capture impossible (no libpcap, "
-                + "no permission), 4 a file unreadable or no such interface."})
+        footer = {"", "Exit codes: 0 decoded, 1 stdout could not be written (closed or full: output incomplete), "
+                + "2 usage or a bad BPF filter, 3 live capture impossible (no libpcap, no permission), 4 a file "
+                + "unreadable or no such interface."})
 final class DecodePcapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -94,10 +95,14 @@ final class DecodePcapCommand implements Callable<Integer> {
             EcsJsonCodec.LineWriter stdoutLines = EcsJsonCodec.lineWriter(stdout);
             for (Path file : files) {
                 decodeOne(chosen, deadLetters, file, stdout, stdoutLines);
+                if (System.out.checkError()) {
+                    break; // the reader went away or the disk is full: no point decoding more files
+                }
             }
             deadLetters.flush();
         }
-        return FenghuoCli.EXIT_OK;
+        return StdoutCheck.lostOutput("fenghuo decode pcap", spec.commandLine().getErr())
+                ? FenghuoCli.EXIT_NOTHING : FenghuoCli.EXIT_OK;
     }
 
     /**

@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Lines that are not syslog are dead letters (NDJSON on stderr, or --dead-letters FILE); a body a "
                         + "parser recognised but could not read is still printed, tagged payload_malformed. A stats "
                         + "line per file goes to stderr."},
-        footer = {"", "Exit codes: 0 decoded, 2 usage, 4 a file unreadable."})
+        footer = {"", "Exit codes: 0 decoded, 1 stdout could not be written (closed or full: output incomplete), "
+                + "2 usage, 4 a file unreadable."})
 final class DecodeSyslogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -72,6 +73,6 @@ final class DecodeSyslogCommand implements Callable<Integer> {
             }
             deadLetters.flush();
         }
-        return FenghuoCli.EXIT_OK;
+        return StdoutCheck.lostOutput("fenghuo decode syslog", err) ? FenghuoCli.EXIT_NOTHING : FenghuoCli.EXIT_OK;
     }
 }

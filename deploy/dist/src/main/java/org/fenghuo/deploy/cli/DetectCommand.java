@@ -43,7 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Events are judged in the order read (event time drives windows and timers). A line that is not an "
                         + "ECS event is reported on stderr with its file and line and skipped. A stats line goes to "
                         + "stderr at the end."},
-        footer = {"", "Exit codes: 0 alerts printed, 1 no alert, 2 usage, 4 a file unreadable."})
+        footer = {"", "Exit codes: 0 alerts printed, 1 no alert or stdout could not be written (closed or full), "
+                + "2 usage, 4 a file unreadable."})
 final class DetectCommand implements Callable<Integer> {
     /** Bad lines reported one by one before only counting them. */
     static final int MAX_REPORTED_BAD_LINES = 20;
@@ -194,6 +195,9 @@ final class DetectCommand implements Callable<Integer> {
                         + sigmaDetector.matches() + " correlation_out_of_order="
                         + sigmaDetector.correlation().stats().outOfOrder()) + " alerts=" + total
                 + " by_rule=" + alertsByRule);
+        if (StdoutCheck.lostOutput("fenghuo detect", err)) {
+            return FenghuoCli.EXIT_NOTHING;
+        }
         return total > 0 ? FenghuoCli.EXIT_OK : FenghuoCli.EXIT_NOTHING;
     }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search stored events with an ECS field query and print them as NDJSON, newest first.",
                 "Query syntax: Lucene query string on ECS names, e.g. 'log.syslog.appname:sshd AND source.ip:10.0.0.0/8'."},
-        footer = {"", "Exit codes: 0 hits printed, 1 no hit, 2 bad query or usage, 3 Elasticsearch unreachable."})
+        footer = {"", "Exit codes: 0 hits printed, 1 no hit or stdout could not be written (closed or full), "
+                + "2 bad query or usage, 3 Elasticsearch unreachable."})
 final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,6 +64,10 @@ final class SearchCommand implements Callable<Integer> {
             long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
             spec.commandLine().getErr().println("fenghuo search: " + response.hits().hits().size() + " of " + total
                     + " hits in " + index);
+            if (out.checkError()) { // a PrintWriter swallows write errors too
+                spec.commandLine().getErr().println("fenghuo search: could not write all hits to stdout (closed or full)");
+                return FenghuoCli.EXIT_NOTHING;
+            }
             return total == 0 ? FenghuoCli.EXIT_NOTHING : FenghuoCli.EXIT_OK;
         } catch (ElasticsearchException e) {
             if (e.status() >= 500) {

@@ -33,6 +33,22 @@ final class CliRunner {
         }
     }
 
+    /** Runs with a System.out whose every write fails, as with a full disk or a reader gone away. */
+    static Result runWithFailingStdout(String... args) {
+        java.io.PrintStream original = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    throw new java.io.IOException("No space left on device");
+                }
+            }, true, java.nio.charset.StandardCharsets.UTF_8));
+            return run(args);
+        } finally {
+            System.setOut(original);
+        }
+    }
+
     static Result run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

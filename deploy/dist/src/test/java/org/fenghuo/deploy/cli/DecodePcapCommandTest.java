@@ -63,6 +63,15 @@ class DecodePcapCommandTest {
         return b.array();
     }
 
+    @Test
+    void outputThatCannotBeWrittenIsExitCodeOneNotSuccess() throws Exception {
+        Path file = isolatedHome.path().resolve("dns.pcap");
+        Files.write(file, dnsCapture());
+        CliRunner.Result result = CliRunner.runWithFailingStdout("decode", "pcap", file.toString());
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(FenghuoCli.EXIT_NOTHING);
+        assertThat(result.err()).contains("fenghuo decode pcap: could not write all output to stdout");
+    }
+
     private CliRunner.Result decode(ByteArrayOutputStream stdout, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "decode";

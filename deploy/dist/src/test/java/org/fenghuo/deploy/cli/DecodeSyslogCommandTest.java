@@ -27,6 +27,15 @@ class DecodeSyslogCommandTest {
             "not syslog at all",
             "") + "\n";
 
+    @Test
+    void outputThatCannotBeWrittenIsExitCodeOneNotSuccess() throws Exception {
+        Path file = isolatedHome.path().resolve("mixed.log");
+        Files.writeString(file, LINES);
+        CliRunner.Result result = CliRunner.runWithFailingStdout("decode", "syslog", file.toString());
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(FenghuoCli.EXIT_NOTHING);
+        assertThat(result.err()).contains("fenghuo decode syslog: could not write all output to stdout");
+    }
+
     private CliRunner.Result decode(ByteArrayOutputStream stdout, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "decode";

@@ -24,12 +24,10 @@ public final class AppEventMapper {
         this.input = input;
     }
 
-    /** @param sequence 0 for the flow's first application event, then 1, 2, ... */
-    public SecurityEvent toEvent(AppEvent e, FlowContext flow, long sequence) {
-        return toEvent(e, flowParts(flow, e.protocol(), null), sequence);
-    }
-
-    /** {@link #toEvent(AppEvent, FlowContext, long)} with the flow's part built before ({@link #flowParts}). */
+    /**
+     * @param flow     the flow's part of the event, from {@link #flowParts}
+     * @param sequence 0 for the flow's first application event, then 1, 2, ...
+     */
     public SecurityEvent toEvent(AppEvent e, FlowParts flow, long sequence) {
         SecurityEventBuilder b = SecurityEvent.builder()
                 .timestamp(instant(e.timestampNanos()))

@@ -27,8 +27,9 @@ class AppEventMapperFlowPartsTest {
         assertThat(first.event().id()).isEqualTo("flow-a.0");
         assertThat(second.event().id()).isEqualTo("flow-a.1");
 
-        // the same as the mapping that builds everything for one event
-        SecurityEvent fresh = mapper.toEvent(AppEvent.of(2_000L, "modbus", "modbus-read-coils"), flow, 1);
+        // the same as with parts built for this one event
+        SecurityEvent fresh = mapper.toEvent(AppEvent.of(2_000L, "modbus", "modbus-read-coils"),
+                mapper.flowParts(flow, "modbus", null), 1);
         assertThat(fresh).isEqualTo(second);
         assertThat(second.source()).isEqualTo(new SecurityEvent.Endpoint("10.0.0.20", 51000, null, null, null, null, null));
         assertThat(second.network()).isEqualTo(new SecurityEvent.Network("tcp", "ipv4", "modbus", null, null,

@@ -64,8 +64,7 @@ final class SearchCommand implements Callable<Integer> {
             long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
             spec.commandLine().getErr().println("fenghuo search: " + response.hits().hits().size() + " of " + total
                     + " hits in " + index);
-            if (out.checkError()) { // a PrintWriter swallows write errors too
-                spec.commandLine().getErr().println("fenghuo search: could not write all hits to stdout (closed or full)");
+            if (StdoutCheck.lostOutput("fenghuo search", out, spec.commandLine().getErr())) {
                 return FenghuoCli.EXIT_NOTHING;
             }
             return total == 0 ? FenghuoCli.EXIT_NOTHING : FenghuoCli.EXIT_OK;

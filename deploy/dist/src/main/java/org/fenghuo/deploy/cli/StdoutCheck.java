@@ -16,10 +16,18 @@ final class StdoutCheck {
      * (the command then exits {@link FenghuoCli#EXIT_NOTHING}: it ran, but lost output).
      */
     static boolean lostOutput(String command, PrintWriter err) {
-        if (System.out.checkError()) { // flushes first
+        return lost(System.out.checkError(), command, err); // checkError flushes first
+    }
+
+    /** {@link #lostOutput(String, PrintWriter)} for a command that prints through picocli's {@code out}. */
+    static boolean lostOutput(String command, PrintWriter out, PrintWriter err) {
+        return lost(out.checkError(), command, err); // a PrintWriter swallows write errors too
+    }
+
+    private static boolean lost(boolean failed, String command, PrintWriter err) {
+        if (failed) {
             err.println(command + ": could not write all output to stdout (closed or full): the output is incomplete");
-            return true;
         }
-        return false;
+        return failed;
     }
 }

@@ -29,7 +29,7 @@ public final class EcsFieldPath {
     private static final String LABELS = "labels.";
     private static final String SD = "log.syslog.structured_data.";
     private static final Set<String> MODELLED =
-            Collections.unmodifiableSet(new LinkedHashSet<>(EcsFields.GETTERS.keySet()));
+            Collections.unmodifiableSet(new LinkedHashSet<>(EcsFields.BY_NAME.keySet()));
 
     private final String name;
     private final Function<SecurityEvent, Object> getter;
@@ -41,7 +41,7 @@ public final class EcsFieldPath {
 
     /** @throws IllegalArgumentException for an empty name or one with an empty segment ({@code a..b}) */
     public static EcsFieldPath of(String dottedName) {
-        Function<SecurityEvent, Object> modelled = EcsFields.GETTERS.get(dottedName);
+        Function<SecurityEvent, Object> modelled = EcsFields.BY_NAME.get(dottedName);
         if (modelled != null) {
             return new EcsFieldPath(dottedName, modelled);
         }
@@ -81,7 +81,7 @@ public final class EcsFieldPath {
 
     /** True when {@code dottedName} is one of {@link #modelledFields()}. */
     public static boolean isModelled(String dottedName) {
-        return EcsFields.GETTERS.containsKey(dottedName);
+        return EcsFields.BY_NAME.containsKey(dottedName);
     }
 
     /**

@@ -14,18 +14,26 @@ import java.time.format.DateTimeFormatterBuilder;
  * format reads them, written so that sort order and precision survive a round trip.
  */
 final class EcsTimestamps {
-    /** Always milliseconds, so documents line up in Kibana and in text sorts. */
-    private static final DateTimeFormatter MILLIS = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
-    /** Micro- or nanoseconds when the instant has them (pcap timestamps do); never cut. */
-    private static final DateTimeFormatter FINER = new DateTimeFormatterBuilder().appendInstant(-1).toFormatter();
+    /**
+     * The formatters, for years outside 1970-9999 only: built at first use, since building them (and
+     * parsing the bounds below as text) loads much of java.time, a few ms of every command's start.
+     */
+    private static final class Formatters {
+        /** Always milliseconds, so documents line up in Kibana and in text sorts. */
+        static final DateTimeFormatter MILLIS = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+        /** Micro- or nanoseconds when the instant has them (pcap timestamps do); never cut. */
+        static final DateTimeFormatter FINER = new DateTimeFormatterBuilder().appendInstant(-1).toFormatter();
+    }
 
     private EcsTimestamps() {
     }
 
     /** Years 0000-9999 print as four digits; others go through the formatter (sign, more digits). */
     private static final long MAX_FAST_SECOND = 253_402_300_800L;
-    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    /** 0000-01-01T00:00:00Z. */
+    static final Instant EARLIEST = Instant.ofEpochSecond(-62_167_219_200L);
+    /** 9999-12-31T23:59:59.999999999Z. */
+    static final Instant LATEST = Instant.ofEpochSecond(MAX_FAST_SECOND - 1, 999_999_999);
     /** The date part ({@code yyyy-MM-ddT}) of the last day formatted: events come in runs of one day. */
     private static volatile DayPrefix lastDay = new DayPrefix(0, "1970-01-01T".getBytes(StandardCharsets.US_ASCII));
 
@@ -39,7 +47,7 @@ final class EcsTimestamps {
     static String format(Instant instant) {
         byte[] ascii = formatAscii(instant);
         return ascii != null ? new String(ascii, StandardCharsets.US_ASCII)
-                : (instant.getNano() % 1_000_000 == 0 ? MILLIS : FINER).format(instant);
+                : (instant.getNano() % 1_000_000 == 0 ? Formatters.MILLIS : Formatters.FINER).format(instant);
     }
 
     /**

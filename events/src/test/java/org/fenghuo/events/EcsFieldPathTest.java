@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,8 @@ class EcsFieldPathTest {
         assertThat(EcsFieldPath.of(name).get(SecurityEvent.builder().build())).as(name).isNull();
         JsonNode json = TestEvents.tree(EcsJsonCodec.toJson(FULL));
         assertThat(at(json, name)).as("JSON has %s", name).isNotEmpty();
+        // the getter reads the very value the writer puts at that name (not a sibling's)
+        assertThat(texts(value)).as("%s as read and as written", name).isEqualTo(jsonTexts(at(json, name), value));
     }
 
     @Test
@@ -116,6 +119,36 @@ class EcsFieldPathTest {
 
     private static Object get(String name) {
         return EcsFieldPath.of(name).get(FULL);
+    }
+
+    /** A read value as text: a list's elements, a map's keys (sorted), else the value itself. */
+    private static List<String> texts(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(v -> out.add(String.valueOf(v)));
+        } else if (value instanceof Map<?, ?> map) {
+            map.keySet().forEach(k -> out.add(String.valueOf(k)));
+            Collections.sort(out);
+        } else {
+            out.add(String.valueOf(value));
+        }
+        return out;
+    }
+
+    /** {@link #texts} of the written JSON; a timestamp is parsed back, as the writer's form may differ. */
+    private static List<String> jsonTexts(List<JsonNode> nodes, Object read) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            if (node.isArray()) {
+                node.forEach(n -> out.add(n.asText()));
+            } else if (node.isObject()) {
+                node.fieldNames().forEachRemaining(out::add);
+                Collections.sort(out);
+            } else {
+                out.add(read instanceof Instant ? Instant.parse(node.asText()).toString() : node.asText());
+            }
+        }
+        return out;
     }
 
     /** Every JSON value at a dotted path, looking through arrays. */

@@ -21,6 +21,12 @@ class EcsTimestampsTest {
         assertThat(EcsTimestamps.parse(EcsTimestamps.format(Instant.parse(text)), "t")).isEqualTo(Instant.parse(text));
     }
 
+    @org.junit.jupiter.api.Test
+    void theBoundsAreTheFirstAndLastInstantsOfFourDigitYears() {
+        assertThat(EcsTimestamps.EARLIEST).isEqualTo(Instant.parse("0000-01-01T00:00:00Z"));
+        assertThat(EcsTimestamps.LATEST).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999999Z"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-02-29T00:00:00Z", "2026-04-31T00:00:00.000Z", "2026-13-01T00:00:00Z",
             "2026-00-10T00:00:00Z", "2026-11-23T10:60:00Z", "2026-11-23T10:00:00.12Z_", "2026-11-2xT10:00:00Z",

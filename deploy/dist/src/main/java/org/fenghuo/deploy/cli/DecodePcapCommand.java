@@ -220,26 +220,26 @@ final class DecodePcapCommand implements Callable<Integer> {
      */
     private void decodeOne(AppProtocols chosen, JsonLinesDeadLetterSink deadLetters, Path file, OutputStream stdout,
                            EcsJsonCodec.LineWriter stdoutLines) throws IOException {
-        Path held = Files.createTempFile("fenghuo-pcap-events", ".ndjson");
-        held.toFile().deleteOnExit(); // also when Ctrl-C ends the run mid-file
         AutoCloseable[] progress = new AutoCloseable[1];
         long size = Files.size(file); // before the file is opened, so a failure here leaks nothing
-        try (OutputStream heldOut = new BufferedOutputStream(Files.newOutputStream(held), 1 << 16);
+        try (HeldProtocolEvents held = new HeldProtocolEvents();
              InputStream in = ProgressReporter.wrap(CaptureFileStream.open(file),
                      file.getFileName().toString(), size, spec.commandLine().getErr(), progress)) {
-            EcsJsonCodec.LineWriter heldLines = EcsJsonCodec.lineWriter(heldOut);
             PcapFileDecoder decoder = new PcapFileDecoder(FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen,
-                    event -> ("pcap.flow".equals(event.event().dataset()) ? stdoutLines : heldLines).write(event),
+                    event -> {
+                        if ("pcap.flow".equals(event.event().dataset())) {
+                            stdoutLines.write(event);
+                        } else {
+                            held.write(event);
+                        }
+                    },
                     deadLetters);
             PcapFileDecoder.Result result = decoder.decode(file, in);
-            heldLines.flush();
-            heldOut.flush();
             stdoutLines.flush();
-            Files.copy(held, stdout);
+            held.copyTo(stdout);
             stdout.flush();
             spec.commandLine().getErr().println(result.toStatusLine());
         } finally {
-            Files.deleteIfExists(held);
             try {
                 if (progress[0] != null) {
                     progress[0].close();

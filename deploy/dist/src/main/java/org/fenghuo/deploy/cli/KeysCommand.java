@@ -5,13 +5,12 @@ import java.util.Map;
 import org.fenghuo.crypto.keys.KeystorePassphrase;
 import picocli.CommandLine.Command;
 
+/** Its subcommands are in {@link FenghuoCli#SUBCOMMANDS}. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = {"The local keystore (BCFKS): the SM4 key-encryption key, the SM4 data keys it wraps, the "
                 + "HMAC-SM3 blind-index key and the SM2 audit signing keys, each with versions.",
                 "The passphrase comes from $" + KeystorePassphrase.VALUE_ENV + ", or the file named by --passphrase-file "
-                        + "or $" + KeystorePassphrase.FILE_ENV + "; never from the command line."},
-        subcommands = {KeysInitCommand.class, KeysRotateCommand.class, KeysListCommand.class,
-                KeysExportPublicCommand.class, KeysReencryptCommand.class})
+                        + "or $" + KeystorePassphrase.FILE_ENV + "; never from the command line."})
 final class KeysCommand {
     static final String KEYSTORE_ENV = "FENGHUO_KEYSTORE";
     static final String DEFAULT_KEYSTORE = "conf/keystore.bcfks";

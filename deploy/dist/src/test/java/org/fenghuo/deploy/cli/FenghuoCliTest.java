@@ -44,6 +44,8 @@ class FenghuoCliTest {
                 CommandLine branch = FenghuoCli.commandLine(new String[] {n, "--help"});
                 assertThat(branch.getSubcommands().values()).as(n).extracting(CommandLine::getCommandName)
                         .containsOnly(name);
+                assertThat(branch.getSubcommands().get(n).getSubcommands().keySet()).as("%s --help", n)
+                        .isEqualTo(sub.getSubcommands().keySet());
                 assertThat(CliRunner.run(branch, n, "--help"))
                         .as(n).isEqualTo(CliRunner.run(FenghuoCli.commandLine(), n, "--help"));
                 assertThat(CliRunner.run(FenghuoCli.commandLine(new String[] {n, "--no-such-option"}), n, "--no-such-option"))
@@ -52,6 +54,11 @@ class FenghuoCliTest {
                     String[] args = {n, grandchild.getCommandName(), "--help"};
                     assertThat(CliRunner.run(FenghuoCli.commandLine(args), args))
                             .as(String.join(" ", args)).isEqualTo(CliRunner.run(FenghuoCli.commandLine(), args));
+                    assertThat(FenghuoCli.commandLine(args).getSubcommands().get(n).getSubcommands().keySet())
+                            .as(String.join(" ", args)).containsOnly(grandchild.getCommandName());
+                    String[] mistyped = {n, grandchild.getCommandName() + "x"};
+                    assertThat(CliRunner.run(FenghuoCli.commandLine(mistyped), mistyped))
+                            .as(String.join(" ", mistyped)).isEqualTo(CliRunner.run(FenghuoCli.commandLine(), mistyped));
                 }
             }
         }
@@ -59,6 +66,24 @@ class FenghuoCliTest {
             assertThat(FenghuoCli.commandLine(args).getSubcommands()).as(String.join(" ", args))
                     .hasSize(FenghuoCli.SUBCOMMANDS.size());
         }
+    }
+
+    /** The tree's names are those the commands' annotations give, which help and errors print. */
+    @Test
+    void theTreeNamesEachCommandAsItsAnnotationDoes() {
+        java.util.Deque<FenghuoCli.Node> nodes = new java.util.ArrayDeque<>(FenghuoCli.SUBCOMMANDS);
+        int seen = 0;
+        while (!nodes.isEmpty()) {
+            FenghuoCli.Node node = nodes.pop();
+            CommandLine.Command command = node.type().getAnnotation(CommandLine.Command.class);
+            assertThat(command.name()).isEqualTo(node.name());
+            assertThat(command.aliases()).as("%s: an alias would need matching in FenghuoCli", node.name()).isEmpty();
+            assertThat(command.subcommands()).as("%s: subcommands belong in FenghuoCli.SUBCOMMANDS", node.name())
+                    .isEmpty();
+            nodes.addAll(node.children());
+            seen++;
+        }
+        assertThat(seen).as("commands in the tree (a new one must be added to it)").isEqualTo(23);
     }
 
     @Test

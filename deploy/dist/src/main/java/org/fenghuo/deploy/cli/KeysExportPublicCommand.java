@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                         + "OpenSSL 3 assumes an empty ID unless told, so check one with `openssl pkeyutl -verify -pubin "
                         + "-inkey KEY.pem -rawin -digest sm3 -pkeyopt distid:1234567812345678 -in DATA -sigfile SIG`."},
         footer = {"", "Exit codes: 0 written, 2 usage, wrong passphrase or no such version, 4 keystore unreadable "
-                + "or output not writable."})
+                + "or output (--out FILE, or stdout: closed or full) not writable."})
 final class KeysExportPublicCommand extends KeysSubcommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path out;
@@ -48,8 +48,8 @@ final class KeysExportPublicCommand extends KeysSubcommand {
         }
         if (out == null) {
             out().print(pem);
-            out().flush();
-            return FenghuoCli.EXIT_OK;
+            return StdoutCheck.lostOutput("fenghuo keys export-public", out(), err())
+                    ? FenghuoCli.EXIT_INPUT : FenghuoCli.EXIT_OK;
         }
         try {
             Files.writeString(out, pem, StandardCharsets.US_ASCII);

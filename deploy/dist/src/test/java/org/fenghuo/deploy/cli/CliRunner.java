@@ -49,6 +49,28 @@ final class CliRunner {
         }
     }
 
+    /** {@link #run(CommandLine, String...)} with picocli's {@code out} failing every write, as a full disk does. */
+    static Result runWithFailingOut(CommandLine cli, String... args) {
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, "", err.toString());
+    }
+
     static Result run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

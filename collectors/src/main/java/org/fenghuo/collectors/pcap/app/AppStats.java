@@ -1,6 +1,7 @@
 package org.fenghuo.collectors.pcap.app;
 
-import java.util.Map;
+import java.util.Collections;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -41,19 +42,22 @@ public final class AppStats {
         return tcpDiscarded;
     }
 
-    /** Events emitted per protocol, by name. */
-    public Map<String, Long> eventsByProtocol() {
-        return Map.copyOf(events);
+    // Sorted copies, not Map.copyOf: its iteration order changes from one JVM run to the next, and
+    // the stats line prints these maps.
+
+    /** Events emitted per protocol, sorted by name. */
+    public SortedMap<String, Long> eventsByProtocol() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(events));
     }
 
-    /** Flows recognised per protocol. */
-    public Map<String, Long> flowsByProtocol() {
-        return Map.copyOf(flows);
+    /** Flows recognised per protocol, sorted by name. */
+    public SortedMap<String, Long> flowsByProtocol() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(flows));
     }
 
-    /** Malformed messages keyed {@code "protocol: reason"}. */
-    public Map<String, Long> malformedByReason() {
-        return Map.copyOf(malformed);
+    /** Malformed messages keyed {@code "protocol: reason"}, sorted. */
+    public SortedMap<String, Long> malformedByReason() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(malformed));
     }
 
     public long eventsTotal() {

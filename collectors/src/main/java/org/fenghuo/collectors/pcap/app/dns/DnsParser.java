@@ -2,6 +2,7 @@ package org.fenghuo.collectors.pcap.app.dns;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fenghuo.collectors.pcap.app.HexText;
 import org.fenghuo.collectors.pcap.flow.IpText;
 
 /**
@@ -226,7 +227,7 @@ public final class DnsParser {
                 continue;
             }
             if (kind != 0) {
-                throw new DnsParseException("bad label type", String.format("label type 0x%02x at %d", kind, p));
+                throw new DnsParseException("bad label type", "label type " + HexText.prefixedHex(kind, 2) + " at " + p);
             }
             octets += 1 + c;
             if (octets > MAX_NAME_OCTETS) {

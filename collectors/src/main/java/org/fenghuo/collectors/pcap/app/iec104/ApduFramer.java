@@ -1,6 +1,7 @@
 package org.fenghuo.collectors.pcap.app.iec104;
 
 import org.fenghuo.collectors.pcap.app.AppOutput;
+import org.fenghuo.collectors.pcap.app.HexText;
 
 /**
  * Cuts one direction's byte stream into APDUs, whatever pieces it comes in. Holds at most one
@@ -38,7 +39,7 @@ final class ApduFramer {
         while (i < end && alive()) {
             if (fill == 0) {
                 if ((data[i] & 0xFF) != Apdu.START) {
-                    bad("bad start octet", String.format("0x%02x", data[i] & 0xFF), ts, data, i, end - i, out);
+                    bad("bad start octet", HexText.prefixedHex(data[i] & 0xFF, 2), ts, data, i, end - i, out);
                     scanned++;
                     i++;
                 } else {
@@ -69,7 +70,7 @@ final class ApduFramer {
     private void complete(int length, long ts, AppOutput out, Sink sink) {
         String problem = Apdu.check(buf, 0);
         if (problem != null) {
-            bad(problem, "control " + String.format("0x%02x", buf[2] & 0xFF) + ", length " + (buf[1] & 0xFF), ts, buf, 0,
+            bad(problem, "control " + HexText.prefixedHex(buf[2] & 0xFF, 2) + ", length " + (buf[1] & 0xFF), ts, buf, 0,
                     length, out);
             scanned += length;
             return;

@@ -1,5 +1,7 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
+import org.fenghuo.collectors.pcap.app.HexText;
+
 /** Names of S7comm codes, after Siemens' documentation as dissected by Wireshark's s7comm. */
 final class S7Names {
     static final int ROSCTR_JOB = 1;
@@ -48,7 +50,7 @@ final class S7Names {
             case FN_END_UPLOAD -> "end-upload";
             case FN_PI_SERVICE -> "pi-service";
             case FN_PLC_STOP -> "plc-stop";
-            default -> String.format("function-0x%02x", code);
+            default -> "function-" + HexText.prefixedHex(code, 2);
         };
     }
 
@@ -77,7 +79,7 @@ final class S7Names {
             case 0x85 -> "DI";
             case 0x86 -> "local";
             case 0x87 -> "previous-local";
-            default -> String.format("area-0x%02x", area);
+            default -> "area-" + HexText.prefixedHex(area, 2);
         };
     }
 

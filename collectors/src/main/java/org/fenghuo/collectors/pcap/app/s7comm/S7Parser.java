@@ -1,6 +1,7 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
 import java.nio.charset.StandardCharsets;
+import org.fenghuo.collectors.pcap.app.HexText;
 
 /** Reads one S7comm PDU from a COTP-reassembled buffer; every read is bounds-checked. */
 final class S7Parser {
@@ -34,7 +35,7 @@ final class S7Parser {
 
     private S7Pdu pdu() throws Malformed {
         if (u8(0) != PROTOCOL_ID) {
-            throw new Malformed("bad protocol id", String.format("0x%02x", u8(0)));
+            throw new Malformed("bad protocol id", HexText.prefixedHex(u8(0), 2));
         }
         int rosctr = u8(1);
         if (rosctr != S7Names.ROSCTR_JOB && rosctr != S7Names.ROSCTR_ACK && rosctr != S7Names.ROSCTR_ACK_DATA
@@ -160,7 +161,7 @@ final class S7Parser {
             if (rc != 0xFF) {
                 f.returnCode = rc;
             } else if (f.group == 0x4 && f.subfunction == 0x01 && dataLength >= 8) {
-                f.detail = String.format("szl 0x%04x index 0x%04x", u16(d + 4), u16(d + 6));
+                f.detail = "szl " + HexText.prefixedHex(u16(d + 4), 4) + " index " + HexText.prefixedHex(u16(d + 6), 4);
             }
         }
     }

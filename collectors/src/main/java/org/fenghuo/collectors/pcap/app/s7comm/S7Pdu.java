@@ -1,5 +1,7 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
+import org.fenghuo.collectors.pcap.app.HexText;
+
 /**
  * One S7comm PDU (protocol id 0x32) as far as the analyzer needs it. Absent values are -1 or null.
  *
@@ -41,15 +43,15 @@ record S7Pdu(int rosctr, int pduRef, int errorClass, int errorCode, int function
      */
     String error() {
         if (errorClass > 0 || errorCode > 0) {
-            return String.format("%s (0x%02x%02x)", S7Names.errorClass(errorClass), errorClass, errorCode);
+            return S7Names.errorClass(errorClass) + " (" + HexText.prefixedHex(errorClass, 2) + HexText.hex(errorCode, 2) + ")";
         }
         if (userdataError > 0) {
-            return String.format("userdata error (0x%04x)", userdataError);
+            return "userdata error (" + HexText.prefixedHex(userdataError, 4) + ")";
         }
         if (returnCode >= 0 && !userdata()) {
             // userdata answers 0x0a ("object does not exist") with no data for plain acknowledgements
             // (set clock) and at the end of lists: its parameter error code is the real verdict
-            return String.format("%s (0x%02x)", S7Names.returnCode(returnCode), returnCode);
+            return S7Names.returnCode(returnCode) + " (" + HexText.prefixedHex(returnCode, 2) + ")";
         }
         return null;
     }

@@ -2,6 +2,7 @@ package org.fenghuo.collectors.pcap.app.s7comm;
 
 import java.util.Arrays;
 import org.fenghuo.collectors.pcap.app.AppOutput;
+import org.fenghuo.collectors.pcap.app.HexText;
 
 /**
  * Cuts one direction's byte stream into TPKTs (RFC 1006: version 3, reserved 0, 16-bit length
@@ -43,7 +44,7 @@ final class TpktFramer {
             int b = data[i] & 0xFF;
             if (fill == 0) {
                 if (b != VERSION) {
-                    bad("bad tpkt version", String.format("0x%02x", b), ts, data, i, end - i, out);
+                    bad("bad tpkt version", HexText.prefixedHex(b, 2), ts, data, i, end - i, out);
                     i++;
                 } else {
                     buf[fill++] = (byte) b;
@@ -51,7 +52,7 @@ final class TpktFramer {
                 }
             } else if (fill == 1) {
                 if (b != 0) {
-                    bad("bad tpkt reserved octet", String.format("0x%02x", b), ts, data, i, end - i, out);
+                    bad("bad tpkt reserved octet", HexText.prefixedHex(b, 2), ts, data, i, end - i, out);
                     fill = 0; // this octet may be the next version octet
                 } else {
                     buf[fill++] = 0;

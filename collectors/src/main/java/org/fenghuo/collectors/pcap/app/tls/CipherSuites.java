@@ -1,6 +1,7 @@
 package org.fenghuo.collectors.pcap.app.tls;
 
 import java.util.Map;
+import org.fenghuo.collectors.pcap.app.HexText;
 
 /** IANA names of the common cipher suites; others are written {@code 0xXXXX}. */
 public final class CipherSuites {
@@ -80,6 +81,6 @@ public final class CipherSuites {
         if (name != null) {
             return name;
         }
-        return Grease.is(suite) ? "GREASE" : String.format("0x%04X", suite);
+        return Grease.is(suite) ? "GREASE" : "0x" + HexText.upperHex(suite, 4);
     }
 }

@@ -2,6 +2,7 @@ package org.fenghuo.collectors.pcap.app.tls;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.fenghuo.collectors.pcap.app.HexText;
 
 /**
  * JA4 and JA4S (FoxIO, JA4+ technical details), for TLS over TCP.
@@ -39,7 +40,7 @@ public final class Ja4 {
         List<Integer> extensions = noGrease(s.extensions());
         String a = "t" + version(s.negotiatedVersion()) + count(extensions.size()) + alpn(s.alpn());
         String c = extensions.isEmpty() ? EMPTY : truncated(hexList(extensions));
-        return a + "_" + String.format("%04x", s.cipher()) + "_" + c;
+        return a + "_" + HexText.hex(s.cipher(), 4) + "_" + c;
     }
 
     static String version(int v) {
@@ -67,8 +68,8 @@ public final class Ja4 {
         if (alphanumeric(first) && alphanumeric(last)) {
             return "" + first + last;
         }
-        String hexFirst = String.format("%02x", first & 0xff);
-        String hexLast = String.format("%02x", last & 0xff);
+        String hexFirst = HexText.hex(first & 0xff, 2);
+        String hexLast = HexText.hex(last & 0xff, 2);
         return "" + hexFirst.charAt(0) + hexLast.charAt(1);
     }
 
@@ -77,7 +78,7 @@ public final class Ja4 {
     }
 
     private static String count(int n) {
-        return String.format("%02d", Math.min(n, 99));
+        return HexText.twoDigits(Math.min(n, 99));
     }
 
     private static List<Integer> noGrease(List<Integer> values) {
@@ -85,7 +86,7 @@ public final class Ja4 {
     }
 
     private static String hexList(List<Integer> values) {
-        return values.stream().map(v -> String.format("%04x", v)).collect(Collectors.joining(","));
+        return values.stream().map(v -> HexText.hex(v, 4)).collect(Collectors.joining(","));
     }
 
     private static String truncated(String text) {

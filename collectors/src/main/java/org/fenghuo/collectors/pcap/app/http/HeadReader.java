@@ -1,8 +1,10 @@
 package org.fenghuo.collectors.pcap.app.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,11 +102,11 @@ final class HeadReader {
     Head take() {
         String text = new String(buffer, 0, size, StandardCharsets.ISO_8859_1);
         reset();
-        String[] lines = text.split("\r?\n");
+        List<String> lines = lines(text);
         Map<String, String> fields = new LinkedHashMap<>();
         String last = null;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isEmpty()) {
                 continue;
             }
@@ -121,7 +123,29 @@ final class HeadReader {
             fields.merge(name, value, (a, b) -> a + ", " + b);
             last = name;
         }
-        return new Head(lines.length == 0 ? "" : lines[0].trim(), fields);
+        return new Head(lines.isEmpty() ? "" : lines.get(0).trim(), fields);
+    }
+
+    /**
+     * {@code text.split("\\r?\\n")} without the regular expression (a third of reading a head under
+     * C1): the lines, each without its LF and one CR before it, trailing empty lines dropped.
+     */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int keep = 0; // lines up to the last non-empty one
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+            out.add(text.substring(start, i > start && text.charAt(i - 1) == '\r' ? i - 1 : i));
+            start = i + 1;
+            if (!out.get(out.size() - 1).isEmpty()) {
+                keep = out.size();
+            }
+        }
+        out.add(text.substring(start));
+        if (start == 0 || !out.get(out.size() - 1).isEmpty()) {
+            keep = out.size(); // no LF at all: the text itself, even empty, as split gives it
+        }
+        return out.subList(0, keep);
     }
 
     void reset() {

@@ -199,6 +199,21 @@ class LauncherIT {
                 .anyMatch(line -> line.contains(" org.fenghuo.deploy.cli.FenghuoCli source: shared objects file"));
     }
 
+    /** The second training run (decode syslog) put Log4j and Micrometer, which it starts, in the archive too. */
+    @Test
+    void theArchiveHoldsWhatASyslogDecodeStarts() throws Exception {
+        Path classes = home.resolve("syslog-classes.txt");
+        Run decode = run(Map.of("FENGHUO_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes),
+                "decode", "syslog", DIST.resolve("samples").resolve("auth.log").toString());
+        assertThat(decode.exitCode()).as(decode.err()).isZero();
+        List<String> loaded = Files.readAllLines(classes, StandardCharsets.UTF_8);
+        for (String name : List.of("org.fenghuo.deploy.cli.DecodeSyslogCommand", "io.micrometer.core.instrument.MeterRegistry",
+                "org.apache.logging.log4j.core.LoggerContext", "org.fenghuo.collectors.syslog.SyslogFileReader")) {
+            assertThat(loaded).as("%s from the archive", name)
+                    .anyMatch(line -> line.contains(" " + name + " source: shared objects file"));
+        }
+    }
+
     /** {@code java.class.path} from {@code -XshowSettings:properties}: the first entry after '=', then one per line. */
     private static List<String> classPath(String settings) {
         List<String> entries = new ArrayList<>();

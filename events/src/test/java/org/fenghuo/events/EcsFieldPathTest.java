@@ -45,6 +45,22 @@ class EcsFieldPathTest {
         assertThat(EcsFieldPath.modelledFields()).contains("labels", "log.syslog.structured_data");
     }
 
+    /** "In document order": the order the writer puts the fields in, which the index template check relies on. */
+    @Test
+    void modelledFieldsComeInTheOrderTheWriterWritesThem() {
+        Set<String> written = new java.util.LinkedHashSet<>();
+        collectLeaves(TestEvents.tree(EcsJsonCodec.toJson(FULL)), "", written);
+        List<String> inWriterOrder = new ArrayList<>();
+        for (String leaf : written) {
+            String name = leaf.startsWith("labels.") ? "labels"
+                    : leaf.startsWith("log.syslog.structured_data.") ? "log.syslog.structured_data" : leaf;
+            if (!inWriterOrder.contains(name)) {
+                inWriterOrder.add(name);
+            }
+        }
+        assertThat(new ArrayList<>(EcsFieldPath.modelledFields())).isEqualTo(inWriterOrder);
+    }
+
     @Test
     void valuesComeBackWithTheirJavaTypes() {
         assertThat(get("@timestamp")).isEqualTo(Instant.parse("2026-11-23T10:00:00.123Z"));

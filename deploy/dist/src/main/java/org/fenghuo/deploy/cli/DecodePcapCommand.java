@@ -225,6 +225,9 @@ final class DecodePcapCommand implements Callable<Integer> {
         try (HeldProtocolEvents held = new HeldProtocolEvents();
              InputStream in = ProgressReporter.wrap(CaptureFileStream.open(file),
                      file.getFileName().toString(), size, spec.commandLine().getErr(), progress)) {
+            if (!chosen.protocols().isEmpty()) {
+                held.open();
+            }
             PcapFileDecoder decoder = new PcapFileDecoder(FlowTableConfig.defaults().withMaxFlows(maxFlows), chosen,
                     event -> {
                         if ("pcap.flow".equals(event.event().dataset())) {

@@ -12,8 +12,8 @@ import org.fenghuo.events.SecurityEvent;
 
 /**
  * The protocol events of one capture, held until its flows are out: they wait as NDJSON in a
- * temporary file, created at the first event. A flows-only decode never creates one, and so never
- * pays for seeding the random temporary names ({@code Files.createTempFile}, ~7 ms of CPU).
+ * temporary file. A flows-only decode never creates one, and so never pays for seeding the random
+ * temporary names ({@code Files.createTempFile}, ~7 ms of CPU).
  */
 final class HeldProtocolEvents implements Closeable {
     private Path file;
@@ -21,13 +21,18 @@ final class HeldProtocolEvents implements Closeable {
     private EcsJsonCodec.LineWriter lines;
 
     void write(SecurityEvent event) {
-        if (lines == null) {
-            open();
-        }
+        open();
         lines.write(event);
     }
 
-    private void open() {
+    /**
+     * Creates the file now, if not yet: a decode with protocols calls it before reading, so a
+     * temporary directory it cannot write to fails the file at once, not at its first protocol event.
+     */
+    void open() {
+        if (lines != null) {
+            return;
+        }
         try {
             file = Files.createTempFile("fenghuo-pcap-events", ".ndjson");
             file.toFile().deleteOnExit(); // also when Ctrl-C ends the run mid-file
@@ -36,6 +41,11 @@ final class HeldProtocolEvents implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hold protocol events in a temporary file: " + e.getMessage(), e);
         }
+    }
+
+    /** The temporary file, or null before {@link #open}. */
+    Path file() {
+        return file;
     }
 
     /** Copies the held events to {@code stdout}; nothing when none came. */

@@ -19,9 +19,16 @@ final class StdoutCheck {
         return lost(System.out.checkError(), command, err); // checkError flushes first
     }
 
-    /** {@link #lostOutput(String, PrintWriter)} for a command that prints through picocli's {@code out}. */
+    /**
+     * {@link #lostOutput(String, PrintWriter)} for a command that prints through picocli's {@code out}.
+     * Both are asked: picocli's writer wraps {@code System.out} in its own writers, so a failed write
+     * to stdout sets {@code System.out}'s error flag, not {@code out}'s ({@code System.out} swallows
+     * the error before the writer could see it); {@code out}'s own flag is set when it is some other
+     * stream that fails.
+     */
     static boolean lostOutput(String command, PrintWriter out, PrintWriter err) {
-        return lost(out.checkError(), command, err); // a PrintWriter swallows write errors too
+        boolean outFailed = out.checkError(); // flushes out into System.out first
+        return lost(outFailed | System.out.checkError(), command, err);
     }
 
     private static boolean lost(boolean failed, String command, PrintWriter err) {

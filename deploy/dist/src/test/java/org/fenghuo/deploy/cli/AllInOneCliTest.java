@@ -75,6 +75,10 @@ class AllInOneCliTest {
                         .hasSize(43);
                 assertThat(doc.at("/source/ip").asText()).startsWith("10.0.0.");
             });
+            String[] lostSearch = {"search", "-n", "5", "log.syslog.appname:sshd"};
+            CliRunner.Result lost = CliRunner.runAsMainWithFailingStdout(() -> FenghuoCli.commandLine(lostSearch), lostSearch);
+            assertThat(lost.exitCode()).as("hits found but not written").isEqualTo(FenghuoCli.EXIT_NOTHING);
+            assertThat(lost.err()).contains("fenghuo search: could not write all output to stdout");
             List<JsonNode> netflow = awaitHits("event.dataset:netflow.flow", 1);
             assertThat(netflow).singleElement().satisfies(doc -> {
                 assertThat(doc.at("/source/ip").asText()).isEqualTo("10.9.8.7");

@@ -95,14 +95,14 @@ class AuditVerifyCommandTest {
     @Test
     void aReportThatCannotBeWrittenIsNotAnIntactExitZero() throws IOException {
         String[] args = {"audit", "verify", "--file", trail.toString(), "--public-key", publicKey.toString()};
-        CliRunner.Result intact = CliRunner.runWithFailingOut(FenghuoCli.commandLine(args), args);
+        CliRunner.Result intact = CliRunner.runAsMainWithFailingStdout(() -> FenghuoCli.commandLine(args), args);
         assertThat(intact.exitCode()).isEqualTo(2);
         assertThat(intact.err()).contains("fenghuo audit verify: could not write all output to stdout");
 
         List<String> lines = Files.readAllLines(trail, StandardCharsets.UTF_8);
         lines.set(5, lines.get(5).replace("analyst-4", "analyst-X"));
         Files.write(trail, lines, StandardCharsets.UTF_8);
-        assertThat(CliRunner.runWithFailingOut(FenghuoCli.commandLine(args), args).exitCode())
+        assertThat(CliRunner.runAsMainWithFailingStdout(() -> FenghuoCli.commandLine(args), args).exitCode())
                 .as("tampered is still 1").isEqualTo(1);
     }
 

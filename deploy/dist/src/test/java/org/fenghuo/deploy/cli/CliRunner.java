@@ -49,26 +49,28 @@ final class CliRunner {
         }
     }
 
-    /** {@link #run(CommandLine, String...)} with picocli's {@code out} failing every write, as a full disk does. */
-    static Result runWithFailingOut(CommandLine cli, String... args) {
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(new java.io.Writer() {
-            @Override
-            public void write(char[] buffer, int off, int len) throws java.io.IOException {
-                throw new java.io.IOException("No space left on device");
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        }));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, "", err.toString());
+    /**
+     * Runs the CLI {@code cli} builds as {@code main} does, picocli's {@code out} left to wrap
+     * {@code System.out}, with a System.out whose every write fails (a full disk, a reader gone away);
+     * stderr is kept. Built after System.out is replaced, since picocli takes it when it is built.
+     */
+    static Result runAsMainWithFailingStdout(java.util.function.Supplier<CommandLine> build, String... args) {
+        java.io.PrintStream original = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    throw new java.io.IOException("No space left on device");
+                }
+            }, true, java.nio.charset.StandardCharsets.UTF_8));
+            CommandLine cli = build.get();
+            StringWriter err = new StringWriter();
+            cli.setErr(new PrintWriter(err, true));
+            int code = cli.execute(args);
+            return new Result(code, "", err.toString());
+        } finally {
+            System.setOut(original);
+        }
     }
 
     static Result run(CommandLine cli, String... args) {

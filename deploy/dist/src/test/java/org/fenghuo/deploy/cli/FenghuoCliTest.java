@@ -86,6 +86,27 @@ class FenghuoCliTest {
         assertThat(seen).as("commands in the tree (a new one must be added to it)").isEqualTo(23);
     }
 
+    /** Help lists the commands in this order (the tree's order, which nothing else checks). */
+    @Test
+    void helpListsTheCommandsInTheirOrder() {
+        assertThat(listed("--help")).containsExactly("version", "run", "ingest", "search", "decode", "collector", "rules",
+                "detect", "keys", "audit", "help");
+        assertThat(listed("ingest", "--help")).containsExactly("syslog", "pcap");
+        assertThat(listed("decode", "--help")).containsExactly("pcap", "syslog", "netflow");
+        assertThat(listed("rules", "--help")).containsExactly("check");
+        assertThat(listed("keys", "--help")).containsExactly("init", "rotate", "list", "export-public", "reencrypt");
+        assertThat(listed("audit", "--help")).containsExactly("verify");
+    }
+
+    /** The names of the "Commands:" section of a help text. */
+    private static java.util.List<String> listed(String... args) {
+        CliRunner.Result help = CliRunner.run(args);
+        assertThat(help.exitCode()).isZero();
+        String commands = help.out().substring(help.out().indexOf("Commands:\n") + "Commands:\n".length());
+        return commands.lines().filter(line -> line.matches("  \\S.*")).map(line -> line.trim().split("\\s+")[0])
+                .toList();
+    }
+
     @Test
     void versionNamesFenghuoAndJava() {
         CliRunner.Result result = CliRunner.run("version");

@@ -219,9 +219,11 @@ class KeysCommandTest {
                 .contains("signing:fenghuo:2\n-----BEGIN PUBLIC KEY-----");
         assertThat(keys(env(), "export-public", "--keystore", keystore.toString(), "--key-version", "1").out())
                 .isEqualTo(stdout.out());
-        CommandLine full = FenghuoCli.commandLine();
-        ((KeysCommand) full.getSubcommands().get("keys").getCommandSpec().userObject()).environment = env();
-        CliRunner.Result lost = CliRunner.runWithFailingOut(full, "keys", "export-public", "--keystore", keystore.toString());
+        CliRunner.Result lost = CliRunner.runAsMainWithFailingStdout(() -> {
+            CommandLine full = FenghuoCli.commandLine();
+            ((KeysCommand) full.getSubcommands().get("keys").getCommandSpec().userObject()).environment = env();
+            return full;
+        }, "keys", "export-public", "--keystore", keystore.toString());
         assertThat(lost.exitCode()).isEqualTo(FenghuoCli.EXIT_INPUT);
         assertThat(lost.err()).contains("fenghuo keys export-public: could not write all output to stdout");
         CliRunner.Result missing = keys(env(), "export-public", "--keystore", keystore.toString(), "--key-version", "9");

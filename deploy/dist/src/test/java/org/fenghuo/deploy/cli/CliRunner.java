@@ -35,24 +35,15 @@ final class CliRunner {
 
     /** Runs with a System.out whose every write fails, as with a full disk or a reader gone away. */
     static Result runWithFailingStdout(String... args) {
-        java.io.PrintStream original = System.out;
-        try {
-            System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
-                @Override
-                public void write(int b) throws java.io.IOException {
-                    throw new java.io.IOException("No space left on device");
-                }
-            }, true, java.nio.charset.StandardCharsets.UTF_8));
-            return run(args);
-        } finally {
-            System.setOut(original);
-        }
+        return runAsMainWithFailingStdout(null, args);
     }
 
     /**
-     * Runs the CLI {@code cli} builds as {@code main} does, picocli's {@code out} left to wrap
-     * {@code System.out}, with a System.out whose every write fails (a full disk, a reader gone away);
-     * stderr is kept. Built after System.out is replaced, since picocli takes it when it is built.
+     * Runs the CLI {@code build} makes (null: the tree for {@code args}, with stdout captured as
+     * {@link #run(CommandLine, String...)} does) with a System.out whose every write fails (a full
+     * disk, a reader gone away); stderr is kept. With {@code build}, picocli's {@code out} is left to
+     * wrap {@code System.out}, as {@code main} runs it, and the CLI is built after System.out is
+     * replaced, since picocli takes it when it is built.
      */
     static Result runAsMainWithFailingStdout(java.util.function.Supplier<CommandLine> build, String... args) {
         java.io.PrintStream original = System.out;
@@ -63,6 +54,9 @@ final class CliRunner {
                     throw new java.io.IOException("No space left on device");
                 }
             }, true, java.nio.charset.StandardCharsets.UTF_8));
+            if (build == null) {
+                return run(args);
+            }
             CommandLine cli = build.get();
             StringWriter err = new StringWriter();
             cli.setErr(new PrintWriter(err, true));

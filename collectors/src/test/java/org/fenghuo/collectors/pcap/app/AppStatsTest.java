@@ -21,7 +21,7 @@ class AppStatsTest {
         assertThat(stats.flowsByProtocol()).containsEntry("tls", 2L).hasSize(5);
         assertThat(stats.malformedByReason().keySet()).containsExactly("dnp3: bad crc", "dnp3: no start bytes",
                 "http: bad status line", "modbus: bad mbap header");
-        assertThat(stats.malformedByReason().toString())
-                .isEqualTo("{dnp3: bad crc=1, dnp3: no start bytes=1, http: bad status line=1, modbus: bad mbap header=1}");
+        assertThat(stats.malformedByReason().toString()).isEqualTo(
+                "{dnp3: bad crc=1, dnp3: no start bytes=1, http: bad status line=1, modbus: bad mbap header=1}");
     }
 }

@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
                 + "public key, and no more records are left unsigned than the checkpoint policy allows. Prints a summary "
                 + "(with the head SEQ:HASH to keep as an anchor) and the first bad entry (line or document, and why)."},
         footer = {"", "Exit codes: 0 intact, 1 tampered (or too short, unsigned beyond the policy, another trail, "
-                + "a head that does not match), 2 usage error, the trail or a key unreadable, or an intact trail whose report "
-                + "could not be written to stdout (closed or full)."})
+                + "a head that does not match), 2 usage error, the trail or a key unreadable, or an intact trail "
+                + "whose report could not be written to stdout (closed or full)."})
 final class AuditVerifyCommand implements Callable<Integer> {
     private static final Pattern NAMED_KEY = Pattern.compile("([A-Za-z0-9._-]{1,64}):([0-9]{1,9})=(.+)");
 

@@ -227,7 +227,8 @@ public final class DnsParser {
                 continue;
             }
             if (kind != 0) {
-                throw new DnsParseException("bad label type", "label type " + HexText.prefixedHex(kind, 2) + " at " + p);
+                throw new DnsParseException("bad label type",
+                        "label type " + HexText.prefixedHex(kind, 2) + " at " + p);
             }
             octets += 1 + c;
             if (octets > MAX_NAME_OCTETS) {

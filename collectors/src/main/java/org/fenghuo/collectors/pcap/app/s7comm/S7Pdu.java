@@ -43,7 +43,8 @@ record S7Pdu(int rosctr, int pduRef, int errorClass, int errorCode, int function
      */
     String error() {
         if (errorClass > 0 || errorCode > 0) {
-            return S7Names.errorClass(errorClass) + " (" + HexText.prefixedHex(errorClass, 2) + HexText.hex(errorCode, 2) + ")";
+            return S7Names.errorClass(errorClass) + " (" + HexText.prefixedHex(errorClass, 2)
+                    + HexText.hex(errorCode, 2) + ")";
         }
         if (userdataError > 0) {
             return "userdata error (" + HexText.prefixedHex(userdataError, 4) + ")";

@@ -2,7 +2,7 @@ package org.fenghuo.collectors.pcap.app.dns;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fenghuo.collectors.pcap.app.HexText;
+import org.fenghuo.collectors.pcap.flow.HexText;
 import org.fenghuo.collectors.pcap.flow.IpText;
 
 /**

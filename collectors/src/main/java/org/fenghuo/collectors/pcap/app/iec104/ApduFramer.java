@@ -1,7 +1,7 @@
 package org.fenghuo.collectors.pcap.app.iec104;
 
 import org.fenghuo.collectors.pcap.app.AppOutput;
-import org.fenghuo.collectors.pcap.app.HexText;
+import org.fenghuo.collectors.pcap.flow.HexText;
 
 /**
  * Cuts one direction's byte stream into APDUs, whatever pieces it comes in. Holds at most one

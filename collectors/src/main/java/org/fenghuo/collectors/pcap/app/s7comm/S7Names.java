@@ -1,6 +1,6 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
-import org.fenghuo.collectors.pcap.app.HexText;
+import org.fenghuo.collectors.pcap.flow.HexText;
 
 /** Names of S7comm codes, after Siemens' documentation as dissected by Wireshark's s7comm. */
 final class S7Names {

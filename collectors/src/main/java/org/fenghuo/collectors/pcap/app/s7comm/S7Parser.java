@@ -1,7 +1,7 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
 import java.nio.charset.StandardCharsets;
-import org.fenghuo.collectors.pcap.app.HexText;
+import org.fenghuo.collectors.pcap.flow.HexText;
 
 /** Reads one S7comm PDU from a COTP-reassembled buffer; every read is bounds-checked. */
 final class S7Parser {

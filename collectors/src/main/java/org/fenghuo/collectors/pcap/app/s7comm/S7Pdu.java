@@ -1,6 +1,6 @@
 package org.fenghuo.collectors.pcap.app.s7comm;
 
-import org.fenghuo.collectors.pcap.app.HexText;
+import org.fenghuo.collectors.pcap.flow.HexText;
 
 /**
  * One S7comm PDU (protocol id 0x32) as far as the analyzer needs it. Absent values are -1 or null.

@@ -2,7 +2,7 @@ package org.fenghuo.collectors.pcap.app.s7comm;
 
 import java.util.Arrays;
 import org.fenghuo.collectors.pcap.app.AppOutput;
-import org.fenghuo.collectors.pcap.app.HexText;
+import org.fenghuo.collectors.pcap.flow.HexText;
 
 /**
  * Cuts one direction's byte stream into TPKTs (RFC 1006: version 3, reserved 0, 16-bit length

@@ -1,7 +1,7 @@
 package org.fenghuo.collectors.pcap.app.tls;
 
 import java.util.Map;
-import org.fenghuo.collectors.pcap.app.HexText;
+import org.fenghuo.collectors.pcap.flow.HexText;
 
 /** IANA names of the common cipher suites; others are written {@code 0xXXXX}. */
 public final class CipherSuites {

@@ -2,7 +2,7 @@ package org.fenghuo.collectors.pcap.app.tls;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.fenghuo.collectors.pcap.app.HexText;
+import org.fenghuo.collectors.pcap.flow.HexText;
 
 /**
  * JA4 and JA4S (FoxIO, JA4+ technical details), for TLS over TCP.

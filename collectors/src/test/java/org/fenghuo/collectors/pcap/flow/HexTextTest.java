@@ -1,4 +1,4 @@
-package org.fenghuo.collectors.pcap.app;
+package org.fenghuo.collectors.pcap.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package org.fenghuo.collectors.pcap.app;
+package org.fenghuo.collectors.pcap.flow;
 
 /**
  * Zero-padded hex and two-digit decimals as protocol fields and problem reasons print them, exactly
  * as {@code String.format("%0Nx")} and {@code "%02d"} would: a {@code Formatter} parses its pattern
  * with a regular expression at each call, which C1-compiled code ({@code decode pcap}) paid per
- * TLS hello and S7 PDU (~2% of a cold decode with protocols, bench/README.md).
+ * TLS hello and S7 PDU (~2% of a cold decode with protocols, bench/README.md). Beside
+ * {@link IpText}: the flow mapper's TCP flags and the protocol analyzers both print with it.
  */
 public final class HexText {
     private HexText() {
